@@ -1,0 +1,172 @@
+"""Reading criteria sets from disk (the I/O edge): files, folders, the shipped sets.
+
+A set lives in a folder, one file per revision: ``criteria_sets/happy-family/2026.1.yaml``.
+Beside a revision, ``2026.1.examples.yaml`` holds its example candidates. The shipped sets
+are inside the installed package, so they work after a plain ``pip install``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .errors import Diagnostic, LoadError, Severity, ValidationError, error, rank_diagnostics
+from .loader import load_file
+from .evaluators.scope import MemberSetResolver
+from .models import CriteriaSet, Example
+from .structure import check_structure
+from .registry import Registry, Revision
+from .validation import Checked, validate_document
+
+EXAMPLES_SUFFIX = ".examples.yaml"
+
+
+def shipped_sets_dir() -> Path:
+    """The folder of the criteria sets shipped inside the package."""
+    return Path(str(resources.files("criteria_engine") / "data" / "criteria_sets"))
+
+
+def check_file(path: str | os.PathLike[str], resolve: MemberSetResolver | None = None) -> Checked:
+    """Load and validate one criteria-set file; never raises for a bad file.
+
+    ``resolve`` finds the sets that collections' members are evaluated with (to type-check
+    what rules read of their results); by default the shipped sets.
+    """
+    name = os.fspath(path)
+    try:
+        doc = load_file(name)
+    except LoadError as exc:
+        return Checked(name, None, exc.diagnostics)
+    return validate_document(doc, resolve or _shipped_resolver())
+
+
+def _structural_models(files: Iterable[Path]) -> dict[str, CriteriaSet]:
+    """Set id -> the latest structurally valid model among ``files`` (no expression checks)."""
+    found: dict[str, CriteriaSet] = {}
+    for file in files:
+        try:
+            model, _ = check_structure(load_file(file).data)
+        except LoadError:
+            continue
+        if model is not None:
+            known = found.get(model.id)
+            if known is None or known.effective_from <= model.effective_from:
+                found[model.id] = model
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_models() -> dict[str, CriteriaSet]:
+    files, _ = set_files([shipped_sets_dir()])
+    return _structural_models(files)
+
+
+def _shipped_resolver() -> MemberSetResolver:
+    return _shipped_models().get
+
+
+def _resolver_for(files: Sequence[Path]) -> MemberSetResolver:
+    local = _structural_models(files)
+    shipped = _shipped_models()
+    return lambda set_id: local.get(set_id) or shipped.get(set_id)
+
+
+def set_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Diagnostic]]:
+    """The revision files under the given files or folders (examples files excluded)."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*.y*ml")) if p.suffix in (".yaml", ".yml") and not p.name.endswith(EXAMPLES_SUFFIX)
+            )
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(error("file-unreadable", f"no such file or folder: {raw}").located(os.fspath(raw), 0, 0))
+    return files, problems
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every file checked under some paths, and the registry of the valid revisions."""
+
+    checked: tuple[Checked, ...]
+    registry: Registry
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        """No errors anywhere (warnings allowed)."""
+        return not any(d.severity == Severity.ERROR for d in self.diagnostics)
+
+
+def load_catalog(paths: Sequence[str | os.PathLike[str]] | None = None) -> Catalog:
+    """Check every revision file under ``paths`` (default: the shipped sets) and build the registry."""
+    files, problems = set_files(paths if paths else [shipped_sets_dir()])
+    resolve = _resolver_for(files)
+    checked = tuple(check_file(f, resolve) for f in files)
+    revisions = [Revision.of(c.model, c.file) for c in checked if c.model is not None]
+    registry = Registry(revisions)
+    diagnostics = [*problems, *(d for c in checked for d in c.diagnostics), *registry.check()]
+    return Catalog(checked, registry, tuple(rank_diagnostics(diagnostics)))
+
+
+def load_registry(paths: Sequence[str | os.PathLike[str]] | None = None) -> Registry:
+    """The registry of the sets under ``paths`` (default: shipped); raises if any file is invalid."""
+    catalog = load_catalog(paths)
+    if not catalog.ok:
+        raise ValidationError(list(catalog.diagnostics))
+    return catalog.registry
+
+
+def load_set(path: str | os.PathLike[str]) -> Revision:
+    """One revision from one file; raises :class:`ValidationError` with every problem."""
+    checked = check_file(path)
+    if checked.model is None:
+        raise ValidationError(list(checked.diagnostics))
+    return Revision.of(checked.model, checked.file)
+
+
+def examples_file(revision: Revision) -> Path | None:
+    """The examples file stored beside a revision's file, if there is one."""
+    if not revision.file:
+        return None
+    path = Path(revision.file)
+    candidate = path.with_name(path.name.removesuffix(path.suffix) + EXAMPLES_SUFFIX)
+    return candidate if candidate.exists() else None
+
+
+def load_examples(path: str | os.PathLike[str]) -> list[Example]:
+    """The example candidates of a file (a YAML list of id/record/expect)."""
+    doc = load_file(path)
+    if not isinstance(doc.data, list):
+        raise LoadError([error("examples-not-a-list", "an examples file is a list of examples").located(str(path), 1, 1)])
+    out: list[Example] = []
+    problems: list[Diagnostic] = []
+    for index, item in enumerate(doc.data):
+        try:
+            out.append(Example.model_validate(item))
+        except ValueError as exc:
+            problems.append(doc.source.locate(error("bad-example", f"example {index + 1}: {exc}", (index,))))
+    if problems:
+        raise ValidationError(problems)
+    return out
+
+
+__all__ = [
+    "Catalog",
+    "check_file",
+    "examples_file",
+    "load_catalog",
+    "load_examples",
+    "load_registry",
+    "load_set",
+    "set_files",
+    "shipped_sets_dir",
+]

@@ -1,0 +1,50 @@
+"""``criteria schema`` and ``criteria list``: the format's schema and the known sets."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ..catalog import load_registry
+from ..i18n import pick
+from ..schema import schema_text
+from .common import EXIT_OK, Streams
+
+
+def register(sub: Any) -> None:
+    """Add the commands to the parser."""
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of criteria-set files",
+        description="Print the JSON Schema of criteria-set files (for editors).\n\nexample:\n  criteria schema > criteria-set.schema.json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(run=run_schema)
+    p = sub.add_parser(
+        "list",
+        help="list the criteria sets and their revisions",
+        description="List criteria sets and their revisions, with effective windows.\n\nexamples:\n  criteria list\n  criteria list --sets my_sets --lang en",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--sets", action="append", metavar="PATH", help="folders of criteria sets (default: the shipped ones)")
+    p.add_argument("--lang", default="vi", choices=("vi", "en"), help="language of titles (default vi)")
+    p.set_defaults(run=run_list)
+
+
+def run_schema(args: argparse.Namespace, streams: Streams) -> int:
+    """Print the schema."""
+    streams.out.write(schema_text())
+    return EXIT_OK
+
+
+def run_list(args: argparse.Namespace, streams: Streams) -> int:
+    """Print one line per revision."""
+    registry = load_registry(args.sets)
+    for set_id in registry.sets():
+        revisions = registry.revisions(set_id)
+        streams.out.write(f"{set_id}: {pick(revisions[-1].model.title, args.lang)}\n")
+        for rev in revisions:
+            m = rev.model
+            end = m.effective_to.isoformat() if m.effective_to else "…"
+            streams.out.write(f"  {m.version:<10} {m.status:<8} {m.effective_from.isoformat()} → {end}  {rev.digest[:19]}\n")
+    return EXIT_OK

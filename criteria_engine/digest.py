@@ -1,0 +1,37 @@
+"""The digest of a revision: sha256 of its canonical form.
+
+The canonical form is the validated model dumped to JSON with sorted keys and every default
+filled in, so the same revision gives the same digest however its YAML is formatted, ordered
+or commented, and whether or not defaults are written out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from .models import CriteriaSet
+
+_METADATA = ("status", "effective_from", "effective_to", "version", "changes")
+
+
+def canonical_json(cs: CriteriaSet, *, without_metadata: bool = False) -> str:
+    """The canonical JSON text of a revision (optionally without revision metadata)."""
+    data = cs.model_dump(mode="json", by_alias=True)
+    if without_metadata:
+        for key in _METADATA:
+            data.pop(key, None)
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def digest(cs: CriteriaSet) -> str:
+    """``sha256:<hex>`` of the canonical form."""
+    return "sha256:" + hashlib.sha256(canonical_json(cs).encode("utf-8")).hexdigest()
+
+
+def content_digest(cs: CriteriaSet) -> str:
+    """The digest of the rules alone (no version, dates, status or change note)."""
+    return "sha256:" + hashlib.sha256(canonical_json(cs, without_metadata=True).encode("utf-8")).hexdigest()
+
+
+__all__ = ["canonical_json", "content_digest", "digest"]

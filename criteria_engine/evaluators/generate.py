@@ -1,0 +1,168 @@
+"""Generating the Python source of a set's record function from its checked expressions.
+
+The generated function ``run(rec)`` binds each name the rules read to a local variable once,
+computes derived values in file order, then each criterion's verdict and points, the pass
+mark, the band marks and conditions and the measures, and returns them as tuples. Nothing
+of the file's text reaches the source except through ``repr`` of literal values and the
+expression emitter, which writes only whitelisted forms over sanitized local names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import CriteriaSet, Criterion
+from ..rules import CheckedExpression, emit
+from .compiler import CheckedSet
+
+VERDICT_OF_MISSING = {"unknown": "'unknown'", "fail": "'fail'", "pass": "'pass'"}
+
+
+@dataclass(frozen=True)
+class Generated:
+    """The generated source and the constants its namespace needs."""
+
+    source: str
+    constants: dict[str, object]
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def __call__(self, line: str, indent: int = 1) -> None:
+        self.lines.append("    " * indent + line)
+
+
+def _names(cs: CriteriaSet, checked: CheckedSet) -> dict[str, str]:
+    """Every scope name -> the local variable the generated code binds it to."""
+    order = [*cs.inputs, *cs.parameters, *cs.collections, *cs.derived, *cs.measures]
+    return {name: f"n{index}" for index, name in enumerate(order)}
+
+
+def _bind(cs: CriteriaSet, names: dict[str, str], constants: dict[str, object], w: _Writer, used: set[str]) -> None:
+    for name in cs.inputs:
+        if name in used:
+            w(f"{names[name]} = get({name!r})")
+    for name in cs.collections:
+        if name in used:
+            w(f"{names[name]} = get({name!r})")
+    for name, param in cs.parameters.items():
+        if name not in used:
+            continue
+        const = f"K_{names[name]}"
+        if param.by is None:
+            constants[const] = param.value
+            w(f"{names[name]} = {const}")
+        else:
+            constants[const] = dict(param.values or {})
+            w(f"{names[name]} = {const}.get(get({param.by!r}))")
+
+
+def _used_names(checked: CheckedSet, cs: CriteriaSet) -> set[str]:
+    used: set[str] = set()
+    for expression in checked.expressions.values():
+        used.update(expression.names)
+    # Derived values are computed only when read; their own reads count once they are.
+    computed = [("derived", name) for name in cs.derived] + [("measures", name) for name in cs.measures]
+    for section, name in reversed(computed):
+        if name in used or section == "measures":
+            used.add(name)
+            used.update(checked.expressions[(section, name, "expr")].names)
+    return used
+
+
+def _expr(checked: CheckedSet, path: tuple[object, ...], names: dict[str, str]) -> str:
+    expression: CheckedExpression = checked.expressions[tuple(path)]  # type: ignore[index]
+    return emit(expression, names)
+
+
+def _criterion(
+    gi: int, ci: int, criterion: Criterion, index: int, checked: CheckedSet, names: dict[str, str], constants: dict[str, object], w: _Writer
+) -> None:
+    base = ("groups", gi, "criteria", ci)
+    verdict, points = f"v{index}", f"p{index}"
+    indent = 1
+    if criterion.applies_if is not None:
+        w(f"a = {_expr(checked, (*base, 'applies_if'), names)}")
+        w(f"if a is False: {verdict} = 'not_applicable'; {points} = 0")
+        w("elif a is None:")
+        w(f"{verdict} = 'unknown'; {points} = 0", 2)
+        w("else:")
+        indent = 2
+    missing = VERDICT_OF_MISSING[criterion.on_missing]
+    if criterion.points_by is None:
+        full = criterion.points
+        missing_points = full if criterion.on_missing == "pass" else 0
+        w(f"x = {_expr(checked, (*base, 'when'), names)}", indent)
+        w(f"if x is True: {verdict} = 'pass'; {points} = {full!r}", indent)
+        w(f"elif x is False: {verdict} = 'fail'; {points} = 0", indent)
+        w(f"else: {verdict} = {missing}; {points} = {missing_points!r}", indent)
+        return
+    graded = criterion.points_by
+    top = max([*(graded.table or {}).values(), *(b.points for b in graded.bands or [])], default=0)
+    missing_points = top if criterion.on_missing == "pass" else 0
+    w(f"x = {_expr(checked, (*base, 'points_by', 'value'), names)}", indent)
+    w(f"if x is None: {verdict} = {missing}; {points} = {missing_points!r}", indent)
+    w("else:", indent)
+    if graded.table is not None:
+        const = f"G{index}"
+        constants[const] = dict(graded.table)
+        w(f"{points} = {const}.get(x, 0)", indent + 1)
+    else:
+        chain = "0"
+        for band in reversed(graded.bands or []):
+            chain = f"{band.points!r} if x >= {band.min!r} else ({chain})"
+        w(f"{points} = {chain}", indent + 1)
+    w(f"{verdict} = 'pass' if {points} > 0 else 'fail'", indent + 1)
+
+
+def _computed(cs: CriteriaSet, checked: CheckedSet, names: dict[str, str], used: set[str], w: _Writer) -> None:
+    """Derived values, then measures, in file order (each may read the ones before it)."""
+    for section, items in (("derived", cs.derived), ("measures", cs.measures)):
+        for name in items:
+            if name in used:
+                w(f"{names[name]} = {_expr(checked, (section, name, 'expr'), names)}")
+
+
+def generate(cs: CriteriaSet, checked: CheckedSet) -> Generated:
+    """The source of ``run(rec)`` and ``env(rec)`` for a checked set."""
+    names = _names(cs, checked)
+    constants: dict[str, object] = {}
+    w = _Writer()
+    w("def run(rec):", 0)
+    w("get = rec.get")
+    used = _used_names(checked, cs)
+    _bind(cs, names, constants, w, used)
+    _computed(cs, checked, names, used, w)
+    index = 0
+    for gi, group in enumerate(cs.groups):
+        for ci, criterion in enumerate(group.criteria):
+            _criterion(gi, ci, criterion, index, checked, names, constants, w)
+            index += 1
+    count = index
+    verdicts = "".join(f"v{i}, " for i in range(count))
+    points = "".join(f"p{i}, " for i in range(count))
+    pass_min = cs.decision.pass_.min_score
+    pass_expr = _expr(checked, ("decision", "pass", "min_score"), names) if isinstance(pass_min, str) else repr(pass_min)
+    marks: list[str] = []
+    whens: list[str] = []
+    for ri, rating in enumerate(cs.decision.ratings):
+        mark = rating.min_score
+        marks.append(_expr(checked, ("decision", "ratings", ri, "min_score"), names) if isinstance(mark, str) else repr(mark))
+        whens.append(_expr(checked, ("decision", "ratings", ri, "when"), names) if rating.when is not None else "True")
+    measures = [names[name] for name in cs.measures]
+    w(f"return ({verdicts}), ({points}), {pass_expr}, ({''.join(m + ', ' for m in marks)}), "
+      f"({''.join(x + ', ' for x in whens)}), ({''.join(m + ', ' for m in measures)})")
+    # env(rec): every name's value, for explanations (values read, aggregate details).
+    w("def env(rec):", 0)
+    w("get = rec.get")
+    every = set(names)
+    _bind(cs, names, constants, w, every)
+    _computed(cs, checked, names, every, w)
+    pairs = ", ".join(f"{name!r}: {var}" for name, var in names.items())
+    w(f"return {{{pairs}}}")
+    return Generated("\n".join(w.lines) + "\n", constants)
+
+
+__all__ = ["Generated", "generate"]

@@ -1,0 +1,148 @@
+"""Checking a candidate's record against the data dictionary.
+
+A wrong type or a value out of range makes the record invalid, with each field's problem.
+Missing fields (absent or null) are not problems: they make verdicts unknown. The checker
+also normalises values the evaluator relies on (ISO date strings become dates; integral
+floats in integer fields become ints) and returns a new dict; the input is never mutated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from ..models import InputSpec
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """One field's problem: the field (``persons[2].age`` for list items), a code, a message."""
+
+    field: str
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Plain data with stable keys."""
+        return {"field": self.field, "code": self.code, "message": self.message}
+
+
+Checker = Callable[[object, str, list[FieldProblem]], object]
+
+
+def _bad(problems: list[FieldProblem], field: str, code: str, message: str) -> None:
+    problems.append(FieldProblem(field, code, message))
+
+
+def _range(value: float, spec: InputSpec, field: str, problems: list[FieldProblem]) -> None:
+    if spec.min is not None and value < spec.min:
+        _bad(problems, field, "out-of-range", f"{value:g} is below the minimum {spec.min:g}")
+    if spec.max is not None and value > spec.max:
+        _bad(problems, field, "out-of-range", f"{value:g} is above the maximum {spec.max:g}")
+
+
+def _number_checker(spec: InputSpec, integer: bool) -> Checker:
+    kind = "an integer" if integer else "a number"
+
+    def check(value: object, field: str, problems: list[FieldProblem]) -> object:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            _bad(problems, field, "wrong-type", f"{value!r} is not {kind}")
+            return value
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                _bad(problems, field, "not-finite", f"{value!r} is not a finite number")
+                return value
+            if integer:
+                if not value.is_integer():
+                    _bad(problems, field, "wrong-type", f"{value!r} is not {kind}")
+                    return value
+                value = int(value)
+        _range(value, spec, field, problems)
+        return value
+
+    return check
+
+
+def _simple_checker(spec: InputSpec) -> Checker:
+    def check(value: object, field: str, problems: list[FieldProblem]) -> object:
+        if spec.type == "boolean" and not isinstance(value, bool):
+            _bad(problems, field, "wrong-type", f"{value!r} is not true or false")
+        elif spec.type == "string" and not isinstance(value, str):
+            _bad(problems, field, "wrong-type", f"{value!r} is not text")
+        elif spec.type == "enum" and value not in (spec.values or ()):
+            allowed = ", ".join(spec.values or ())
+            _bad(problems, field, "not-allowed", f"{value!r} is not one of {allowed}")
+        return value
+
+    return check
+
+
+def _date_checker(value: object, field: str, problems: list[FieldProblem]) -> object:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    _bad(problems, field, "wrong-type", f"{value!r} is not a date (YYYY-MM-DD)")
+    return value
+
+
+def _list_checker(spec: InputSpec) -> Checker:
+    item_checker = RecordChecker(spec.items or {})
+
+    def check(value: object, field: str, problems: list[FieldProblem]) -> object:
+        if not isinstance(value, list):
+            _bad(problems, field, "wrong-type", f"{type(value).__name__} is not a list")
+            return value
+        out: list[object] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, Mapping):
+                _bad(problems, f"{field}[{index}]", "wrong-type", "a list item must be a record")
+                out.append(item)
+                continue
+            out.append(item_checker.check_into(item, problems, f"{field}[{index}]."))
+        return out
+
+    return check
+
+
+def checker_for(spec: InputSpec) -> Checker:
+    """The checker of one input's values (missing values never reach it)."""
+    if spec.type in ("integer", "number"):
+        return _number_checker(spec, spec.type == "integer")
+    if spec.type == "date":
+        return _date_checker
+    if spec.type == "list":
+        return _list_checker(spec)
+    return _simple_checker(spec)
+
+
+class RecordChecker:
+    """Checks records against a data dictionary; built once per set, used per record."""
+
+    def __init__(self, inputs: Mapping[str, InputSpec]) -> None:
+        self._checkers = tuple((name, checker_for(spec)) for name, spec in inputs.items())
+
+    def check_into(self, record: Mapping[str, object], problems: list[FieldProblem], prefix: str = "") -> dict[str, object]:
+        """A normalised copy of ``record``; problems are appended to ``problems``."""
+        out = dict(record)
+        for name, check in self._checkers:
+            value = record.get(name)
+            if value is None:
+                continue
+            out[name] = check(value, prefix + name, problems)
+        return out
+
+    def check(self, record: Mapping[str, object]) -> tuple[dict[str, object], list[FieldProblem]]:
+        """A normalised copy of ``record`` and the list of its problems (empty when valid)."""
+        problems: list[FieldProblem] = []
+        return self.check_into(record, problems), problems
+
+
+__all__ = ["FieldProblem", "RecordChecker", "checker_for"]

@@ -1,0 +1,309 @@
+"""Turning raw cells into typed values by the input's declared type.
+
+Missing: ``None``, an empty or blank string, ``-``, ``NA`` and ``n/a`` (any case) are missing:
+the value is ``None`` and the key is left out of the record.
+
+Numbers are read as Vietnamese and English write them: ``1.500.000``, ``1.500.000,5``,
+``69,5``, ``1,500,000``, ``1500000.5``, ``1 500 000``; a trailing ``đ``/``₫``/``VND``/``đồng``
+and a trailing ``%`` are dropped (``45%`` is 45: percent inputs are declared in 0..100).
+
+The ambiguity rule: a number with exactly one separator (``.`` or ``,``) followed by exactly
+three digits, and one to three digits before it not starting with 0, is a thousands
+separator: ``1.500`` and ``1,500`` are 1500. Otherwise a single separator is the decimal
+point (``69,5``, ``0,500``, ``1234.567``). With two kinds, the last is the decimal point;
+repeated separators are thousands and must group by three.
+
+Numbers come out as ``int`` when written without decimals, else ``float``; an ``integer``
+input refuses a fractional value. NaN and infinity are refused. min/max are not checked
+here (the evaluator checks the data dictionary).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Mapping
+from numbers import Real
+
+from criteria_engine.errors import Diagnostic
+from criteria_engine.io.columns import ColumnMap, InputMatcher, fold
+from criteria_engine.io.readers import RawRow
+from criteria_engine.models import InputSpec
+
+MISSING_TOKENS = frozenset({"", "-", "–", "—", "na", "n/a"})
+"""Cell texts (compared case-insensitively, stripped) that mean 'no value'."""
+
+TRUE_WORDS = frozenset({"true", "t", "1", "co", "x", "yes", "y", "dung", "dat", "v", "✓", "✔"})
+FALSE_WORDS = frozenset({"false", "f", "0", "khong", "no", "n", "sai", "khong dat", "chua dat", "chua"})
+"""Yes/no words, compared accent-insensitively: có/không, đúng/sai, đạt/không đạt, x..."""
+
+_CURRENCY = re.compile(r"\s*(?:₫|đ|đồng|vnđ|vnd)\.?$", re.IGNORECASE)
+_SPACED = re.compile(r"(\d{1,3}(?: \d{3})+)(?:[.,](\d+))?")
+_SCIENTIFIC = re.compile(r"\d+(?:\.\d+)?[eE][+-]?\d+")
+_ONE_SEP = re.compile(r"(\d*)[.,](\d+)")
+_GROUPED = re.compile(r"(\d{1,3}(?P<t>[.,])\d{3}(?:(?P=t)\d{3})*)(?:(?!(?P=t))[.,](\d+))?")
+_ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][0-9:.]+)?")
+_DMY_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?: [0-9:.]+)?")
+
+
+def is_missing(raw: object) -> bool:
+    """Whether ``raw`` means 'no value' (None, blank, ``-``, ``NA``, ``n/a``)."""
+    return raw is None or (isinstance(raw, str) and raw.strip().casefold() in MISSING_TOKENS)
+
+
+def _show(raw: object) -> str:
+    text = str(raw)
+    return repr(text if len(text) <= 60 else text[:59] + "…")
+
+
+def _kind(raw: object) -> str:
+    if isinstance(raw, bool):
+        return "a yes/no value"
+    if isinstance(raw, dt.date):
+        return "a date"
+    names = {int: "a number", float: "a number", str: "a text", list: "a list", dict: "a record"}
+    return next((v for k, v in names.items() if isinstance(raw, k)), f"a {type(raw).__name__}")
+
+
+def parse_number(text: str) -> int | float | None:
+    """A number written in Vietnamese or English style, or None when ``text`` is not one."""
+    s = text.strip().replace("\u00a0", " ").replace("\u202f", " ")
+    s = _CURRENCY.sub("", s).removesuffix("%").strip()
+    sign = -1 if s[:1] in ("-", "−") else 1
+    s = s[1:].lstrip() if s[:1] in ("-", "−", "+") else s
+    whole, fraction = s, ""
+    if s.isdigit() and s.isascii():
+        pass
+    elif m := _SPACED.fullmatch(s):
+        whole, fraction = m.group(1).replace(" ", ""), m.group(2) or ""
+    elif _SCIENTIFIC.fullmatch(s):
+        return sign * float(s)
+    elif m := _ONE_SEP.fullmatch(s):
+        head, tail = m.groups()
+        if len(tail) == 3 and 1 <= len(head) <= 3 and not head.startswith("0"):
+            whole = head + tail
+        else:
+            whole, fraction = head or "0", tail
+    elif m := _GROUPED.fullmatch(s):
+        whole, fraction = re.sub(r"[.,]", "", m.group(1)), m.group(3) or ""
+    else:
+        return None
+    if not whole.isascii() or not whole.isdigit():
+        return None
+    return sign * (float(f"{whole}.{fraction}") if fraction else int(whole))
+
+
+def _number(raw: object, integer: bool) -> tuple[object, str | None]:
+    expected = "a whole number" if integer else "a number"
+    if isinstance(raw, Real) and not isinstance(raw, bool):
+        value: int | float = raw if isinstance(raw, int) else float(raw)
+    elif isinstance(raw, str):
+        parsed = parse_number(raw)
+        if parsed is None:
+            if raw.strip().casefold() in ("nan", "inf", "-inf", "infinity"):
+                return None, f"{_show(raw)} is not a finite number"
+            return None, f"{_show(raw)} is not {expected}"
+        value = parsed
+    else:
+        return None, f"{_show(raw)} is {_kind(raw)}, not {expected}"
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None, f"{_show(raw)} is not a finite number"
+        if integer:
+            if not value.is_integer():
+                return None, f"{_show(raw)} is not a whole number"
+            value = int(value)
+    return value, None
+
+
+def _boolean(raw: object) -> tuple[object, str | None]:
+    if isinstance(raw, bool):
+        return raw, None
+    if isinstance(raw, Real) and raw in (0, 1):
+        return bool(raw), None
+    word = fold(str(raw))
+    if word in TRUE_WORDS:
+        return True, None
+    if word in FALSE_WORDS:
+        return False, None
+    return None, f"{_show(raw)} is not yes/no (expected có/không, đúng/sai, true/false, 1/0 or x)"
+
+
+def _enum(raw: object, spec: InputSpec) -> tuple[object, str | None]:
+    text = (str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)).strip()
+    values = spec.values or ()
+    if not values or text in values:
+        return text, None
+    key = fold(text)
+    found = {v for v in values if fold(v) == key}
+    found |= {
+        v for v, labels in (spec.value_labels or {}).items() if key in {fold(t) for t in labels.values()}
+    }
+    if len(found) == 1:
+        return found.pop(), None
+    allowed = ", ".join(values[:12]) + (", …" if len(values) > 12 else "")
+    if found:
+        return None, f"{_show(raw)} could be any of: {', '.join(sorted(found))}"
+    return None, f"{_show(raw)} is not one of: {allowed}"
+
+
+def _date(raw: object) -> tuple[object, str | None]:
+    if isinstance(raw, dt.datetime):
+        return raw.date(), None
+    if isinstance(raw, dt.date):
+        return raw, None
+    expected = "expected a date such as 2026-01-31 or 31/01/2026"
+    if not isinstance(raw, str):
+        return None, f"{_show(raw)} is {_kind(raw)}, not a date ({expected})"
+    text = raw.strip()
+    if m := _ISO_DATE.fullmatch(text):
+        year, month, day = m.groups()
+    elif m := _DMY_DATE.fullmatch(text):
+        day, month, year = m.groups()
+    else:
+        return None, f"{_show(raw)} is not a date ({expected})"
+    try:
+        return dt.date(int(year), int(month), int(day)), None
+    except ValueError:
+        return None, f"{_show(raw)} is not a real date"
+
+
+def _string(raw: object) -> tuple[object, str | None]:
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw)), None
+    if isinstance(raw, dt.date):
+        return raw.isoformat(), None
+    text = str(raw).strip()
+    return (text or None), None
+
+
+_MATCHERS: dict[int, tuple[Mapping[str, InputSpec], InputMatcher]] = {}
+
+
+def _matcher(items: Mapping[str, InputSpec]) -> InputMatcher:
+    cached = _MATCHERS.get(id(items))
+    if cached is None or cached[0] is not items:
+        if len(_MATCHERS) > 256:
+            _MATCHERS.clear()
+        cached = _MATCHERS[id(items)] = (items, InputMatcher(items))
+    return cached[1]
+
+
+def _list(raw: object, spec: InputSpec) -> tuple[object, str | None]:
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return None, f"{_show(raw)} is not a list (expected a JSON list of records)"
+    if not isinstance(raw, list | tuple):
+        return None, f"{_show(raw)} is {_kind(raw)}, not a list"
+    if not spec.items:
+        return list(raw), None
+    matcher = _matcher(spec.items)
+    out: list[dict[str, object]] = []
+    problems: list[str] = []
+    for number, item in enumerate(raw, start=1):
+        record: dict[str, object] = {}
+        out.append(record)
+        if not isinstance(item, dict):
+            problems.append(f"item {number} is {_kind(item)}, not a record")
+            continue
+        for key, value in item.items():
+            name, _ = matcher.match(str(key))
+            if name is None:
+                record[str(key)] = value  # ids and link fields pass through
+                continue
+            converted, problem = convert_value(value, spec.items[name])
+            if problem:
+                problems.append(f"item {number}, field '{key}': {problem}")
+            elif converted is not None:
+                record[name] = converted
+    return out, "; ".join(problems) or None
+
+
+def convert_value(raw: object, spec: InputSpec) -> tuple[object, str | None]:
+    """Convert one raw value for ``spec``: ``(value, None)``, ``(None, None)`` when missing,
+    or ``(None, problem)`` when it cannot be converted. A list is converted item by item and
+    returned even when some fields fail (those are left out and named in the problem)."""
+    if is_missing(raw):
+        return None, None
+    kind = spec.type
+    if kind in ("integer", "number"):
+        return _number(raw, kind == "integer")
+    if kind == "boolean":
+        return _boolean(raw)
+    if kind == "enum":
+        return _enum(raw, spec)
+    if kind == "date":
+        return _date(raw)
+    if kind == "list":
+        return _list(raw, spec)
+    return _string(raw)
+
+
+def id_text(raw: object) -> str | None:
+    """A candidate id as text: stripped; ``12.0`` (a number cell) as ``12``; None when missing."""
+    if is_missing(raw):
+        return None
+    return str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw).strip()
+
+
+def convert_row(
+    values: Mapping[str, object],
+    column_map: ColumnMap,
+    inputs: Mapping[str, InputSpec],
+    *,
+    row_number: int = 0,
+    file: str = "",
+) -> tuple[dict[str, object], list[Diagnostic]]:
+    """The record of one row: inputs converted, the id as text under ``id_field``, link fields
+    untouched; unmapped columns dropped. Missing values are left out. Each value that cannot
+    be converted gives a ``data-bad-value`` diagnostic at (file, row, column)."""
+    record: dict[str, object] = {}
+    problems: list[Diagnostic] = []
+    for header, raw in values.items():
+        target = column_map.target(header)
+        if target is None:
+            continue
+        kind, name = target
+        if kind == "id":
+            text = id_text(raw)
+            if text:
+                record[name] = text
+            continue
+        if kind == "link":
+            record[name] = raw
+            continue
+        value, problem = convert_value(raw, inputs[name])
+        if problem:
+            where = f"row {row_number}, column '{header}'" if row_number else f"column '{header}'"
+            column = column_map.column_of(header)
+            problems.append(
+                Diagnostic("data-bad-value", f"{where}: {problem}", file, row_number, column, (name,))
+            )
+        if value is not None:
+            record[name] = value
+    return record, problems
+
+
+def convert_raw_row(
+    row: RawRow, column_map: ColumnMap, inputs: Mapping[str, InputSpec], *, file: str = ""
+) -> tuple[dict[str, object], list[Diagnostic]]:
+    """:func:`convert_row` for a :class:`RawRow`, with the row's reading problems first."""
+    record, problems = convert_row(row.values, column_map, inputs, row_number=row.row_number, file=file)
+    return record, [*row.problems, *problems]
+
+
+__all__ = [
+    "FALSE_WORDS",
+    "MISSING_TOKENS",
+    "TRUE_WORDS",
+    "convert_raw_row",
+    "convert_row",
+    "convert_value",
+    "id_text",
+    "is_missing",
+    "parse_number",
+]

@@ -1,0 +1,225 @@
+"""Revisions of criteria sets: which one applies on a date, and whether they fit together.
+
+Selecting a revision is a pure function of the revisions and a version or a date: an explicit
+``id@version`` wins; otherwise the active revision in force on the as-of date (inclusive
+start, exclusive end). A draft is chosen only by explicit version. History is never edited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from .digest import content_digest, digest
+from .errors import Diagnostic, RevisionError, did_you_mean, error, warning
+from .models import CriteriaSet
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One revision of a set, validated, with its digest and the file it came from."""
+
+    model: CriteriaSet
+    digest: str
+    file: str = ""
+
+    @classmethod
+    def of(cls, model: CriteriaSet, file: str = "") -> Revision:
+        """Wrap a validated model, computing its digest."""
+        return cls(model=model, digest=digest(model), file=file)
+
+    @property
+    def id(self) -> str:
+        """The set's id."""
+        return self.model.id
+
+    @property
+    def version(self) -> str:
+        """The revision's version."""
+        return self.model.version
+
+    @property
+    def ref(self) -> str:
+        """``id@version``."""
+        return self.model.ref
+
+    def in_force(self, day: dt.date) -> bool:
+        """Whether ``day`` falls in the window [effective_from, effective_to)."""
+        m = self.model
+        return m.effective_from <= day and (m.effective_to is None or day < m.effective_to)
+
+
+def parse_ref(ref: str) -> tuple[str, str | None]:
+    """``happy-family@2026.1`` -> (``happy-family``, ``2026.1``); no ``@`` -> version None."""
+    set_id, sep, version = ref.partition("@")
+    return set_id.strip(), (version.strip() or None) if sep else None
+
+
+def _window(rev: Revision) -> str:
+    m = rev.model
+    end = m.effective_to.isoformat() if m.effective_to else "…"
+    return f"{rev.ref} [{m.effective_from.isoformat()} – {end})"
+
+
+class Registry:
+    """Every known revision, by set; selection by version or date."""
+
+    def __init__(self, revisions: Iterable[Revision]) -> None:
+        by_set: dict[str, list[Revision]] = {}
+        for rev in revisions:
+            by_set.setdefault(rev.id, []).append(rev)
+        self._by_set = {
+            k: sorted(v, key=lambda r: (r.model.effective_from, r.version)) for k, v in sorted(by_set.items())
+        }
+
+    def sets(self) -> list[str]:
+        """The ids of every set, sorted."""
+        return list(self._by_set)
+
+    def revisions(self, set_id: str | None = None) -> list[Revision]:
+        """The revisions of one set (or of all), oldest first."""
+        if set_id is None:
+            return [r for revs in self._by_set.values() for r in revs]
+        return list(self._by_set.get(set_id, []))
+
+    def resolver(self) -> Callable[[str], CriteriaSet | None]:
+        """Finds a set's model by id (its latest revision): types members' results in roll-ups."""
+
+        def resolve(set_id: str) -> CriteriaSet | None:
+            revisions = self._by_set.get(set_id)
+            return revisions[-1].model if revisions else None
+
+        return resolve
+
+    def by_digest(self, value: str) -> Revision | None:
+        """The revision with this digest, if any is known."""
+        return next((r for r in self.revisions() if r.digest == value), None)
+
+    def get(self, ref: str, as_of: dt.date | None = None) -> Revision:
+        """The revision named by ``id@version``, or the one of ``id`` in force on ``as_of``.
+
+        ``as_of`` defaults to today. Raises :class:`RevisionError` with a clear diagnostic.
+        """
+        set_id, version = parse_ref(ref)
+        revs = self._by_set.get(set_id)
+        if not revs:
+            raise RevisionError(
+                [
+                    error(
+                        "unknown-set",
+                        f"no criteria set '{set_id}'",
+                        suggestion=did_you_mean(set_id, self._by_set),
+                    )
+                ]
+            )
+        if version is not None:
+            for rev in revs:
+                if rev.version == version:
+                    return rev
+            versions = [r.version for r in revs]
+            raise RevisionError(
+                [
+                    error(
+                        "unknown-version",
+                        f"'{set_id}' has no revision '{version}' (it has: {', '.join(versions)})",
+                        suggestion=did_you_mean(version, versions),
+                    )
+                ]
+            )
+        day = as_of or dt.date.today()
+        candidates = [r for r in revs if r.model.status != "draft" and r.in_force(day)]
+        active = [r for r in candidates if r.model.status == "active"]
+        chosen = active or candidates
+        if chosen:
+            return chosen[-1]
+        return self._none_in_force(set_id, revs, day)
+
+    def _none_in_force(self, set_id: str, revs: Sequence[Revision], day: dt.date) -> Revision:
+        usable = [r for r in revs if r.model.status != "draft"]
+        before = [r for r in usable if r.model.effective_from <= day]
+        after = [r for r in usable if r.model.effective_from > day]
+        near = [x for x in (before[-1] if before else None, after[0] if after else None) if x is not None]
+        nearest = "; ".join(_window(r) for r in near) or "none (only drafts)"
+        raise RevisionError(
+            [
+                error(
+                    "no-revision-in-force",
+                    f"no revision of '{set_id}' is in force on {day.isoformat()}; nearest: {nearest}",
+                    suggestion=f"name a version explicitly, e.g. {near[0].ref}" if near else None,
+                )
+            ]
+        )
+
+    def check(self, today: dt.date | None = None) -> list[Diagnostic]:
+        """Revision hygiene: overlaps and duplicates (errors); gaps, stale and empty revisions (warnings)."""
+        out: list[Diagnostic] = []
+        day = today or dt.date.today()
+        for set_id, revs in self._by_set.items():
+            out.extend(_check_set(set_id, revs, day))
+        return out
+
+
+def _located(diag: Diagnostic, rev: Revision, key: str) -> Diagnostic:
+    return Diagnostic(diag.code, diag.message, rev.file, 0, 0, (key,), diag.suggestion, diag.severity)
+
+
+def _check_set(set_id: str, revs: Sequence[Revision], day: dt.date) -> Iterator[Diagnostic]:
+    seen: dict[str, Revision] = {}
+    for rev in revs:
+        if rev.version in seen:
+            yield _located(error("duplicate-revision", f"two files define {rev.ref}"), rev, "version")
+        seen[rev.version] = rev
+    active = [r for r in revs if r.model.status == "active"]
+    for prev, nxt in itertools.pairwise(active):
+        p_end = prev.model.effective_to
+        if p_end is None or p_end > nxt.model.effective_from:
+            yield _located(
+                error(
+                    "revision-overlap",
+                    f"{_window(nxt)} overlaps {_window(prev)}; active windows must not overlap",
+                ),
+                nxt,
+                "effective_from",
+            )
+        elif p_end < nxt.model.effective_from:
+            yield _located(
+                warning(
+                    "revision-gap",
+                    f"no revision of '{set_id}' is in force from {p_end} to {nxt.model.effective_from}",
+                ),
+                nxt,
+                "effective_from",
+            )
+    non_draft = [r for r in revs if r.model.status != "draft"]
+    for index, rev in enumerate(non_draft):
+        if rev.model.status == "retired" and rev.in_force(day):
+            yield _located(
+                warning("retired-in-force", f"{rev.ref} is retired but its window includes {day}"),
+                rev,
+                "status",
+            )
+        if index == 0:
+            continue
+        if rev.model.changes is None:
+            yield _located(
+                error(
+                    "changes-missing",
+                    f"{rev.ref} is not the first revision: say what it changes in 'changes'",
+                ),
+                rev,
+                "version",
+            )
+        if content_digest(rev.model) == content_digest(non_draft[index - 1].model):
+            yield _located(
+                warning(
+                    "revision-unchanged",
+                    f"{rev.ref} changes nothing in the rules of {non_draft[index - 1].ref}",
+                ),
+                rev,
+                "version",
+            )
+
+
+__all__ = ["Registry", "Revision", "parse_ref"]

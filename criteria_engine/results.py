@@ -1,0 +1,218 @@
+"""Results: plain data with stable keys, convertible to JSON, stamped with their provenance.
+
+A :class:`Result` is what evaluating one candidate gives: the status, the score, the rating,
+the gap to the next band, the missing fields and, per criterion, a :class:`CriterionResult`.
+Sentences are not stored: they are written on demand in the language asked for
+(:mod:`criteria_engine.explain`), so one result serves a Vietnamese and an English reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Verdict = Literal["pass", "fail", "unknown", "not_applicable"]
+Status = Literal["passed", "failed", "undetermined", "invalid"]
+
+PASS: Verdict = "pass"
+FAIL: Verdict = "fail"
+UNKNOWN: Verdict = "unknown"
+NOT_APPLICABLE: Verdict = "not_applicable"
+
+
+def plain(value: object) -> object:
+    """A value as JSON can hold it (dates as ISO text, tuples as lists)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Which rules produced a result: set id, version, digest, and the as-of date used."""
+
+    set_id: str
+    version: str
+    digest: str
+    as_of: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data with stable keys."""
+        return {"id": self.set_id, "version": self.version, "digest": self.digest, "as_of": self.as_of}
+
+
+@dataclass(frozen=True, slots=True)
+class AggregateDetail:
+    """The numbers behind an aggregate over members: numerator, denominator, who was left out."""
+
+    function: str
+    collection: str
+    total: int
+    numerator: float
+    denominator: float
+    unknown: int
+    value: float | None
+    failing: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data with stable keys."""
+        return {
+            "function": self.function,
+            "collection": self.collection,
+            "total": self.total,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "unknown": self.unknown,
+            "value": self.value,
+            "failing": list(self.failing),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionResult:
+    """One criterion's outcome for one candidate."""
+
+    id: str
+    group: str
+    verdict: Verdict
+    points: float
+    max_points: float
+    mandatory: bool
+    veto: bool
+    reason: str
+    values: dict[str, object] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()
+    aggregates: tuple[AggregateDetail, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data with stable keys."""
+        out: dict[str, object] = {
+            "id": self.id,
+            "group": self.group,
+            "verdict": self.verdict,
+            "points": self.points,
+            "max_points": self.max_points,
+            "mandatory": self.mandatory,
+            "veto": self.veto,
+            "reason": self.reason,
+            "values": plain(self.values),
+            "missing": list(self.missing),
+        }
+        if self.aggregates:
+            out["aggregates"] = [a.to_dict() for a in self.aggregates]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """What it takes to reach the next band: points needed and the criteria to pass first."""
+
+    to: str
+    points_needed: float
+    must_pass: tuple[str, ...]
+    suggest: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data with stable keys."""
+        return {
+            "to": self.to,
+            "points_needed": self.points_needed,
+            "must_pass": list(self.must_pass),
+            "suggest": list(self.suggest),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FieldIssue:
+    """A field that breaks the data dictionary (the record is then invalid)."""
+
+    field: str
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Plain data with stable keys."""
+        return {"field": self.field, "code": self.code, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The evaluation of one candidate under one revision."""
+
+    id: str
+    status: Status
+    score: float | None
+    max_score: float | None
+    rating: str | None
+    criteria: tuple[CriterionResult, ...]
+    provenance: Provenance
+    missing: tuple[str, ...] = ()
+    gap: Gap | None = None
+    errors: tuple[FieldIssue, ...] = ()
+    measures: dict[str, float | None] = field(default_factory=dict)
+    plan: Any = field(default=None, compare=False, repr=False)
+    """The compiled plan that produced the result (for explanations; not serialised)."""
+
+    @property
+    def percent(self) -> float | None:
+        """The score as a percentage of the applicable maximum (None when nothing applies)."""
+        if self.score is None or not self.max_score:
+            return None
+        return round(100.0 * self.score / self.max_score, 4)
+
+    def criterion(self, criterion_id: str) -> CriterionResult:
+        """The result of one criterion, by id (KeyError if the set has no such criterion)."""
+        for item in self.criteria:
+            if item.id == criterion_id:
+                return item
+        raise KeyError(criterion_id)
+
+    @property
+    def verdicts(self) -> dict[str, Verdict]:
+        """Criterion id -> verdict."""
+        return {c.id: c.verdict for c in self.criteria}
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data with stable keys, ready for ``json.dumps``."""
+        return {
+            "id": self.id,
+            "status": self.status,
+            "rating": self.rating,
+            "score": self.score,
+            "max_score": self.max_score,
+            "percent": self.percent,
+            "criteria_set": self.provenance.to_dict(),
+            "criteria": [c.to_dict() for c in self.criteria],
+            "missing": list(self.missing),
+            "gap": self.gap.to_dict() if self.gap else None,
+            "errors": [e.to_dict() for e in self.errors],
+            "measures": dict(self.measures),
+        }
+
+    def explain(self, lang: str = "vi") -> str:
+        """The explanation as plain text a village meeting can read, in ``lang``."""
+        from .explain import explain_text  # the writer depends on results, not the reverse
+
+        return explain_text(self, lang)
+
+
+__all__ = [
+    "FAIL",
+    "NOT_APPLICABLE",
+    "PASS",
+    "UNKNOWN",
+    "AggregateDetail",
+    "CriterionResult",
+    "FieldIssue",
+    "Gap",
+    "Provenance",
+    "Result",
+    "Status",
+    "Verdict",
+    "plain",
+]

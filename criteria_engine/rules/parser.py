@@ -1,0 +1,407 @@
+"""From expression text to our own syntax tree, through Python's parser and a strict whitelist.
+
+The text is parsed with ``ast.parse(text, mode="eval")`` only to get a tree; nothing is ever
+compiled or run. Each Python node is converted to one of our nodes (``rules.ast``) or reported
+as ``expression-forbidden``. Offsets are 0-based character offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import ast as py
+import io
+import math
+import tokenize
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from criteria_engine.errors import Diagnostic, error
+from criteria_engine.rules import ast as nodes
+
+MAX_LENGTH = 2000
+MAX_DEPTH = 32
+KEYWORD_CONSTANTS: dict[str, nodes.Value] = {"true": True, "false": False, "null": None}
+
+
+@dataclass(frozen=True, slots=True)
+class ExpressionDiagnostic:
+    """A diagnostic about an expression, with the 0-based character offset it points at.
+
+    The caller turns ``offset`` into a file line and column (it knows where the expression
+    sits in the YAML file) and calls ``diagnostic.located(file, line, column)``.
+    """
+
+    diagnostic: Diagnostic
+    offset: int
+
+    @property
+    def code(self) -> str:
+        return self.diagnostic.code
+
+    @property
+    def message(self) -> str:
+        return self.diagnostic.message
+
+    def position(self, text: str) -> tuple[int, int]:
+        """0-based (line, column) of the offset inside the expression ``text`` itself."""
+        before = text[: self.offset]
+        return before.count("\n"), self.offset - (before.rfind("\n") + 1)
+
+    def located(self, file: str, line: int, column: int) -> Diagnostic:
+        """The diagnostic placed at ``file:line:column`` (1-based, computed by the caller)."""
+        return self.diagnostic.located(file, line, column)
+
+
+def problem(code: str, message: str, offset: int, suggestion: str | None = None) -> ExpressionDiagnostic:
+    """Shorthand for an :class:`ExpressionDiagnostic`."""
+    return ExpressionDiagnostic(error(code, message, suggestion=suggestion), offset)
+
+
+# operator -> (its token, how a message names it)
+_OPERATORS: dict[type[py.AST], tuple[str, str]] = {
+    py.Pow: ("**", "'**' (power)"),
+    py.FloorDiv: ("//", "'//' (floor division)"),
+    py.Mod: ("%", "'%' (modulo)"),
+    py.MatMult: ("@", "'@' (matrix multiplication)"),
+    py.LShift: ("<<", "'<<' (bit shift)"),
+    py.RShift: (">>", "'>>' (bit shift)"),
+    py.BitOr: ("|", "'|' (bitwise or)"),
+    py.BitXor: ("^", "'^' (bitwise xor)"),
+    py.BitAnd: ("&", "'&' (bitwise and)"),
+    py.Invert: ("~", "'~' (bitwise not)"),
+    py.UAdd: ("+", "unary '+'"),
+    py.Is: ("is", "'is'"),
+    py.IsNot: ("is", "'is not'"),
+}
+_OPERATOR_HINTS: dict[type[py.AST], str] = {
+    py.Mod: "write a percentage as 95% (no space before '%')",
+    py.BitOr: "write 'or'",
+    py.BitAnd: "write 'and'",
+    py.Invert: "write 'not'",
+    py.Is: "write '==', or present(x) to test for a value",
+    py.IsNot: "write '!=', or present(x) to test for a value",
+}
+_FORBIDDEN_NODES: dict[type[py.AST], str] = {
+    py.Subscript: "subscript 'x[...]'",
+    py.Slice: "slice",
+    py.Lambda: "lambda",
+    py.ListComp: "comprehension",
+    py.SetComp: "comprehension",
+    py.DictComp: "comprehension",
+    py.GeneratorExp: "comprehension",
+    py.JoinedStr: "f-string",
+    py.FormattedValue: "f-string",
+    py.NamedExpr: "assignment ':='",
+    py.Starred: "starred '*'",
+    py.Dict: "dict literal '{...}'",
+    py.Set: "set literal '{...}'",
+    py.Tuple: "tuple",
+    py.Await: "await",
+    py.Yield: "yield",
+    py.YieldFrom: "yield",
+}
+_SYNTAX_HINTS = {
+    "&&": "write 'and' instead of '&&'",
+    "||": "write 'or' instead of '||'",
+    "=>": "write '>=' instead of '=>'",
+    "=<": "write '<=' instead of '=<'",
+    "<>": "write '!=' instead of '<>'",
+    "!": "write 'not x' instead of '!x'",
+    "=": "write '==' to compare",
+}
+
+
+class _Positions:
+    """Converts Python's (1-based line, UTF-8 byte column) into character offsets."""
+
+    def __init__(self, text: str, base: int) -> None:
+        self.base = base
+        parts = text.split("\n")  # Python's parser breaks lines at "\n" only
+        self.lines = [part + "\n" for part in parts[:-1]] + [parts[-1]]
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line))
+
+    def offset(self, lineno: int, byte_col: int) -> int:
+        index = min(max(lineno - 1, 0), len(self.lines) - 1)
+        line = self.lines[index]
+        col = byte_col if line.isascii() else len(line.encode()[:byte_col].decode(errors="ignore"))
+        return self.base + self.starts[index] + col
+
+    def char_offset(self, lineno: int, char_col: int) -> int:
+        index = min(max(lineno - 1, 0), len(self.lines) - 1)
+        return self.base + self.starts[index] + char_col
+
+
+def _percent_offsets(text: str, pos: _Positions) -> dict[int, int]:
+    """Offsets of the ``%`` signs that make a percent literal, keyed by the number's offset.
+
+    A number immediately followed by ``%`` is a percentage unless an operand follows the ``%``
+    (then it is Python's modulo, which is forbidden). Strings are skipped by the tokenizer.
+    """
+    found: dict[int, int] = {}
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type != tokenize.NL]
+    except (tokenize.TokenError, SyntaxError):
+        return found  # ast.parse reports the syntax error
+    non_operands = {"and", "or", "if", "else", "in", "not", "is"}
+    for number, sign, after in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False):
+        if number.type != tokenize.NUMBER or sign.string != "%" or number.end != sign.start:
+            continue
+        operand = after is not None and (
+            after.type in (tokenize.NUMBER, tokenize.STRING)
+            or (after.type == tokenize.NAME and after.string not in non_operands)
+            or after.string in ("(", "[", "{", "~")
+        )
+        if not operand:
+            found[pos.char_offset(*number.start) - pos.base] = pos.char_offset(*sign.start) - pos.base
+    return found
+
+
+def parse(text: str) -> nodes.Expr | list[ExpressionDiagnostic]:
+    """Parse ``text`` into our tree, or return every problem found (syntax, forbidden, limits)."""
+    if len(text) > MAX_LENGTH:
+        return [
+            problem(
+                "expression-too-long",
+                f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}",
+                0,
+                "split it into derived values",
+            )
+        ]
+    base = len(text) - len(text.lstrip())
+    body = text[base:]
+    if not body.strip():
+        return [problem("expression-syntax", "empty expression", 0)]
+    pos = _Positions(body, base)
+    percents = _percent_offsets(body, pos)
+    source = "".join(" " if i in percents.values() else c for i, c in enumerate(body))
+    try:
+        tree = py.parse(source, mode="eval")
+    except SyntaxError as exc:
+        if "too many nested" in (exc.msg or "") or "too complex" in (exc.msg or ""):
+            return [problem("expression-too-deep", f"expression is nested more than {MAX_DEPTH} levels", 0)]
+        return [_syntax_problem(text, exc, pos)]
+    except (RecursionError, MemoryError):
+        return [problem("expression-too-deep", f"expression is nested more than {MAX_DEPTH} levels", 0)]
+    converter = _Converter(text, pos, {base + k: base + v for k, v in percents.items()})
+    result = converter.convert(tree.body, 1, in_list=False)
+    if converter.problems or result is None:
+        return sorted(converter.problems, key=lambda p: p.offset)
+    return result
+
+
+def _syntax_problem(text: str, exc: SyntaxError, pos: _Positions) -> ExpressionDiagnostic:
+    stripped_end = len(text.rstrip())
+    if exc.lineno is None or not exc.offset or exc.offset < 1:
+        offset = stripped_end
+    else:
+        offset = min(pos.char_offset(exc.lineno, exc.offset - 1), stripped_end)
+    hint = None
+    for token, text_hint in _SYNTAX_HINTS.items():
+        starts = [offset] if len(token) == 1 else [offset, offset - 1]
+        start = next((s for s in starts if s >= 0 and text.startswith(token, s)), None)
+        if start is None or (token == "!" and text.startswith("!=", start)):
+            continue
+        if token == "=" and (
+            text[:start].rstrip()[-1:] in ("=", "!", "<", ">") or text.startswith("==", start)
+        ):
+            continue
+        hint, offset = text_hint, start
+        break
+    message = exc.msg or "invalid syntax"
+    if message == "invalid syntax" and offset >= stripped_end:
+        message = "the expression ends too early"
+    return problem("expression-syntax", message, offset, hint)
+
+
+class _Converter:
+    """Python ``ast`` → ``rules.ast``, collecting a problem for each construct not allowed."""
+
+    def __init__(self, text: str, pos: _Positions, percents: dict[int, int]) -> None:
+        self.text = text
+        self.pos = pos
+        self.percents = percents
+        self.signs = set(percents.values())
+        self.problems: list[ExpressionDiagnostic] = []
+        self.too_deep = False
+
+    def span(self, node: py.expr | py.keyword) -> tuple[int, int]:
+        start = self.pos.offset(node.lineno, node.col_offset)
+        end_line = node.end_lineno if node.end_lineno is not None else node.lineno
+        end_col = node.end_col_offset if node.end_col_offset is not None else node.col_offset
+        end = self.pos.offset(end_line, end_col)
+        return start, end + 1 if end in self.signs else end
+
+    def forbid(
+        self, node: py.expr | py.keyword, what: str, hint: str | None = None, *, message: str = ""
+    ) -> None:
+        message = message or f"{what} is not allowed in an expression"
+        self.problems.append(problem("expression-forbidden", message, self.span(node)[0], hint))
+
+    def convert(self, node: py.expr, depth: int, *, in_list: bool) -> nodes.Expr | None:
+        if depth > MAX_DEPTH:
+            if not self.too_deep:
+                self.too_deep = True
+                self.problems.append(
+                    problem(
+                        "expression-too-deep",
+                        f"expression is nested more than {MAX_DEPTH} levels",
+                        self.span(node)[0],
+                        "split it into derived values",
+                    )
+                )
+            return None
+        offset, end = self.span(node)
+        forbidden = _FORBIDDEN_NODES.get(type(node))
+        if forbidden is not None:
+            self.forbid(node, forbidden, "write a list as [a, b]" if isinstance(node, py.Tuple) else None)
+            if not isinstance(node, py.JoinedStr):
+                self.convert_all(py.iter_child_nodes(node), depth + 1)
+            return None
+        method = getattr(self, "convert_" + type(node).__name__, None)
+        if method is None:
+            self.forbid(node, type(node).__name__)
+            return None
+        result: nodes.Expr | None = method(node, offset, end, depth + 1)
+        if isinstance(result, nodes.ListExpr) and not in_list:
+            self.forbid(node, "a list outside 'in'", "a list [a, b] may only follow 'in' or 'not in'")
+            return None
+        return result
+
+    def convert_all(self, children: Iterable[py.AST], depth: int) -> list[nodes.Expr | None]:
+        return [self.convert(c, depth, in_list=False) for c in children if isinstance(c, py.expr)]
+
+    def op_offset(self, before: py.expr, after: py.expr, token: str) -> int:
+        """Where the operator ``token`` between two operands starts."""
+        start, stop = self.span(before)[1], self.span(after)[0]
+        found = self.text.find(token, start, stop)
+        return found if found >= 0 else start
+
+    def forbid_operator(self, op: py.AST, offset: int) -> None:
+        what, hint = _OPERATORS[type(op)][1], _OPERATOR_HINTS.get(type(op))
+        self.problems.append(
+            problem("expression-forbidden", f"{what} is not allowed in an expression", offset, hint)
+        )
+
+    def convert_Constant(self, node: py.Constant, offset: int, end: int, depth: int) -> nodes.Expr | None:
+        value = node.value
+        if isinstance(value, bool) or value is None or isinstance(value, str):
+            return nodes.Constant(value, offset=offset, end=end)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if isinstance(value, float) and not math.isfinite(value):
+                self.forbid(node, "", message=f"number {self.text[offset:end]} is too large")
+                return None
+            if offset in self.percents:
+                literal = self.text[offset : self.percents[offset]].replace("_", "")
+                percent = float(Decimal(literal) / 100)
+                return nodes.Constant(percent, True, offset=offset, end=self.percents[offset] + 1)
+            return nodes.Constant(value, offset=offset, end=end)
+        what = {bytes: "bytes literal", complex: "complex number"}.get(type(value), "'...'")
+        self.forbid(node, what)
+        return None
+
+    def convert_Name(self, node: py.Name, offset: int, end: int, depth: int) -> nodes.Expr:
+        if node.id in KEYWORD_CONSTANTS:
+            return nodes.Constant(KEYWORD_CONSTANTS[node.id], offset=offset, end=end)
+        return nodes.Name(node.id, offset=offset, end=end)
+
+    def convert_List(self, node: py.List, offset: int, end: int, depth: int) -> nodes.Expr | None:
+        items = self.convert_all(node.elts, depth)
+        clean = [i for i in items if i is not None]
+        return nodes.ListExpr(tuple(clean), offset=offset, end=end) if len(clean) == len(items) else None
+
+    def convert_Attribute(self, node: py.Attribute, offset: int, end: int, depth: int) -> nodes.Expr | None:
+        value = self.convert(node.value, depth, in_list=False)
+        if value is None:
+            return None
+        if not isinstance(value, nodes.Name | nodes.Attribute):
+            what = "a literal" if isinstance(value, nodes.Constant) else "a computed value"
+            self.forbid(node, "", "fields are read from names: p.field", message=f"{what} has no fields")
+            return None
+        return nodes.Attribute(value, node.attr, end - len(node.attr), offset=offset, end=end)
+
+    def convert_UnaryOp(self, node: py.UnaryOp, offset: int, end: int, depth: int) -> nodes.Expr | None:
+        operand = self.convert(node.operand, depth, in_list=False)
+        if isinstance(node.op, py.USub | py.Not):
+            op = "-" if isinstance(node.op, py.USub) else "not"
+            return None if operand is None else nodes.UnaryOp(op, operand, offset=offset, end=end)
+        self.forbid_operator(node.op, offset)
+        return None
+
+    def convert_BinOp(self, node: py.BinOp, offset: int, end: int, depth: int) -> nodes.Expr | None:
+        left = self.convert(node.left, depth, in_list=False)
+        ops = {py.Add: "+", py.Sub: "-", py.Mult: "*", py.Div: "/"}
+        op = ops.get(type(node.op))
+        if op is None:
+            self.forbid_operator(node.op, self.op_offset(node.left, node.right, _OPERATORS[type(node.op)][0]))
+        right = self.convert(node.right, depth, in_list=False)
+        if op is None or left is None or right is None:
+            return None
+        return nodes.BinOp(op, left, right, offset=offset, end=end)
+
+    def convert_BoolOp(self, node: py.BoolOp, offset: int, end: int, depth: int) -> nodes.Expr | None:
+        values = self.convert_all(node.values, depth)
+        clean = tuple(v for v in values if v is not None)
+        if len(clean) != len(values):
+            return None
+        op = "and" if isinstance(node.op, py.And) else "or"
+        return nodes.BoolOp(op, clean, offset=offset, end=end)
+
+    def convert_Compare(self, node: py.Compare, offset: int, end: int, depth: int) -> nodes.Expr | None:
+        names = {py.Eq: "==", py.NotEq: "!=", py.Lt: "<", py.LtE: "<=", py.Gt: ">", py.GtE: ">="}
+        names |= {py.In: "in", py.NotIn: "not in"}
+        left = self.convert(node.left, depth, in_list=False)
+        ops: list[str] = []
+        comparators: list[nodes.Expr | None] = []
+        previous = node.left
+        for op, comparator in zip(node.ops, node.comparators, strict=True):
+            name = names.get(type(op))
+            if name is None:
+                self.forbid_operator(op, self.op_offset(previous, comparator, "is"))
+            previous = comparator
+            ops.append(name or "")
+            comparators.append(self.convert(comparator, depth, in_list=name in ("in", "not in")))
+        if left is None or "" in ops or None in comparators:
+            return None
+        clean = tuple(c for c in comparators if c is not None)
+        return nodes.Compare(left, tuple(ops), clean, offset=offset, end=end)
+
+    def convert_IfExp(self, node: py.IfExp, offset: int, end: int, depth: int) -> nodes.Expr | None:
+        body = self.convert(node.body, depth, in_list=False)
+        test = self.convert(node.test, depth, in_list=False)
+        orelse = self.convert(node.orelse, depth, in_list=False)
+        if body is None or test is None or orelse is None:
+            return None
+        return nodes.IfExp(test, body, orelse, offset=offset, end=end)
+
+    def convert_Call(self, node: py.Call, offset: int, end: int, depth: int) -> nodes.Expr | None:
+        ok = True
+        if not isinstance(node.func, py.Name):
+            known = len(self.problems)
+            if not isinstance(node.func, py.Attribute):
+                self.convert(node.func, depth, in_list=False)
+            if len(self.problems) == known:
+                what = (
+                    "calling a field" if isinstance(node.func, py.Attribute) else "calling a computed value"
+                )
+                self.forbid(node, what, "only catalogue functions can be called: any(...), share(...), ...")
+            ok = False
+        args = self.convert_all(node.args, depth)
+        weight: nodes.Expr | None = None
+        for keyword in node.keywords:
+            if keyword.arg != "weight":
+                what = "'**' argument" if keyword.arg is None else f"keyword argument '{keyword.arg}='"
+                self.forbid(keyword, what, "only share() and mean() take a keyword: weight=")
+                self.convert(keyword.value, depth, in_list=False)
+                ok = False
+                continue
+            weight = self.convert(keyword.value, depth, in_list=False)
+            ok = ok and weight is not None
+        clean = tuple(a for a in args if a is not None)
+        if not ok or len(clean) != len(args) or not isinstance(node.func, py.Name):
+            return None
+        return nodes.Call(node.func.id, clean, weight, offset=offset, end=end)
+
+
+__all__ = ["MAX_DEPTH", "MAX_LENGTH", "ExpressionDiagnostic", "parse", "problem"]

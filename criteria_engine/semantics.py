@@ -1,0 +1,330 @@
+"""Layer two of validation: what the file means (ids, references, bands, languages, windows).
+
+Expressions are type-checked by the compiler; this module checks everything else that a
+structurally valid file can still get wrong. Every check yields diagnostics; none raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import Diagnostic, DocPath, did_you_mean, error
+from .models import CriteriaSet, Criterion, InputSpec
+
+REQUIRED_LANGUAGES = ("vi", "en")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def criterion_max_points(criterion: Criterion) -> float:
+    """The most points a criterion can give."""
+    if criterion.points_by is not None:
+        pb = criterion.points_by
+        values = list((pb.table or {}).values()) + [b.points for b in pb.bands or []]
+        return max(values, default=0)
+    return criterion.points
+
+
+def _criterion_paths(cs: CriteriaSet) -> Iterator[tuple[DocPath, Criterion]]:
+    for gi, group in enumerate(cs.groups):
+        for ci, criterion in enumerate(group.criteria):
+            yield ("groups", gi, "criteria", ci), criterion
+
+
+def _check_ids(cs: CriteriaSet) -> Iterator[Diagnostic]:
+    seen: dict[str, DocPath] = {}
+    for gi, group in enumerate(cs.groups):
+        if group.id in seen:
+            yield error("duplicate-id", f"group id '{group.id}' is used twice", ("groups", gi, "id"))
+        seen.setdefault(group.id, ("groups", gi, "id"))
+    crit_seen: set[str] = set()
+    for path, criterion in _criterion_paths(cs):
+        if criterion.id in crit_seen or criterion.id in seen:
+            yield error("duplicate-id", f"criterion id '{criterion.id}' is used twice", (*path, "id"))
+        crit_seen.add(criterion.id)
+    names: dict[str, str] = {}
+    for section in ("inputs", "parameters", "derived", "collections"):
+        for name in getattr(cs, section):
+            if name in names:
+                yield error(
+                    "duplicate-name",
+                    f"'{name}' is defined in both {names[name]} and {section}",
+                    (section, name),
+                )
+            names.setdefault(name, section)
+    rating_seen: set[str] = set()
+    for ri, rating in enumerate(cs.decision.ratings):
+        if rating.id in rating_seen:
+            yield error(
+                "duplicate-id", f"rating id '{rating.id}' is used twice", ("decision", "ratings", ri, "id")
+            )
+        rating_seen.add(rating.id)
+
+
+def _check_inputs(inputs: Mapping[str, InputSpec], base: DocPath) -> Iterator[Diagnostic]:
+    for name, spec in inputs.items():
+        path = (*base, name)
+        if spec.type == "enum" and not spec.values:
+            yield error("enum-without-values", f"enum input '{name}' needs 'values'", path)
+        if spec.type != "enum" and spec.values:
+            yield error("values-not-enum", f"'values' is only for enum inputs; '{name}' is {spec.type}", path)
+        if spec.type == "list":
+            if not spec.items:
+                yield error("list-without-items", f"list input '{name}' needs 'items'", path)
+            else:
+                yield from _check_inputs(spec.items, (*path, "items"))
+        elif spec.items:
+            yield error("items-not-list", f"'items' is only for list inputs; '{name}' is {spec.type}", path)
+        if spec.min is not None and spec.max is not None and spec.min > spec.max:
+            yield error("bad-range", f"min {spec.min} is above max {spec.max}", (*path, "min"))
+        if spec.value_labels and spec.values:
+            for value in spec.value_labels:
+                if value not in spec.values:
+                    yield error(
+                        "unknown-enum-value",
+                        f"'{value}' is not a value of '{name}'",
+                        (*path, "value_labels", value),
+                        did_you_mean(value, spec.values),
+                    )
+
+
+def _check_parameters(cs: CriteriaSet) -> Iterator[Diagnostic]:
+    for name, param in cs.parameters.items():
+        path: DocPath = ("parameters", name)
+        if param.by is None:
+            if param.value is None:
+                yield error(
+                    "parameter-shape", f"parameter '{name}' needs 'value', or 'by' with 'values'", path
+                )
+            if param.values is not None:
+                yield error("parameter-shape", f"parameter '{name}' has 'values' but no 'by'", path)
+            continue
+        if param.value is not None:
+            yield error("parameter-shape", f"parameter '{name}' has both 'value' and 'by'", path)
+        spec = cs.inputs.get(param.by)
+        if spec is None:
+            yield error(
+                "unknown-reference",
+                f"'by: {param.by}' names no input",
+                (*path, "by"),
+                did_you_mean(param.by, cs.inputs),
+            )
+            continue
+        if spec.type != "enum" or not spec.values:
+            yield error("parameter-by-not-enum", f"'by: {param.by}' must name an enum input", (*path, "by"))
+            continue
+        table = param.values or {}
+        for value in spec.values:
+            if value not in table:
+                yield error(
+                    "table-incomplete",
+                    f"parameter '{name}' has no value for {param.by} = '{value}'",
+                    (*path, "values") if param.values is not None else path,
+                )
+        for value in table:
+            if value not in spec.values:
+                yield error(
+                    "unknown-enum-value",
+                    f"'{value}' is not a value of '{param.by}'",
+                    (*path, "values", value),
+                    did_you_mean(value, spec.values),
+                )
+
+
+def _template_names(cs: CriteriaSet) -> set[str]:
+    return set(cs.inputs) | set(cs.parameters) | set(cs.derived) | set(cs.measures)
+
+
+def _check_criteria(cs: CriteriaSet) -> Iterator[Diagnostic]:
+    known = _template_names(cs)
+    for path, criterion in _criterion_paths(cs):
+        has_when = criterion.when is not None
+        has_graded = criterion.points_by is not None
+        if has_when == has_graded:
+            what = "both 'when' and 'points_by'" if has_when else "neither 'when' nor 'points_by'"
+            yield error("rule-shape", f"criterion '{criterion.id}' has {what}; give exactly one", path)
+        if has_graded and criterion.points:
+            yield error(
+                "rule-shape",
+                f"criterion '{criterion.id}': 'points' goes with 'when', not 'points_by'",
+                (*path, "points"),
+            )
+        pb = criterion.points_by
+        if pb is not None:
+            if (pb.table is None) == (pb.bands is None):
+                yield error(
+                    "points-by-shape",
+                    "'points_by' needs exactly one of 'table' or 'bands'",
+                    (*path, "points_by"),
+                )
+            if pb.bands:
+                mins = [b.min for b in pb.bands]
+                if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
+                    yield error(
+                        "bands-order",
+                        "graded bands must be listed highest 'min' first, without repeats",
+                        (*path, "points_by", "bands"),
+                    )
+            spec = cs.inputs.get(pb.value)
+            if pb.table is not None and spec is not None and spec.values:
+                for value in pb.table:
+                    if value not in spec.values:
+                        yield error(
+                            "unknown-enum-value",
+                            f"'{value}' is not a value of '{pb.value}'",
+                            (*path, "points_by", "table", value),
+                            did_you_mean(value, spec.values),
+                        )
+                for value in spec.values:
+                    if value not in pb.table:
+                        yield error(
+                            "table-incomplete",
+                            f"graded points give nothing for {pb.value} = '{value}'",
+                            (*path, "points_by", "table"),
+                        )
+        if criterion.message is not None:
+            for verdict in ("pass", "fail", "unknown", "not_applicable"):
+                text = getattr(criterion.message, "pass_" if verdict == "pass" else verdict)
+                for lang, template in (text or {}).items():
+                    for name in _PLACEHOLDER.findall(template):
+                        if name not in known:
+                            yield error(
+                                "unknown-placeholder",
+                                f"'{{{name}}}' in the message names no input, parameter or derived value",
+                                (*path, "message", verdict, lang),
+                                did_you_mean(name, known),
+                            )
+
+
+def max_score(cs: CriteriaSet) -> float:
+    """The sum of every criterion's maximum points."""
+    return sum(criterion_max_points(c) for c in cs.criteria())
+
+
+def _check_decision(cs: CriteriaSet) -> Iterator[Diagnostic]:
+    total = max_score(cs)
+    decision = cs.decision
+    if decision.max_score is not None and decision.max_score != total:
+        yield error(
+            "max-score-mismatch",
+            f"max_score is {decision.max_score:g} but the criteria give at most {total:g}",
+            ("decision", "max_score"),
+        )
+    pass_min = decision.pass_.min_score
+    if isinstance(pass_min, int | float) and pass_min > total:
+        yield error(
+            "pass-unreachable",
+            f"the pass mark {pass_min:g} is above the maximum {total:g}",
+            ("decision", "pass", "min_score"),
+        )
+    previous: float | None = None
+    fallback_seen: str | None = None
+    for ri, rating in enumerate(decision.ratings):
+        path: DocPath = ("decision", "ratings", ri)
+        if fallback_seen is not None:
+            yield error(
+                "rating-unreachable",
+                f"rating '{rating.id}' comes after '{fallback_seen}', which always applies",
+                path,
+            )
+            continue
+        score = rating.min_score
+        if isinstance(score, int | float):
+            if score > total:
+                yield error(
+                    "rating-unreachable",
+                    f"rating '{rating.id}' needs {score:g} points; the maximum is {total:g}",
+                    (*path, "min_score"),
+                )
+            if previous is not None and score > previous:
+                yield error("ratings-order", "ratings must be listed highest first", (*path, "min_score"))
+            elif previous is not None and score == previous and rating.when is None:
+                yield error(
+                    "rating-overlap",
+                    f"rating '{rating.id}' has the same mark as the one before it",
+                    (*path, "min_score"),
+                )
+            previous = float(score)
+        if score is None and rating.when is None and not rating.requires_pass:
+            fallback_seen = rating.id
+    if decision.ratings and fallback_seen is None:
+        yield error(
+            "ratings-no-fallback",
+            "the last rating must be a fallback (no min_score, no when, requires_pass: false)",
+            ("decision", "ratings", len(decision.ratings) - 1),
+        )
+
+
+def _walk_texts(node: object, path: DocPath) -> Iterator[tuple[DocPath, Mapping[str, str]]]:
+    """Every human-facing text (a language -> text mapping) in the model, with its path."""
+    if isinstance(node, BaseModel):
+        for name, info in type(node).model_fields.items():
+            value: Any = getattr(node, name)
+            yield from _walk_texts(value, (*path, info.alias or name))
+    elif isinstance(node, dict):
+        if (
+            node
+            and all(isinstance(v, str) for v in node.values())
+            and all(isinstance(k, str) and re.fullmatch(r"[a-z]{2,3}", k) for k in node)
+        ):
+            yield path, node
+        else:
+            for key, value in node.items():
+                yield from _walk_texts(value, (*path, key))
+    elif isinstance(node, list | tuple):
+        for i, value in enumerate(node):
+            yield from _walk_texts(value, (*path, i))
+
+
+def _check_languages(cs: CriteriaSet) -> Iterator[Diagnostic]:
+    for lang in REQUIRED_LANGUAGES:
+        if lang not in cs.languages:
+            yield error(
+                "missing-language",
+                f"languages must include '{lang}' (Vietnamese and English)",
+                ("languages",),
+            )
+    wanted = list(dict.fromkeys([*cs.languages, *REQUIRED_LANGUAGES]))
+    for path, text in _walk_texts(cs, ()):
+        for lang in wanted:
+            if lang not in text:
+                yield error("missing-translation", f"this text has no '{lang}' version", path)
+        for lang in text:
+            if lang not in wanted:
+                yield error(
+                    "unknown-language",
+                    f"'{lang}' is not among the set's languages",
+                    (*path, lang),
+                    did_you_mean(lang, wanted),
+                )
+
+
+def _check_window(cs: CriteriaSet) -> Iterator[Diagnostic]:
+    if cs.effective_to is not None and cs.effective_to <= cs.effective_from:
+        yield error(
+            "bad-window",
+            f"effective_to ({cs.effective_to}) must be after effective_from ({cs.effective_from})",
+            ("effective_to",),
+        )
+
+
+def check_meaning(cs: CriteriaSet) -> list[Diagnostic]:
+    """Every meaning problem of a structurally valid set (expressions excepted)."""
+    out: list[Diagnostic] = []
+    for check in (
+        _check_ids,
+        _check_parameters,
+        _check_criteria,
+        _check_decision,
+        _check_languages,
+        _check_window,
+    ):
+        out.extend(check(cs))
+    out.extend(_check_inputs(cs.inputs, ("inputs",)))
+    return out
+
+
+__all__ = ["check_meaning", "criterion_max_points", "max_score"]

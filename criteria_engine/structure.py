@@ -1,0 +1,168 @@
+"""Layer one of validation: the file's structure, via the pydantic models.
+
+pydantic's errors are turned into our diagnostics: a stable code, a plain message, the
+document path (in the file's own key names) and a did-you-mean for unknown keys and values.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from .errors import Diagnostic, DocPath, did_you_mean, error
+from .models import CriteriaSet
+
+_CODES = {
+    "extra_forbidden": "unknown-key",
+    "missing": "missing-key",
+    "literal_error": "bad-value",
+    "enum": "bad-value",
+    "string_pattern_mismatch": "bad-format",
+    "string_too_long": "too-long",
+    "string_too_short": "empty-value",
+    "too_short": "too-few-items",
+    "greater_than_equal": "out-of-range",
+    "less_than_equal": "out-of-range",
+}
+
+
+def _code_for(kind: str) -> str:
+    if kind in _CODES:
+        return _CODES[kind]
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return "bad-date"
+    return "wrong-type"
+
+
+def _model_fields(model: type[BaseModel]) -> dict[str, type[Any] | None]:
+    """The model's keys as written in files (aliases), each with its annotation."""
+    return {(info.alias or name): info.annotation for name, info in model.model_fields.items()}
+
+
+def _submodel(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside an annotation such as ``list[Group]`` or ``X | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _submodel(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_mapping_of_models(annotation: Any) -> bool:
+    origin = get_origin(annotation)
+    if origin is dict:
+        return _submodel(get_args(annotation)[1]) is not None
+    return any(_is_mapping_of_models(a) for a in get_args(annotation))
+
+
+def model_at(path: Sequence[str | int], root: type[BaseModel] = CriteriaSet) -> type[BaseModel] | None:
+    """The model describing the mapping at ``path`` (used to suggest valid keys)."""
+    model: type[BaseModel] | None = root
+    annotation: Any = None
+    skip_key = False
+    for part in path:
+        if skip_key:  # a key of a dict of models (an input name): the value is the model
+            skip_key = False
+            continue
+        if isinstance(part, int):
+            continue
+        if model is None:
+            return None
+        annotation = _model_fields(model).get(part)
+        if annotation is None:
+            return None
+        skip_key = _is_mapping_of_models(annotation)
+        model = _submodel(annotation)
+    return model
+
+
+def _existing_prefix(data: object, loc: Sequence[str | int]) -> DocPath:
+    """The longest prefix of a pydantic location that exists in the document."""
+    node = data
+    out: list[str | int] = []
+    for part in loc:
+        if (isinstance(node, Mapping) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            node = node[part]
+        else:
+            break
+        out.append(part)
+    return tuple(out)
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _convert(err: Mapping[str, Any], data: object) -> Diagnostic:
+    kind = str(err["type"])
+    loc = tuple(err["loc"])
+    code = _code_for(kind)
+    path = _existing_prefix(data, loc)
+    suggestion: str | None = None
+    if code == "unknown-key":
+        key = str(loc[-1])
+        model = model_at(path[:-1])
+        allowed = sorted(_model_fields(model)) if model else []
+        suggestion = did_you_mean(key, allowed)
+        if suggestion is None and allowed:
+            suggestion = "allowed keys: " + ", ".join(allowed)
+        message = f"unknown key '{key}'"
+    elif code == "missing-key":
+        message = f"missing required key '{loc[-1]}'"
+    elif code == "bad-value":
+        expected = str(err.get("ctx", {}).get("expected", ""))
+        options = re.findall(r"'([^']*)'", expected)
+        given = err.get("input")
+        suggestion = did_you_mean(str(given), options) if isinstance(given, str) else None
+        message = f"{_describe(given)} is not one of {', '.join(options)}"
+    elif code == "bad-date":
+        message = f"{_describe(err.get('input'))} is not a date (write YYYY-MM-DD)"
+    elif code == "bad-format":
+        pattern = str(err.get("ctx", {}).get("pattern", ""))
+        message = f"{_describe(err.get('input'))} does not match the required form {pattern}"
+    else:
+        message = f"{_describe(err.get('input'))}: {str(err['msg'])[0].lower()}{str(err['msg'])[1:]}"
+    return error(code, message, path, suggestion)
+
+
+def check_structure(data: object) -> tuple[CriteriaSet | None, list[Diagnostic]]:
+    """Validate the document's shape; return the model, or None and every problem found."""
+    if not isinstance(data, Mapping):
+        return None, [error("not-a-mapping", "a criteria set must be a mapping of keys to values")]
+    try:
+        return CriteriaSet.model_validate(data), []
+    except PydanticValidationError as exc:
+        seen: set[tuple[DocPath, str]] = set()
+        out: list[Diagnostic] = []
+        for err in exc.errors():
+            diag = _convert(err, data)
+            # A union (number or expression) reports one error per member: keep the first.
+            key = (diag.path, diag.code if diag.code in ("unknown-key", "missing-key") else "value")
+            if diag.code in ("unknown-key", "missing-key"):
+                key = (diag.path, diag.message)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(diag)
+        return None, out
+
+
+def close_keys(word: str, options: Sequence[str]) -> list[str]:
+    """Close matches of a key (exposed for callers building suggestions)."""
+    return difflib.get_close_matches(word, options, n=3, cutoff=0.6)
+
+
+__all__ = ["check_structure", "close_keys", "model_at"]

@@ -1,0 +1,51 @@
+"""Validating a criteria-set document: structure, meaning and expressions, all problems at once.
+
+Takes a loaded document (plain data and its source map) and returns the model, or every
+problem located at its file, line and column, ranked with the most useful first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import Diagnostic, Severity, rank_diagnostics
+from .loader import LoadedDocument
+from .models import CriteriaSet
+from .semantics import check_meaning
+from .structure import check_structure
+
+if TYPE_CHECKING:
+    from .evaluators.scope import MemberSetResolver
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of validating one document: the model (None if unusable) and its problems."""
+
+    file: str
+    model: CriteriaSet | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when the document has no errors (warnings allowed)."""
+        return self.model is not None and not any(d.severity == Severity.ERROR for d in self.diagnostics)
+
+
+def validate_document(doc: LoadedDocument, resolve: MemberSetResolver | None = None) -> Checked:
+    """Check a loaded document in two layers (then its expressions), locating every problem."""
+    from .evaluators.compiler import expression_diagnostics  # compile-time checks of rules
+
+    model, problems = check_structure(doc.data)
+    located = [doc.source.locate(d) for d in problems]
+    if model is not None:
+        located.extend(doc.source.locate(d) for d in check_meaning(model))
+        # Expressions are checked even when other meaning checks failed: all problems at once.
+        located.extend(expression_diagnostics(model, doc.source, resolve))
+    ranked = tuple(rank_diagnostics(located))
+    usable = model if not any(d.severity == Severity.ERROR for d in ranked) else None
+    return Checked(doc.file, usable, ranked)
+
+
+__all__ = ["Checked", "validate_document"]
