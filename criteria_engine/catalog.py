@@ -144,7 +144,7 @@ def examples_file(revision: Revision) -> Path | None:
 
 def load_examples(path: str | os.PathLike[str]) -> list[Example]:
     """The example candidates of a file (a YAML list of id/record/expect)."""
-    doc = load_file(path)
+    doc = load_file(path, allow_list=True)
     if not isinstance(doc.data, list):
         raise LoadError([error("examples-not-a-list", "an examples file is a list of examples").located(str(path), 1, 1)])
     out: list[Example] = []

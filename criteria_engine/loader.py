@@ -36,7 +36,8 @@ _KIND = {_Y + "int": "a number", _Y + "float": "a number", _Y + "bool": "a boole
 _AS_TEXT = (_Y + "timestamp", _Y + "value", _MERGE)  # dates stay text; so do '=' and a stray '<<'
 _SCALAR_TAGS = {_STR, *_AS_TEXT, *_KIND}
 _BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # YAML 1.1 line breaks, as PyYAML and libyaml count them
-_PROPERTY = re.compile(r"\s*(?:#[^\n\r]*\s*)*[&!][^\s,\[\]{}]*\s*(?:#[^\n\r]*\s*)*")  # '&anchor', '!tag'
+# A node's properties, '&anchor' and '!tag', with the blanks and comments around them.
+_PROPERTY = re.compile(r"\s*(?:#[^\n\r]*\s*)*(?:!<[^>]*>|[&!][^\s,\[\]{}]*)\s*(?:#[^\n\r]*\s*)*")
 _TAB_INDENT = re.compile(r"(?:[ \t]|[-?:](?=[ \t]))*")  # leading blanks and block indicators
 _ESCAPE_WIDTH = {"x": 4, "u": 6, "U": 10}
 _WORDING = (  # PyYAML names tokens; say what a user sees instead
@@ -474,9 +475,8 @@ def _tag_message(tag: str) -> str:
 
 def _escape_error(loader: Any) -> yaml.MarkedYAMLError:
     # PyYAML's pure scanner lets chr() fail on escapes such as "\UFFFFFFFF"; word it as libyaml does.
-    return yaml.MarkedYAMLError(
-        problem="found invalid Unicode character escape code", problem_mark=loader.get_mark()
-    )
+    mark = loader.get_mark() if hasattr(loader, "get_mark") else None
+    return yaml.MarkedYAMLError(problem="found invalid Unicode character escape code", problem_mark=mark)
 
 
 def _python_error(text: str) -> yaml.YAMLError | None:
@@ -565,18 +565,17 @@ def _decode(text: str | bytes) -> str:
         raise _Stop("not-utf8", message, _Lines(good).pos(len(good)), hint="save the file as UTF-8") from None
 
 
-def _root(root: _Node | None) -> _Map:
+def _root(root: _Node | None, allow_list: bool) -> _Map | _Seq:
     if root is None or (isinstance(root, _Scalar) and root.tag == _NULL and not root.source.text):
         raise _Stop("empty-file", "the file is empty", (1, 1), hint="write a mapping of keys to values")
-    if not isinstance(root, _Map):
-        what = "a list" if isinstance(root, _Seq) else "a single value"
-        raise _Stop(
-            "not-a-mapping", f"the top level must be a mapping of keys to values, not {what}", root.start
-        )
-    return root
+    if isinstance(root, _Map) or (allow_list and isinstance(root, _Seq)):
+        return root
+    wanted = "a mapping or a list" if allow_list else "a mapping of keys to values"
+    what = "a list" if isinstance(root, _Seq) else "a single value"
+    raise _Stop("not-a-mapping", f"the top level must be {wanted}, not {what}", root.start)
 
 
-def _load(text: str | bytes, file: str, loader_cls: type[Any]) -> LoadedDocument:
+def _load(text: str | bytes, file: str, loader_cls: type[Any], allow_list: bool = False) -> LoadedDocument:
     loader: Any = None
     builder = _Builder(None)
     try:
@@ -589,7 +588,7 @@ def _load(text: str | bytes, file: str, loader_cls: type[Any]) -> LoadedDocument
             # refuse them with either parser, so a file does not pass on one machine and fail on another.
             if loader_cls is not _PyLoader and "\t" in source and (again := _python_error(source)):
                 raise _syntax(again, lines, _PyLoader)
-            root = _root(root)
+            root = _root(root, allow_list)
         except yaml.YAMLError as exc:
             raise _syntax(exc, lines, loader_cls) from None
         except (ValueError, OverflowError):
@@ -607,13 +606,16 @@ def _load(text: str | bytes, file: str, loader_cls: type[Any]) -> LoadedDocument
     return LoadedDocument(file, data, source_map)
 
 
-def load_text(text: str | bytes, file: str = "<string>") -> LoadedDocument:
-    """Load the one YAML document in ``text`` (bytes must be UTF-8); raise :class:`LoadError`."""
-    return _load(text, file, _LOADER)
+def load_text(text: str | bytes, file: str = "<string>", *, allow_list: bool = False) -> LoadedDocument:
+    """Load the one YAML document in ``text`` (bytes must be UTF-8); raise :class:`LoadError`.
+
+    The top level must be a mapping, or with ``allow_list`` a mapping or a list (examples files).
+    """
+    return _load(text, file, _LOADER, allow_list)
 
 
-def load_file(path: str | os.PathLike[str]) -> LoadedDocument:
-    """Load the one YAML document of a UTF-8 file of at most :data:`MAX_FILE_BYTES`; raise :class:`LoadError`."""
+def load_file(path: str | os.PathLike[str], *, allow_list: bool = False) -> LoadedDocument:
+    """Load the one YAML document of a UTF-8 file of at most :data:`MAX_FILE_BYTES`, as :func:`load_text`."""
     name = os.fspath(path)
     try:
         with open(name, "rb") as handle:
@@ -626,4 +628,4 @@ def load_file(path: str | os.PathLike[str]) -> LoadedDocument:
         raise LoadError([error]) from None
     if too_large:
         raise LoadError([_too_large().diagnostic.located(name, 1, 1)])
-    return _load(raw, name, _LOADER)
+    return _load(raw, name, _LOADER, allow_list)

@@ -88,10 +88,13 @@ def _existing_prefix(data: object, loc: Sequence[str | int]) -> DocPath:
     node = data
     out: list[str | int] = []
     for part in loc:
-        if (isinstance(node, Mapping) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        if isinstance(node, Mapping) and part in node:
             node = node[part]
-        else:
+            out.append(part)
+            continue
+        if not (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
             break
+        node = node[part]
         out.append(part)
     return tuple(out)
 

@@ -33,14 +33,27 @@ class Checked:
         return self.model is not None and not any(d.severity == Severity.ERROR for d in self.diagnostics)
 
 
+# Problems with a key itself point at the key; every other problem with a scalar points at
+# the value ("status: actve" is wrong in its value, so the column is the value's).
+_KEY_CODES = frozenset({"unknown-key", "missing-key", "duplicate-key", "duplicate-name"})
+
+
+def place(doc: LoadedDocument, diagnostic: Diagnostic) -> Diagnostic:
+    """The diagnostic located in the document: at the value for a scalar, else at the key."""
+    source = doc.source
+    if diagnostic.code not in _KEY_CODES and source.scalar(diagnostic.path) is not None:
+        return diagnostic.located(source.file, *source.value_position(diagnostic.path))
+    return source.locate(diagnostic)
+
+
 def validate_document(doc: LoadedDocument, resolve: MemberSetResolver | None = None) -> Checked:
     """Check a loaded document in two layers (then its expressions), locating every problem."""
     from .evaluators.compiler import expression_diagnostics  # compile-time checks of rules
 
     model, problems = check_structure(doc.data)
-    located = [doc.source.locate(d) for d in problems]
+    located = [place(doc, d) for d in problems]
     if model is not None:
-        located.extend(doc.source.locate(d) for d in check_meaning(model))
+        located.extend(place(doc, d) for d in check_meaning(model))
         # Expressions are checked even when other meaning checks failed: all problems at once.
         located.extend(expression_diagnostics(model, doc.source, resolve))
     ranked = tuple(rank_diagnostics(located))

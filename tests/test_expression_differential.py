@@ -13,7 +13,6 @@ import datetime
 import functools
 import math
 
-import reference_interpreter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +29,8 @@ from criteria_engine.rules import (
     check,
     compile_expression,
 )
+
+from . import reference_interpreter
 
 COLOURS = ("red", "green", "blue")
 MEMBER = RecordType(

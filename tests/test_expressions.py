@@ -12,7 +12,6 @@ from itertools import product
 from pathlib import Path
 
 import pytest
-import reference_interpreter
 import yaml
 
 from criteria_engine.rules import (
@@ -35,6 +34,8 @@ from criteria_engine.rules import (
     runtime_namespace,
 )
 from criteria_engine.rules.ast import Compare, Constant, UnaryOp
+
+from . import reference_interpreter
 
 VERDICT = EnumType(["pass", "fail", "unknown", "not_applicable"])
 PERSON = RecordType(
@@ -404,6 +405,7 @@ def test_names_and_fields_read() -> None:
         ("... == 1", 0, "'...' is not allowed in an expression"),
         ("(n + 1).x > 0", 0, "a computed value has no fields"),
         ("1e999 > n", 0, "number 1e999 is too large"),
+        ("n > 1 # and k > 2", 6, "a comment is not allowed in an expression"),
     ],
 )
 def test_forbidden_constructs(text: str, offset: int, message: str) -> None:
@@ -476,6 +478,12 @@ def test_offsets_count_characters_across_lines_and_unicode() -> None:
     assert problems(text)[0][1] == text.index("insured_membrs")
     assert problems("   membrs > 3")[0][1] == 3
     assert problems("'ấấấ' + 'b' $")[0][:2] == ("expression-syntax", 12)
+    assert problems("head_name == '\ud800'") == [
+        ("expression-syntax", 14, "invalid character (a lone surrogate)")
+    ]
+    assert problems("head_name == '#' and n > 1 # note") == [
+        ("expression-forbidden", 27, "a comment is not allowed in an expression")
+    ]
 
 
 def test_syntax_hints() -> None:
@@ -613,3 +621,47 @@ def test_evaluate_traced_reports_division_by_zero_and_missing() -> None:
 def test_generated_values_are_plain() -> None:
     result = value("mean(persons, p.age)", {"persons": [{"age": 1}, {"age": 2}]})
     assert isinstance(result, float) and math.isclose(result, 1.5)
+
+
+def test_documented_examples() -> None:
+    """The example tables of docs/expressions.md."""
+    persons = {"persons": people(F, T, N)}
+    assert value("any(persons, p.domestic_violence_fine)", persons) is True
+    assert value("all(persons, not p.domestic_violence_fine)", persons) is False
+    assert value("count(persons, p.domestic_violence_fine)", persons) == 1
+    assert value("count(persons)", persons) == 3
+    assert value("share(persons, p.domestic_violence_fine)", persons) == 0.5
+    assert value("len(persons)", persons) == 3
+    households = {
+        "households": [
+            {"size": 4, "status": "passed"},
+            {"size": 1, "status": "failed"},
+            {"size": None, "status": "passed"},
+        ]
+    }
+    assert value('share(households, h.status == "passed", weight=h.size)', households) == 0.8
+    assert value("sum(households, h.size)", households) == 5
+    assert value("mean(households, h.size)", households) == 2.5
+    assert value("mean(households, h.size, weight=h.size)", households) == 3.4
+    assert value("min(households, h.size)", households) == 1
+    assert value("max(households, h.size)", households) == 4
+
+
+def test_record_names_in_scope() -> None:
+    scope = {"head": RecordType({"age": INTEGER, "name": STRING})}
+    expression = check("head.age >= 18", scope)
+    assert isinstance(expression, CheckedExpression) and expression.fields_read == ("head.age",)
+    run = compile_expression(expression)
+    assert run({"head": {"age": 20}}) is True
+    assert run({"head": None}) is None
+    assert run({"head": {}}) is None
+    assert reference_interpreter.evaluate(expression, {"head": {"age": 3}}) is False
+
+
+def test_diagnostic_position_inside_the_text() -> None:
+    text = "(members > 3 and\n   insured_membrs > 2)"
+    result = check(text, SCOPE)
+    assert isinstance(result, list)
+    assert result[0].position(text) == (1, 3)
+    located = result[0].located("sets/a.yaml", 12, 9)
+    assert str(located).startswith("sets/a.yaml:12:9: error[expression-unknown-name]: unknown name")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -301,6 +302,18 @@ def test_tab_indentation() -> None:
     assert load_text("a: 'x\n\ty'\n").data == {"a": "x y"}  # a tab inside a scalar is no indentation
 
 
+def test_tabs_pyyaml_refuses_are_refused_by_both_parsers() -> None:
+    # libyaml alone would accept these; a file must not pass on one machine and fail on another.
+    d = failure("a: b\tc\n")
+    assert (d.code, d.line, d.column, d.message) == (
+        "yaml-syntax",
+        1,
+        5,
+        "tab characters are not allowed here",
+    )
+    assert codes("a: [1,\n\t2]\n") == ["tab-indent"]
+
+
 def test_syntax_error_is_located_and_cleaned() -> None:
     d = failure("a: [1, 2\n")
     assert (d.code, d.line, d.column) == ("yaml-syntax", 2, 1)
@@ -327,6 +340,23 @@ def test_not_utf8_position() -> None:
     assert failure(b"\xff\xfea\x00:\x00").code == "not-utf8"  # UTF-16 is refused, not guessed
     d = failure("a: 1\nb: \ud800\n")
     assert (d.code, d.line, d.column) == ("not-utf8", 2, 4)
+
+
+def test_allow_list_for_examples_files(tmp_path: Path) -> None:
+    assert load_text("- a\n- b\n", allow_list=True).data == ["a", "b"]
+    assert load_text("a: 1\n", allow_list=True).data == {"a": 1}
+    d = failure("- a\n")
+    assert d.message == "the top level must be a mapping of keys to values, not a list"
+    with pytest.raises(LoadError) as caught:
+        load_text("just text\n", allow_list=True)
+    assert (
+        caught.value.diagnostics[0].message == "the top level must be a mapping or a list, not a single value"
+    )
+    path = tmp_path / "set.examples.yaml"
+    path.write_text("- id: e1\n  expect: pass\n", encoding="utf-8")
+    doc = load_file(path, allow_list=True)
+    assert doc.source.position((0, "expect")) == (2, 3)
+    assert doc.source.position((0,)) == (1, 3)
 
 
 def test_multiple_documents() -> None:
@@ -409,10 +439,16 @@ def test_too_large(tmp_path: Path) -> None:
     assert [(d.code, d.file) for d in caught.value.diagnostics] == [("file-too-large", str(path))]
 
 
-def test_file_size_is_checked_before_reading(tmp_path: Path) -> None:
+def test_file_size_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "sparse.yaml"
     with path.open("wb") as handle:
-        handle.truncate(10 * 1024**3)  # 10 GiB of nothing: reading it would never finish
+        handle.truncate(MAX_FILE_BYTES + 1)
+
+    class Unreadable(io.FileIO):
+        def read(self, size: int | None = -1) -> bytes:
+            raise AssertionError("the file was read before its size was checked")
+
+    monkeypatch.setattr(loader, "open", lambda name, mode: Unreadable(name, "r"), raising=False)
     with pytest.raises(LoadError) as caught:
         load_file(path)
     assert caught.value.diagnostics[0].code == "file-too-large"

@@ -1,32 +1,71 @@
-"""What every command shares: streams, exit codes, printing diagnostics, choosing a revision."""
+"""What every command shares: streams, exit codes, options, diagnostics, choosing a revision,
+and writing an output file safely."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
-import sys
-from collections.abc import Sequence
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TextIO
+from pathlib import Path
+from typing import IO, Any, TextIO
 
+from ..catalog import load_registry, set_files, shipped_sets_dir
 from ..errors import Diagnostic, Severity
+from ..evaluators.plan import Plan, compile_plan
+from ..models import CriteriaSet
+from ..registry import Registry, Revision
 
 EXIT_OK = 0
-EXIT_INVALID = 1  # an invalid criteria file, or data that cannot be read at all
+EXIT_INVALID = 1  # a criteria file or a data file that cannot be used
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+HELP_WIDTH = 88
+"""Help text is wrapped at a fixed width, so docs/cli.md is the same on every machine."""
 
 
 class UsageError(Exception):
     """A mistake in how the command was called (exit 2)."""
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the descriptions' line breaks (examples) and wraps at :data:`HELP_WIDTH`."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=30, width=HELP_WIDTH)
+
+
+def _stdout() -> TextIO:
+    import sys
+
+    return sys.stdout
+
+
+def _stderr() -> TextIO:
+    import sys
+
+    return sys.stderr
+
+
 @dataclass
 class Streams:
     """Where a command writes: passed in so tests can capture them."""
 
-    out: TextIO = field(default_factory=lambda: sys.stdout)
-    err: TextIO = field(default_factory=lambda: sys.stderr)
+    out: TextIO = field(default_factory=_stdout)
+    err: TextIO = field(default_factory=_stderr)
+
+
+def is_terminal(stream: IO[Any]) -> bool:
+    """Whether ``stream`` is an interactive terminal (colour and progress only then)."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def parse_date(text: str) -> dt.date:
@@ -37,8 +76,19 @@ def parse_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (write YYYY-MM-DD)") from None
 
 
+def positive_int(text: str) -> int:
+    """``--jobs`` values: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' must be at least 1")
+    return value
+
+
 def print_diagnostics(diagnostics: Sequence[Diagnostic], streams: Streams, fmt: str = "text") -> None:
-    """Diagnostics as ``PATH:LINE:COL: error[CODE]: message`` lines, or as JSON."""
+    """Diagnostics as ``PATH:LINE:COL: error[CODE]: message`` lines (stderr), or as JSON (stdout)."""
     if fmt == "json":
         json.dump([d.to_dict() for d in diagnostics], streams.out, ensure_ascii=False, indent=2)
         streams.out.write("\n")
@@ -52,4 +102,146 @@ def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:
     return any(d.severity == Severity.ERROR for d in diagnostics)
 
 
-__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "Streams", "UsageError", "has_errors", "parse_date", "print_diagnostics"]
+# --- options shared by several commands -----------------------------------------------------
+
+
+def add_sets_option(parser: argparse.ArgumentParser) -> None:
+    """``--sets PATH`` (repeatable)."""
+    parser.add_argument(
+        "--sets",
+        action="append",
+        metavar="PATH",
+        help="a folder (or file) of criteria sets; repeat for several (default: the shipped sets)",
+    )
+
+
+def add_revision_options(parser: argparse.ArgumentParser) -> None:
+    """``--sets``, ``--as-of`` and ``--lang``."""
+    add_sets_option(parser)
+    parser.add_argument(
+        "--as-of",
+        type=parse_date,
+        metavar="DATE",
+        help="the day whose rules apply, YYYY-MM-DD (default: today; ignored when SET names a version)",
+    )
+    parser.add_argument(
+        "--lang", choices=("vi", "en"), help="language of the output (default: the set's first language)"
+    )
+
+
+def add_output_option(parser: argparse.ArgumentParser) -> None:
+    """``-o FILE``."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of the screen (replaced only when the command succeeds)",
+    )
+
+
+# --- criteria sets ----------------------------------------------------------------------------
+
+_REGISTRIES: dict[tuple[object, ...], Registry] = {}
+_PLANS: dict[tuple[str, str], Plan] = {}
+
+
+def _signature(paths: Sequence[str] | None) -> tuple[object, ...]:
+    roots = [str(p) for p in paths] if paths else [str(shipped_sets_dir())]
+    files, _ = set_files(roots)
+    stamps: list[object] = []
+    for file in files:
+        try:
+            stat = file.stat()
+        except OSError:
+            continue
+        stamps.append((str(file), stat.st_mtime_ns, stat.st_size))
+    return (tuple(roots), tuple(stamps))
+
+
+def registry_for(paths: Sequence[str] | None) -> Registry:
+    """The registry of the sets under ``paths`` (default: shipped); raises if any set is invalid.
+
+    Kept for the life of the process while the files are unchanged (tests call ``main`` often).
+    """
+    key = _signature(paths)
+    registry = _REGISTRIES.get(key)
+    if registry is None:
+        if len(_REGISTRIES) > 16:
+            _REGISTRIES.clear()
+        registry = _REGISTRIES[key] = load_registry(list(paths) if paths else None)
+    return registry
+
+
+def plan_for(registry: Registry, revision: Revision) -> Plan:
+    """The compiled plan of a revision (compiled once per process)."""
+    key = (revision.ref, revision.digest)
+    plan = _PLANS.get(key)
+    if plan is None:
+        if len(_PLANS) > 32:
+            _PLANS.clear()
+        plan = _PLANS[key] = compile_plan(revision, registry.resolver())
+    return plan
+
+
+def language(requested: str | None, model: CriteriaSet) -> str:
+    """``--lang``, else the set's first language."""
+    return requested or (model.languages[0] if model.languages else "vi")
+
+
+# --- output files -----------------------------------------------------------------------------
+
+
+@contextmanager
+def atomic_file(path: str | os.PathLike[str], binary: bool = False) -> Iterator[IO[Any]]:
+    """Write ``path`` through a temporary file in the same folder, put in place at the end.
+
+    On any exception (Ctrl-C included) the temporary file is deleted and ``path`` is left as
+    it was, so an interrupted run never leaves a half-written file in place of a good one.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"cannot write '{target}': no folder '{folder}'")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
+    stream: IO[Any] = (
+        os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
+    )
+    try:
+        with stream:
+            yield stream
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.chmod(temp, 0o666 & ~mask)
+        os.replace(temp, target)
+    except BaseException:
+        if not stream.closed:
+            stream.close()
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "HELP_WIDTH",
+    "HelpFormatter",
+    "Streams",
+    "UsageError",
+    "add_output_option",
+    "add_revision_options",
+    "add_sets_option",
+    "atomic_file",
+    "has_errors",
+    "is_terminal",
+    "language",
+    "parse_date",
+    "plan_for",
+    "positive_int",
+    "print_diagnostics",
+    "registry_for",
+]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..errors import DocPath
 from ..models import CriteriaSet, Criterion
 from ..rules import CheckedExpression, emit
 from .compiler import CheckedSet
@@ -72,8 +73,8 @@ def _used_names(checked: CheckedSet, cs: CriteriaSet) -> set[str]:
     return used
 
 
-def _expr(checked: CheckedSet, path: tuple[object, ...], names: dict[str, str]) -> str:
-    expression: CheckedExpression = checked.expressions[tuple(path)]  # type: ignore[index]
+def _expr(checked: CheckedSet, path: DocPath, names: dict[str, str]) -> str:
+    expression: CheckedExpression = checked.expressions[path]
     return emit(expression, names)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import DocPath
 from ..models import CriteriaSet, Criterion, Group
 from ..registry import Revision
 from ..results import CriterionResult, FieldIssue, Provenance, Result, Verdict
@@ -144,7 +145,7 @@ class Plan:
         """The set id, version and digest stamped on every result."""
         return Provenance(self.model.id, self.model.version, self.revision.digest)
 
-    def expressions(self) -> dict[tuple[object, ...], CheckedExpression]:
+    def expressions(self) -> dict[DocPath, CheckedExpression]:
         """Every checked expression by document path (read-only use)."""
         return dict(self._checked.expressions)
 

@@ -59,6 +59,8 @@ FORMATS = {
 
 _DELIMITERS = (",", ";", "\t", "|")  # '|' is recognised only to be refused with advice
 _RESAVE = "open it in Excel or LibreOffice and save it again as .xlsx"
+_SAVE_UTF8 = "save the file as UTF-8 (Excel: 'CSV UTF-8'; LibreOffice: character set Unicode (UTF-8))"
+_DELIMITER_HINT = "separate the columns with ',' or ';' (or tabs, as .tsv), the same in every row"
 _MARKER_RE = re.compile("\x00cell-too-large:([0-9]+)\x00")
 
 
@@ -184,14 +186,8 @@ def _check_utf8(path: Path) -> None:
                 line.decode("utf-8")
             except UnicodeDecodeError as exc:
                 column = len(line[: exc.start].decode("utf-8", "replace")) + 1
-                _fail(
-                    "data-not-utf8",
-                    f"line {number} is not UTF-8 text (byte 0x{line[exc.start]:02X})",
-                    str(path),
-                    number,
-                    column,
-                    "save the file as UTF-8 (Excel: 'CSV UTF-8'; LibreOffice: character set Unicode (UTF-8))",
-                )
+                message = f"line {number} is not UTF-8 text (byte 0x{line[exc.start]:02X})"
+                _fail("data-not-utf8", message, str(path), number, column, _SAVE_UTF8)
     _fail("data-not-utf8", "the file is not UTF-8 text", str(path))  # cut inside a character
 
 
@@ -210,31 +206,16 @@ def _make_headers(cells: Sequence[object], file: str, line: int) -> list[str]:
     while names and not names[-1]:
         names.pop()
     if len(names) > MAX_COLUMNS:
-        _fail(
-            "data-too-many-columns",
-            f"the header has {len(names):,} columns; at most {MAX_COLUMNS:,} are supported",
-            file,
-            line,
-        )
+        message = f"the header has {len(names):,} columns; at most {MAX_COLUMNS:,} are supported"
+        _fail("data-too-many-columns", message, file, line)
     seen: dict[str, int] = {}
     for index, name in enumerate(names, start=1):
         if _MARKER_RE.search(name):
-            _fail(
-                "data-cell-too-large",
-                f"header cell {index} is larger than {MAX_CELL_CHARS:,} characters",
-                file,
-                line,
-                index,
-            )
+            message = f"header cell {index} is larger than {MAX_CELL_CHARS:,} characters"
+            _fail("data-cell-too-large", message, file, line, index)
         if name and name in seen:
-            _fail(
-                "data-duplicate-column",
-                f"columns {seen[name]} and {index} are both named '{name}'",
-                file,
-                line,
-                index,
-                "rename one of them",
-            )
+            message = f"columns {seen[name]} and {index} are both named '{name}'"
+            _fail("data-duplicate-column", message, file, line, index, "rename one of them")
         seen.setdefault(name, index)
     return names
 
@@ -343,13 +324,8 @@ class _CsvFile:
         counts = {d: outside.count(d) for d in _DELIMITERS}
         best = max(counts, key=lambda d: counts[d])
         if best == "|" and counts[best]:
-            _fail(
-                "data-delimiter",
-                "the header row is separated by '|', which is not a CSV delimiter",
-                self.file,
-                self.line_no + 1,
-                hint="save the file with ',' or ';' between the columns (or tabs, as .tsv)",
-            )
+            message = "the header row is separated by '|', which is not a CSV delimiter"
+            _fail("data-delimiter", message, self.file, self.line_no + 1, hint=_DELIMITER_HINT)
         return best if counts[best] else ","
 
     def _check_single_column(self, line: int, cells: list[str], _error: str | None) -> None:
@@ -358,13 +334,8 @@ class _CsvFile:
         seps = [d for d in _DELIMITERS[1:] if len(filled) == 1 and d in filled[0]]
         if len(filled) > 1 or seps:
             shown = "TAB" if seps[:1] == ["\t"] else (seps or [","])[0]
-            _fail(
-                "data-delimiter",
-                f"the header has a single column but row {line} has cells separated by '{shown}'",
-                self.file,
-                line,
-                hint="use the same delimiter (',' or ';') in the header row as in the data rows",
-            )
+            message = f"the header has a single column but row {line} has cells separated by '{shown}'"
+            _fail("data-delimiter", message, self.file, line, hint=_DELIMITER_HINT)
 
     def _read(self) -> str:
         return self._pending.pop(0) if self._pending else self._text.readline(LINE_CHUNK_CHARS)
@@ -538,22 +509,12 @@ def json_table(document: object, table: str | None, file: str) -> list[Any]:
     if table is None:
         if len(lists) == 1:
             return list(document[lists[0]])
-        _fail(
-            "data-not-list",
-            "the JSON document is an object; name the table to read"
-            + (f": one of {', '.join(lists)}" if lists else " (it holds no list)"),
-            file,
-            1,
-            1,
-        )
+        which = f": one of {', '.join(lists)}" if lists else " (it holds no list)"
+        _fail("data-not-list", f"the JSON document is an object; name the table to read{which}", file, 1, 1)
     if table not in document:
         listed = f"; it has: {', '.join(lists)}" if lists else ""
-        _fail(
-            "dataset-missing-table",
-            f"no table '{table}' in the document{listed}",
-            file,
-            hint=did_you_mean(table, lists),
-        )
+        hint = did_you_mean(table, lists)
+        _fail("dataset-missing-table", f"no table '{table}' in the document{listed}", file, hint=hint)
     value = document[table]
     if not isinstance(value, list):
         _fail("data-not-list", f"'{table}' is a {type(value).__name__}, not a list of records", file)
@@ -613,12 +574,11 @@ def _open_workbook(path: Path) -> Any:
     except OSError as exc:
         _fail("data-unreadable", f"cannot read '{path}': {exc.strerror or exc}", str(path))
     except Exception as exc:
-        _fail(
-            "data-bad-xlsx",
-            f"the workbook cannot be read ({type(exc).__name__}: {exc})",
-            str(path),
-            hint=_RESAVE,
-        )
+        _fail("data-bad-xlsx", _broken(exc), str(path), hint=_RESAVE)
+
+
+def _broken(exc: Exception) -> str:
+    return f"the workbook cannot be read ({type(exc).__name__}: {exc})"
 
 
 def _cell_value(cell: Any) -> object:
@@ -638,12 +598,8 @@ def _xlsx_records(path: Path, sheet: str | None) -> Generator[tuple[int, list[ob
         names = [str(n) for n in wb.sheetnames]
         if sheet is not None and sheet not in names:
             listed = ", ".join(names)
-            _fail(
-                "data-missing-sheet",
-                f"no sheet '{sheet}'; the workbook has: {listed}",
-                file,
-                hint=did_you_mean(sheet, names),
-            )
+            hint = did_you_mean(sheet, names)
+            _fail("data-missing-sheet", f"no sheet '{sheet}'; the workbook has: {listed}", file, hint=hint)
         if not names:
             _fail("data-empty", "the workbook has no sheets", file)
         ws = wb[sheet if sheet is not None else names[0]]
@@ -659,9 +615,7 @@ def _xlsx_records(path: Path, sheet: str | None) -> Generator[tuple[int, list[ob
     except DataError:
         raise
     except Exception as exc:
-        _fail(
-            "data-bad-xlsx", f"the workbook cannot be read ({type(exc).__name__}: {exc})", file, hint=_RESAVE
-        )
+        _fail("data-bad-xlsx", _broken(exc), file, hint=_RESAVE)
     finally:
         with suppress(Exception):
             wb.close()

@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
-from criteria_engine.rules.ast import Call, Expr
+from criteria_engine.rules.ast import Call, Constant, Expr
 from criteria_engine.rules.types import (
     ANY,
     BOOLEAN,
@@ -230,8 +230,10 @@ def _emit_round(e: Emitting, call: Call) -> str:
 
 
 def _emit_present(e: Emitting, call: Call) -> str:
-    test, _ = e.operand(call.args[0])
-    return "True" if test is None else f"({test} is not None)"
+    argument = call.args[0]
+    if isinstance(argument, Constant):
+        return "False" if argument.value is None else "True"
+    return f"({e.expr(argument)} is not None)"
 
 
 def _function(

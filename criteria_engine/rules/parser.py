@@ -133,17 +133,18 @@ class _Positions:
         return self.base + self.starts[index] + char_col
 
 
-def _percent_offsets(text: str, pos: _Positions) -> dict[int, int]:
-    """Offsets of the ``%`` signs that make a percent literal, keyed by the number's offset.
+def _scan(text: str, pos: _Positions) -> tuple[dict[int, int], list[int]]:
+    """The percent signs (number offset -> ``%`` offset) and the comments (offsets) of ``text``.
 
     A number immediately followed by ``%`` is a percentage unless an operand follows the ``%``
     (then it is Python's modulo, which is forbidden). Strings are skipped by the tokenizer.
     """
-    found: dict[int, int] = {}
+    percents: dict[int, int] = {}
     try:
         tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type != tokenize.NL]
     except (tokenize.TokenError, SyntaxError):
-        return found  # ast.parse reports the syntax error
+        return percents, []  # ast.parse reports the syntax error
+    comments = [pos.char_offset(*t.start) for t in tokens if t.type == tokenize.COMMENT]
     non_operands = {"and", "or", "if", "else", "in", "not", "is"}
     for number, sign, after in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False):
         if number.type != tokenize.NUMBER or sign.string != "%" or number.end != sign.start:
@@ -154,41 +155,48 @@ def _percent_offsets(text: str, pos: _Positions) -> dict[int, int]:
             or after.string in ("(", "[", "{", "~")
         )
         if not operand:
-            found[pos.char_offset(*number.start) - pos.base] = pos.char_offset(*sign.start) - pos.base
-    return found
+            percents[pos.char_offset(*number.start)] = pos.char_offset(*sign.start)
+    return percents, comments
 
 
 def parse(text: str) -> nodes.Expr | list[ExpressionDiagnostic]:
     """Parse ``text`` into our tree, or return every problem found (syntax, forbidden, limits)."""
     if len(text) > MAX_LENGTH:
-        return [
-            problem(
-                "expression-too-long",
-                f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}",
-                0,
-                "split it into derived values",
-            )
-        ]
+        message = f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}"
+        return [problem("expression-too-long", message, 0, "split it into derived values")]
+    surrogate = next((i for i, c in enumerate(text) if "\ud800" <= c <= "\udfff"), None)
+    if surrogate is not None:
+        return [problem("expression-syntax", "invalid character (a lone surrogate)", surrogate)]
     base = len(text) - len(text.lstrip())
     body = text[base:]
     if not body.strip():
         return [problem("expression-syntax", "empty expression", 0)]
     pos = _Positions(body, base)
-    percents = _percent_offsets(body, pos)
-    source = "".join(" " if i in percents.values() else c for i, c in enumerate(body))
+    percents, comments = _scan(body, pos)
+    signs = {sign - base for sign in percents.values()}
+    source = "".join(" " if i in signs else c for i, c in enumerate(body))
     try:
         tree = py.parse(source, mode="eval")
     except SyntaxError as exc:
         if "too many nested" in (exc.msg or "") or "too complex" in (exc.msg or ""):
-            return [problem("expression-too-deep", f"expression is nested more than {MAX_DEPTH} levels", 0)]
+            return [_too_deep(0)]
         return [_syntax_problem(text, exc, pos)]
     except (RecursionError, MemoryError):
-        return [problem("expression-too-deep", f"expression is nested more than {MAX_DEPTH} levels", 0)]
-    converter = _Converter(text, pos, {base + k: base + v for k, v in percents.items()})
+        return [_too_deep(0)]
+    converter = _Converter(text, pos, percents)
     result = converter.convert(tree.body, 1, in_list=False)
+    for offset in comments:
+        converter.problems.append(
+            problem("expression-forbidden", "a comment is not allowed in an expression", offset)
+        )
     if converter.problems or result is None:
         return sorted(converter.problems, key=lambda p: p.offset)
     return result
+
+
+def _too_deep(offset: int) -> ExpressionDiagnostic:
+    message = f"expression is nested more than {MAX_DEPTH} levels"
+    return problem("expression-too-deep", message, offset, "split it into derived values")
 
 
 def _syntax_problem(text: str, exc: SyntaxError, pos: _Positions) -> ExpressionDiagnostic:
@@ -243,14 +251,7 @@ class _Converter:
         if depth > MAX_DEPTH:
             if not self.too_deep:
                 self.too_deep = True
-                self.problems.append(
-                    problem(
-                        "expression-too-deep",
-                        f"expression is nested more than {MAX_DEPTH} levels",
-                        self.span(node)[0],
-                        "split it into derived values",
-                    )
-                )
+                self.problems.append(_too_deep(self.span(node)[0]))
             return None
         offset, end = self.span(node)
         forbidden = _FORBIDDEN_NODES.get(type(node))

@@ -2,7 +2,11 @@
 
 Operators are emitted inline; only the aggregates and a few functions come here. Every helper
 implements the missing-data rules: ``None`` is unknown. Aggregates receive an iterable with
-one value (or one ``(value, weight)`` pair) per member, in member order.
+one value (or one ``(value, weight)`` pair) per member, in member order, and the member list
+itself: a list may carry a collection's policy as attributes (see :func:`policy`):
+``min_known`` (fewer known members than this gives unknown) and ``unknown_policy``
+(``"fail"``: a member whose condition is unknown counts as false instead of being excluded).
+Plain lists have neither: every known member counts, unknown ones are excluded.
 """
 
 from __future__ import annotations
@@ -16,8 +20,32 @@ Number = int | float
 DIVISION_BY_ZERO = "division-by-zero"
 
 
-def any_(values: Iterable[bool | None]) -> bool | None:
+def policy(members: object) -> tuple[int, bool]:
+    """``(min_known, unknown counts as false)`` of a member list; ``(0, False)`` for a plain list."""
+    min_known = getattr(members, "min_known", 0)
+    return (min_known if isinstance(min_known, int) else 0), getattr(members, "unknown_policy", None) == "fail"
+
+
+def _conditions(values: Iterable[bool | None], members: object) -> list[bool | None] | None:
+    """The conditions after the list's policy; None when fewer than ``min_known`` are known."""
+    min_known, fail = policy(members)
+    out = [False if value is None else value for value in values] if fail else list(values)
+    if min_known and sum(1 for value in out if value is not None) < min_known:
+        return None
+    return out
+
+
+def _has_policy(members: object) -> bool:
+    return members is not None and policy(members) != (0, False)
+
+
+def any_(values: Iterable[bool | None], members: object = None) -> bool | None:
     """Kleene ``or`` over the members: True if one is True, else None if one is unknown."""
+    if _has_policy(members):
+        checked = _conditions(values, members)
+        if checked is None:
+            return None
+        values = checked
     unknown = False
     for value in values:
         if value is True:
@@ -27,8 +55,13 @@ def any_(values: Iterable[bool | None]) -> bool | None:
     return None if unknown else False
 
 
-def all_(values: Iterable[bool | None]) -> bool | None:
+def all_(values: Iterable[bool | None], members: object = None) -> bool | None:
     """Kleene ``and`` over the members: False if one is False, else None if one is unknown."""
+    if _has_policy(members):
+        checked = _conditions(values, members)
+        if checked is None:
+            return None
+        values = checked
     unknown = False
     for value in values:
         if value is False:
@@ -38,59 +71,90 @@ def all_(values: Iterable[bool | None]) -> bool | None:
     return None if unknown else True
 
 
-def count(values: Iterable[bool | None]) -> int:
+def count(values: Iterable[bool | None], members: object = None) -> int | None:
     """How many members' condition is True (unknown ones are not counted)."""
+    if _has_policy(members):
+        checked = _conditions(values, members)
+        if checked is None:
+            return None
+        values = checked
     return sum(1 for value in values if value is True)
 
 
-def share(values: Iterable[bool | None]) -> float | None:
+def share(values: Iterable[bool | None], members: object = None) -> float | None:
     """True members / members whose condition is known; None when none is known."""
-    known = [value for value in values if value is not None]
+    checked = _conditions(values, members) if _has_policy(members) else list(values)
+    if checked is None:
+        return None
+    known = [value for value in checked if value is not None]
     return known.count(True) / len(known) if known else None
 
 
-def share_weighted(pairs: Iterable[tuple[bool | None, Number | None]]) -> float | None:
+def share_weighted(
+    pairs: Iterable[tuple[bool | None, Number | None]], members: object = None
+) -> float | None:
     """Weight of the True members / weight of the known ones (unknown weight = unknown)."""
+    min_known, fail = policy(members)
+    if fail:
+        pairs = ((False if value is None else value, weight) for value, weight in pairs)
     known = [(value, weight) for value, weight in pairs if value is not None and weight is not None]
+    if len(known) < min_known:
+        return None
     denominator = sum(weight for _, weight in known)
     if denominator == 0:
         return None
     return sum(weight for value, weight in known if value is True) / denominator
 
 
-def sum_(values: Iterable[Number | None]) -> Number | None:
+def _too_few(known: int, members: object) -> bool:
+    return members is not None and known < policy(members)[0]
+
+
+def sum_(values: Iterable[Number | None], members: object = None) -> Number | None:
     """Sum of the known values; 0 for an empty list; None when no value is known."""
-    members = list(values)
-    known = [value for value in members if value is not None]
+    values = list(values)
+    known = [value for value in values if value is not None]
+    if _too_few(len(known), members):
+        return None
     if not known:
-        return None if members else 0
+        return None if values else 0
     return sum(known)
 
 
-def mean(values: Iterable[Number | None]) -> float | None:
+def mean(values: Iterable[Number | None], members: object = None) -> float | None:
     """Mean of the known values; None when no value is known."""
     known = [value for value in values if value is not None]
+    if _too_few(len(known), members):
+        return None
     return sum(known) / len(known) if known else None
 
 
-def mean_weighted(pairs: Iterable[tuple[Number | None, Number | None]]) -> float | None:
+def mean_weighted(
+    pairs: Iterable[tuple[Number | None, Number | None]], members: object = None
+) -> float | None:
     """Weighted mean over the members whose value and weight are known."""
     known = [(value, weight) for value, weight in pairs if value is not None and weight is not None]
+    if _too_few(len(known), members):
+        return None
     denominator = sum(weight for _, weight in known)
     if denominator == 0:
         return None
     return sum(weight * value for value, weight in known) / denominator
 
 
-def min_of(values: Iterable[object]) -> object:
+def min_of(values: Iterable[object], members: object = None) -> object:
     """Smallest known value; None when no value is known."""
     known = [value for value in values if value is not None]
+    if _too_few(len(known), members):
+        return None
     return min(known) if known else None  # type: ignore[type-var]
 
 
-def max_of(values: Iterable[object]) -> object:
+def max_of(values: Iterable[object], members: object = None) -> object:
     """Largest known value; None when no value is known."""
     known = [value for value in values if value is not None]
+    if _too_few(len(known), members):
+        return None
     return max(known) if known else None  # type: ignore[type-var]
 
 
@@ -173,6 +237,7 @@ __all__ = [
     "mean",
     "mean_weighted",
     "min_of",
+    "policy",
     "round_half_up",
     "round_to_integer",
     "share",

@@ -1,0 +1,203 @@
+"""``criteria evaluate`` and ``criteria report``: evaluate every candidate of a data file."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import DataError, Diagnostic
+from ..render import BINARY_FORMATS, FORMATS, Context, Item, Summary, assign_ranks, make_writer
+from .common import (
+    EXIT_OK,
+    HelpFormatter,
+    Streams,
+    UsageError,
+    add_output_option,
+    add_revision_options,
+    atomic_file,
+    is_terminal,
+    language,
+    plan_for,
+    positive_int,
+    print_diagnostics,
+    registry_for,
+)
+from .pipeline import Job, evaluate_units, with_progress
+from .records import DataSource
+
+EVALUATE_HELP = """\
+Evaluate every candidate (household, village, school...) of a data file against a criteria
+set and show who passes, the score, the rating and the criteria not met.
+
+DATA is a spreadsheet or data file: .csv (comma or semicolon, UTF-8), .xlsx, .json or
+.jsonl. Columns are matched to the set's inputs by name or by their Vietnamese or English
+label (accents and case do not matter); use --map for other headers. Numbers may be
+written the Vietnamese way (1.500.000 or 69,5), yes/no as có/không, x, true/false.
+A row whose values cannot be read is reported as invalid, naming the row and column; the
+run goes on and every row appears in the output, in order.
+
+A household's members (persons) come from a second file linked by household_id
+(--persons FILE), or from a JSON list in the record itself.
+
+The output ends with a summary: how many passed, failed, were undetermined or invalid.
+Exit status is 0 even when candidates fail; 1 when the set or the data file cannot be used.
+
+examples:
+  criteria evaluate happy-family households.xlsx --persons persons.csv
+  criteria evaluate happy-family@2026.2 households.csv -o results.xlsx
+  criteria evaluate happy-family households.csv --format jsonl --detail verdicts > out.jsonl
+  criteria evaluate happy-school schools.csv --rank --lang en
+  criteria evaluate happy-family households.csv --map columns.yaml --as-of 2026-11-25"""
+
+REPORT_HELP = """\
+Write the assessment as one HTML file to post or print (A4): the criteria set, its
+revision and digest, a summary with charts (pass rate overall and by village or another
+--group-by field, the criteria failed most), then a page per candidate with the
+explanation of every criterion, what it still lacks for the next rating and the data that
+is missing. The file needs no network and no other files.
+
+examples:
+  criteria report happy-family households.xlsx --persons persons.csv -o bao-cao.html
+  criteria report happy-family households.csv --group-by village_id --lang en -o report.html"""
+
+_SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".html": "html"}
+
+
+def add_data_options(p: argparse.ArgumentParser) -> None:
+    """The options about reading the data file (shared with ``explain``)."""
+    p.add_argument("--map", metavar="FILE", help="column map: a YAML/JSON/CSV file of 'header: input name' pairs")
+    p.add_argument("--persons", metavar="FILE", help="the members' table, linked by <subject>_id (same as --children persons=FILE)")
+    p.add_argument(
+        "--children",
+        action="append",
+        default=[],
+        metavar="LIST=FILE",
+        help="fill the list LIST from FILE, each row linked by <subject>_id (repeatable)",
+    )
+    p.add_argument("--sheet", metavar="NAME", help="the Excel sheet to read (default: the first)")
+
+
+def register(sub: Any) -> None:
+    """Add ``evaluate`` and ``report``."""
+    p = sub.add_parser("evaluate", help="evaluate the candidates of a data file", description=EVALUATE_HELP, formatter_class=HelpFormatter)
+    p.add_argument("set", metavar="SET[@VERSION]", help="the criteria set, e.g. happy-family or happy-family@2026.2")
+    p.add_argument("data", metavar="DATA", help="the data file (.csv, .xlsx, .json, .jsonl; - reads JSONL from stdin)")
+    add_revision_options(p)
+    add_output_option(p)
+    p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else table)")
+    p.add_argument(
+        "--detail",
+        choices=("verdicts", "full"),
+        help="verdicts only (fastest), or with values and reasons (default: full for json, jsonl and html)",
+    )
+    p.add_argument("--rank", action="store_true", help="order by score for a contest; equal scores share a rank")
+    p.add_argument("--group-by", metavar="FIELD", help="carry a column (e.g. village_id) into the output and summary")
+    p.add_argument("--jobs", type=positive_int, default=1, metavar="N", help="spread the work over N processes (same output)")
+    add_data_options(p)
+    p.set_defaults(run=run_evaluate)
+
+    p = sub.add_parser("report", help="write the printable HTML report", description=REPORT_HELP, formatter_class=HelpFormatter)
+    p.add_argument("set", metavar="SET[@VERSION]", help="the criteria set, e.g. happy-family")
+    p.add_argument("data", metavar="DATA", help="the data file (.csv, .xlsx, .json, .jsonl)")
+    add_revision_options(p)
+    add_output_option(p)
+    p.add_argument(
+        "--group-by",
+        metavar="FIELD",
+        default="",
+        help="chart the pass rate by this column (default: village_id when the data has it)",
+    )
+    p.add_argument("--rank", action="store_true", help="order the cards by score")
+    p.add_argument("--jobs", type=positive_int, default=1, metavar="N", help="spread the work over N processes")
+    add_data_options(p)
+    p.set_defaults(run=run_report, format="html", detail="full")
+
+
+def children_of(args: argparse.Namespace) -> list[str]:
+    """``--persons`` and ``--children`` as ``LIST=FILE`` texts."""
+    specs = list(args.children or [])
+    if getattr(args, "persons", None):
+        specs.insert(0, f"persons={args.persons}")
+    return specs
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """``--format``, else from ``-o``'s extension, else ``table``."""
+    if args.format:
+        return str(args.format)
+    if args.output:
+        suffix = Path(args.output).suffix.lower()
+        if suffix in _SUFFIXES:
+            return _SUFFIXES[suffix]
+        raise UsageError(f"cannot tell the format of '{args.output}' from its extension; add --format")
+    return "table"
+
+
+def run_evaluate(args: argparse.Namespace, streams: Streams) -> int:
+    """Evaluate and write the results."""
+    fmt = output_format(args)
+    detail = args.detail or ("full" if fmt in ("json", "jsonl", "html") else "verdicts")
+    group_by = args.group_by if args.group_by else ("" if fmt == "html" else None)
+    return evaluate_to(args, streams, fmt, detail == "full", group_by)
+
+
+def run_report(args: argparse.Namespace, streams: Streams) -> int:
+    """The HTML report."""
+    return evaluate_to(args, streams, "html", True, args.group_by)
+
+
+def evaluate_to(args: argparse.Namespace, streams: Streams, fmt: str, detail: bool, group_by: str | None) -> int:
+    """Evaluate ``args.data`` and write it as ``fmt`` to ``-o`` or the screen."""
+    if fmt in BINARY_FORMATS and not args.output:
+        raise UsageError(f"--format {fmt} writes a file: add -o FILE")
+    registry = registry_for(args.sets)
+    revision = registry.get(args.set, args.as_of)
+    plan = plan_for(registry, revision)
+    lang = language(args.lang, plan.model)
+    as_of = args.as_of or (None if "@" in args.set else dt.date.today())
+
+    def warn(diagnostics: Any) -> None:
+        print_diagnostics(list(diagnostics), streams)
+
+    source = DataSource(plan, args.data, args.map, children_of(args), args.sheet, group_by, warn)
+    items = evaluate_units(Job(plan, as_of, detail), source.units(), args.jobs)
+    items = with_progress(items, streams.err, is_terminal(streams.err), Path(args.data).name)
+    colour = fmt == "table" and not args.output and is_terminal(streams.out)
+    generated = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+
+    def context() -> Context:
+        return Context(plan, lang, args.rank, source.group_field, str(args.data), as_of, colour, bool(args.output), generated)
+
+    if args.output:
+        with atomic_file(args.output, binary=fmt in BINARY_FORMATS) as stream:
+            summary = _write(fmt, stream, items, context, args.rank)
+        streams.err.write(f"{summary.line(lang)} → {args.output}\n")
+    else:
+        _write(fmt, streams.out, items, context, args.rank)
+    return EXIT_OK
+
+
+def _write(fmt: str, stream: IO[Any], items: Any, context: Any, rank: bool) -> Summary:
+    first: Item | None = next(items, None)
+    if first is None:
+        raise DataError([Diagnostic("data-no-rows", "the file has no data rows (only a header, or nothing)")])
+    if rank:
+        ordered: Any = iter(assign_ranks([first, *items]))
+        first = next(ordered)
+    else:
+        ordered = items
+    ctx: Context = context()
+    summary = Summary(group_field=ctx.group_field)
+    writer = make_writer(fmt, stream, ctx)
+    writer.add(first)
+    summary.add(first)
+    for item in ordered:
+        writer.add(item)
+        summary.add(item)
+    writer.close(summary)
+    return summary
+
+
+__all__ = ["add_data_options", "children_of", "evaluate_to", "register"]

@@ -1,0 +1,163 @@
+"""Evaluating the units of a data source, in one process or spread over ``--jobs N``.
+
+Each unit gives exactly one :class:`~criteria_engine.render.Item`, in input order: a row
+whose values cannot be converted becomes an ``invalid`` result naming the row and column.
+With several jobs, rows go in chunks to worker processes that received the plan once
+(pickled); at most a few chunks per worker are in flight, so memory stays constant and the
+output order is the input order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+from typing import IO
+
+from ..errors import Diagnostic
+from ..evaluators.plan import Plan
+from ..results import FieldIssue, Provenance, Result
+from ..render import Item
+from .records import Unit, located, prepare
+
+CHUNK_ROWS = 500
+"""Rows sent to a worker at a time."""
+IN_FLIGHT_PER_JOB = 4
+"""Chunks queued per worker before the reader waits."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """How to evaluate: the plan, the as-of date stamped on results, verdicts only or full."""
+
+    plan: Plan
+    as_of: dt.date | None = None
+    detail: bool = True
+
+
+def _issue(problem: Diagnostic, unit: Unit) -> FieldIssue:
+    if problem.path:
+        name = ".".join(str(p) for p in problem.path)
+    elif 0 < problem.column <= len(unit.columns.headers):
+        name = unit.columns.headers[problem.column - 1] or f"column {problem.column}"
+    else:
+        name = f"row {unit.raw.row_number}"
+    message = problem.message
+    if problem.file and problem.file != unit.file:
+        message = f"{Path(problem.file).name}: {message}"
+    return FieldIssue(name, problem.code, message)
+
+
+def invalid_result(plan: Plan, unit: Unit, record_id: str, problems: Iterable[Diagnostic], as_of: dt.date | None) -> Result:
+    """The ``invalid`` result of a row whose values could not be read or converted."""
+    provenance = plan.provenance
+    if as_of is not None:
+        provenance = Provenance(provenance.set_id, provenance.version, provenance.digest, as_of.isoformat())
+    issues = tuple(_issue(p, unit) for p in problems)
+    return Result(record_id, "invalid", None, None, None, (), provenance, errors=issues, plan=plan)
+
+
+def evaluate_unit(job: Job, unit: Unit) -> Item:
+    """One unit's item: converted, checked, evaluated (never raises for bad data)."""
+    prepared = prepare(unit, job.plan.model.inputs)
+    raw_id = prepared.record.get("id")
+    record_id = "" if raw_id is None else str(raw_id)
+    if prepared.problems:
+        result = invalid_result(job.plan, unit, record_id, prepared.problems, job.as_of)
+        return Item(prepared.row, result, prepared.group)
+    try:
+        result = job.plan.evaluate(prepared.record, as_of=job.as_of, detail=job.detail)
+    except Exception as exc:  # an engine fault must not lose the row (nor stop the run)
+        problem = Diagnostic("engine-error", f"row {prepared.row}: the evaluation failed: {exc!r}")
+        result = invalid_result(job.plan, unit, record_id, [problem], job.as_of)
+    if result.status == "invalid":
+        errors = tuple(
+            FieldIssue(e.field, e.code, located(e.message, prepared.row, unit.columns.header_of(e.field.split("[")[0])))
+            for e in result.errors
+        )
+        result = replace(result, errors=errors)
+    return Item(prepared.row, result, prepared.group)
+
+
+_JOB: Job | None = None
+
+
+def _start_worker(job: Job) -> None:
+    global _JOB
+    _JOB = job
+
+
+def _work(units: list[Unit]) -> list[Item]:
+    assert _JOB is not None  # noqa: S101  (set by the pool's initializer)
+    job = _JOB
+    return [_detached(evaluate_unit(job, unit)) for unit in units]
+
+
+def _detached(item: Item) -> Item:
+    """The item without its plan (the plan is not sent back with every result)."""
+    return replace(item, result=replace(item.result, plan=None))
+
+
+def _chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    chunk: list[Unit] = []
+    for unit in units:
+        chunk.append(unit)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def evaluate_units(job: Job, units: Iterable[Unit], jobs: int = 1) -> Iterator[Item]:
+    """Items for ``units``, in order; ``jobs > 1`` uses that many worker processes."""
+    if jobs <= 1:
+        for unit in units:
+            yield evaluate_unit(job, unit)
+        return
+    context = multiprocessing.get_context("spawn")
+    pool = context.Pool(jobs, initializer=_start_worker, initargs=(job,))
+    try:
+        pending: deque[AsyncResult[list[Item]]] = deque()
+        for chunk in _chunks(units, CHUNK_ROWS):
+            pending.append(pool.apply_async(_work, (chunk,)))
+            while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                yield from _attached(pending.popleft().get(), job.plan)
+        while pending:
+            yield from _attached(pending.popleft().get(), job.plan)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _attached(items: list[Item], plan: Plan) -> Iterator[Item]:
+    for item in items:
+        yield replace(item, result=replace(item.result, plan=plan))
+
+
+def with_progress(items: Iterator[Item], stream: IO[str], enabled: bool, label: str) -> Iterator[Item]:
+    """``items`` unchanged, with a progress line on ``stream`` when ``enabled`` (a terminal)."""
+    if not enabled:
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}: {task.completed:,} rows"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(file=stream), transient=True) as progress:
+        task = progress.add_task(label, total=None)
+        count = 0
+        for item in items:
+            yield item
+            count += 1
+            if count % 250 == 0:
+                progress.update(task, completed=count)
+        progress.update(task, completed=count)
+
+
+__all__ = ["CHUNK_ROWS", "Job", "evaluate_unit", "evaluate_units", "invalid_result", "with_progress"]

@@ -1,0 +1,245 @@
+"""Reading the candidates of a data file for a plan: rows -> column map -> typed records.
+
+The work is split in two so that ``--jobs N`` can spread it: :class:`DataSource` runs in the
+main process (it reads the file, maps the headers, joins the child tables and reports
+warnings) and yields :class:`Unit` objects; :func:`prepare` turns a unit into a record and
+its problems and may run in a worker process. Every data row of the file gives exactly one
+unit, in file order, whatever is wrong with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DataError, Diagnostic, Severity
+from ..evaluators.plan import Plan
+from ..io import ColumnMap, RawRow, detect_format, fold, iter_rows, load_map_file, read_headers
+from ..io.columns import suggest
+from ..io.convert import convert_raw_row, id_text
+from ..models import InputSpec
+
+Warn = Callable[[Sequence[Diagnostic]], None]
+Child = tuple[dict[str, object], tuple[Diagnostic, ...]]
+
+TRACK_IDS = 200_000
+"""Ids are remembered (to report repeated ids) for this many candidates; past that only when
+child tables are joined (orphan rows are reported), so plain runs stay in constant memory."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One data row on its way to evaluation: the raw row, how its columns map, its children."""
+
+    raw: RawRow
+    columns: ColumnMap
+    file: str
+    children: tuple[tuple[str, tuple[Child, ...]], ...] = ()
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A unit made into a record: the typed values, and every problem found on the way."""
+
+    row: int
+    record: dict[str, object]
+    problems: tuple[Diagnostic, ...]
+    group: str | None
+
+
+@dataclass(frozen=True)
+class ChildSpec:
+    """``--children LIST=FILE``: which list (or collection) the rows fill, and the link field."""
+
+    name: str
+    path: str
+    items: Mapping[str, InputSpec]
+    link: str
+
+
+def parse_children(specs: Sequence[str], plan: Plan) -> list[ChildSpec]:
+    """``LIST=FILE`` texts as :class:`ChildSpec` (usage errors raise ``ValueError``)."""
+    cs = plan.model
+    lists = [n for n, s in cs.inputs.items() if s.type == "list"] + list(cs.collections)
+    out: list[ChildSpec] = []
+    for text in specs:
+        name, sep, path = text.partition("=")
+        name, path = name.strip(), path.strip()
+        if not sep or not name or not path:
+            raise ValueError(f"--children wants LIST=FILE, not '{text}'")
+        if name in cs.inputs and cs.inputs[name].type == "list":
+            items = cs.inputs[name].items or {}
+            out.append(ChildSpec(name, path, items, f"{cs.subject}_id"))
+        elif name in cs.collections:
+            collection = cs.collections[name]
+            out.append(ChildSpec(name, path, collection.fields, collection.link))
+        else:
+            known = ", ".join(lists) or "none"
+            hint = suggest(name, lists)
+            raise ValueError(
+                f"'{name}' is not a list of this set (lists: {known})" + (f"; {hint}" if hint else "")
+            )
+    return out
+
+
+def _child_index(spec: ChildSpec, warn: Warn) -> dict[str, list[Child]]:
+    """The child rows of one file, converted and grouped by the parent id they link to."""
+    rows = iter_rows(spec.path)
+    headers = _headers(spec.path)
+    columns, notes = ColumnMap.build(headers, spec.items, links=[spec.link], file=spec.path, line=1)
+    if ("link", spec.link) not in columns.targets.values():
+        message = f"the {spec.name} file has no column '{spec.link}' linking each row to its parent"
+        raise DataError([Diagnostic("data-missing-link-column", message, spec.path, 1, 0)])
+    warn([n for n in notes if n.code != "data-missing-column"])
+    groups: dict[str, list[Child]] = {}
+    unlinked = 0
+    for raw in rows:
+        record, problems = convert_raw_row(raw, columns, spec.items, file=spec.path)
+        key = id_text(record.pop(spec.link, None))
+        if key is None:
+            unlinked += 1
+            continue
+        groups.setdefault(key, []).append((record, tuple(problems)))
+    if unlinked:
+        message = f"{unlinked} row(s) have no '{spec.link}' and belong to no candidate; they are ignored"
+        warn([Diagnostic("data-missing-link", message, spec.path, severity=Severity.WARNING)])
+    return groups
+
+
+def _headers(path: str) -> list[str]:
+    kind = detect_format(path)
+    return read_headers(path) if kind in ("csv", "tsv", "xlsx") else []
+
+
+@dataclass
+class DataSource:
+    """The candidates of one data file (plus its child tables) for one plan.
+
+    ``group_by`` names a field whose raw value is carried along (for the report's groups);
+    ``""`` means ``village_id`` when the file has such a column, ``None`` no grouping.
+    """
+
+    plan: Plan
+    path: str
+    map_file: str | None = None
+    children: Sequence[str] = ()
+    sheet: str | None = None
+    group_by: str | None = None
+    warn: Warn = field(default=lambda _d: None)
+    group_field: str | None = field(init=False, default=None)
+    ids_seen: int = field(init=False, default=0)
+
+    def units(self) -> Iterator[Unit]:
+        """One unit per data row, in file order (file problems raise :class:`DataError`)."""
+        cs = self.plan.model
+        extra = load_map_file(self.map_file) if self.map_file else None
+        try:
+            specs = parse_children(self.children, self.plan)
+        except ValueError as exc:
+            from .common import UsageError
+
+            raise UsageError(str(exc)) from None
+        kind = detect_format(self.path)
+        rows = iter_rows(self.path, sheet=self.sheet)
+        headers = read_headers(self.path, sheet=self.sheet) if kind in ("csv", "tsv", "xlsx") else None
+        indexes = [(spec, _child_index(spec, self.warn)) for spec in specs]
+        filled = {spec.name for spec in specs}
+        links = [c.link for c in cs.collections.values()] + ([self.group_by] if self.group_by else [])
+        if self.group_by == "":
+            links.append("village_id")
+        columns: ColumnMap | None = None
+        if headers is not None:
+            columns = self._columns(headers, extra, links, filled, None)
+        parents: dict[str, int] = {}
+        for raw in rows:
+            if columns is None or any(k not in columns.headers for k in raw.values):
+                seen = list(columns.headers) if columns else []
+                merged = seen + [k for k in raw.values if k not in seen]
+                columns = self._columns(merged, extra, links, filled, columns)
+            id_header = columns.id_header
+            parent = id_text(raw.values.get(id_header)) if id_header else None
+            attached: list[tuple[str, tuple[Child, ...]]] = []
+            if parent is not None:
+                if indexes or len(parents) < TRACK_IDS:
+                    parents[parent] = parents.get(parent, 0) + 1
+                for spec, index in indexes:
+                    attached.append((spec.name, tuple(index.get(parent, ()))))
+            group = raw.values.get(self.group_field) if self.group_field else None
+            yield Unit(raw, columns, self.path, tuple(attached), None if group is None else str(group))
+        self.ids_seen = len(parents)
+        repeated = [k for k, n in parents.items() if n > 1]
+        if repeated:
+            shown = ", ".join(f"'{k}'" for k in repeated[:5]) + (", …" if len(repeated) > 5 else "")
+            message = f"{len(repeated)} id(s) appear on more than one row: {shown}"
+            self.warn([Diagnostic("data-duplicate-id", message, self.path, severity=Severity.WARNING)])
+        for spec, index in indexes:
+            orphans = {k: len(v) for k, v in index.items() if k not in parents}
+            if orphans:
+                shown = ", ".join(f"'{k}'" for k in list(orphans)[:5]) + (", …" if len(orphans) > 5 else "")
+                message = (
+                    f"{sum(orphans.values())} {spec.name} row(s) link through '{spec.link}' to candidates "
+                    f"not in {Path(self.path).name}: {shown}; they are ignored"
+                )
+                self.warn([Diagnostic("data-orphan-rows", message, spec.path, severity=Severity.WARNING)])
+
+    def _columns(
+        self,
+        headers: list[str],
+        extra: Mapping[str, str] | None,
+        links: list[str],
+        filled: set[str],
+        previous: ColumnMap | None,
+    ) -> ColumnMap:
+        inputs = self.plan.model.inputs
+        columns, notes = ColumnMap.build(headers, inputs, extra=extra, links=links, file=self.path, line=1)
+        if previous is None:
+            for name, spec in inputs.items():
+                if spec.type == "list" and name not in filled and columns.header_of(name) is None:
+                    label = next(iter(spec.label.values()), name)
+                    message = f"no data for the list '{name}' ({label}); its criteria will be undetermined"
+                    hint = f"give it with --children {name}=FILE" + (" or --persons FILE" if name == "persons" else "")
+                    notes.append(Diagnostic("data-missing-list", message, self.path, 1, 0, (), hint, Severity.WARNING))
+            if columns.id_header is None:
+                message = "no column holds the candidate's id (name it 'id' or 'Mã hộ', or map one with --map)"
+                notes.append(Diagnostic("data-no-id-column", message, self.path, 1, 0, severity=Severity.WARNING))
+        else:  # a JSON record with new keys: report only the new unknown columns
+            notes = [n for n in notes if n.code == "data-unknown-column" and n.column > len(previous.headers)]
+        self.warn(notes)
+        if self.group_by is not None:
+            wanted = fold(self.group_by or "village_id")
+            self.group_field = next((h for h in headers if fold(h) == wanted), None)
+            if self.group_field is None:
+                header = columns.header_of(self.group_by) if self.group_by else None
+                self.group_field = header
+            if self.group_field is None and self.group_by and previous is None:
+                message = f"no column '{self.group_by}' to group by"
+                hint = suggest(self.group_by, headers)
+                self.warn([Diagnostic("data-no-group-column", message, self.path, 1, 0, (), hint, Severity.WARNING)])
+        return columns
+
+
+def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> Prepared:
+    """The record of a unit, its children attached, with the problems of every row involved."""
+    record, problems = convert_raw_row(unit.raw, unit.columns, inputs, file=unit.file)
+    for name, children in unit.children:
+        if name not in record:
+            record[name] = [child for child, _ in children]
+        for _child, child_problems in children:
+            problems.extend(
+                Diagnostic(d.code, d.message, d.file, d.line, d.column, (name, *d.path), d.suggestion, d.severity)
+                for d in child_problems
+            )
+    return Prepared(unit.raw.row_number, record, tuple(problems), unit.group)
+
+
+def located(message: str, row: int, header: str | None) -> str:
+    """``row 5, column 'Thu nhập': message`` (unless the message already says where)."""
+    if message.startswith("row "):
+        return message
+    where = f"row {row}, column '{header}'" if header else f"row {row}"
+    return f"{where}: {message}"
+
+
+__all__ = ["ChildSpec", "DataSource", "Prepared", "Unit", "located", "parse_children", "prepare"]

@@ -1,0 +1,125 @@
+"""What every output carries: the evaluated items, the summary counts, and ranking for contests."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..i18n import pick
+from ..results import Result
+from .labels import word
+
+STATUSES = ("passed", "failed", "undetermined", "invalid")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One evaluated input row: its row number in the file, its result, its group and rank."""
+
+    row: int
+    result: Result
+    group: str | None = None
+    rank: int | None = None
+
+
+@dataclass
+class Summary:
+    """Counts by status, by group, and how often each criterion failed or was unknown."""
+
+    group_field: str | None = None
+    counts: Counter[str] = field(default_factory=Counter)
+    failing: Counter[str] = field(default_factory=Counter)
+    unknown: Counter[str] = field(default_factory=Counter)
+    groups: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def add(self, item: Item) -> None:
+        """Count one item."""
+        result = item.result
+        self.counts[result.status] += 1
+        for criterion in result.criteria:
+            if criterion.verdict == "fail":
+                self.failing[criterion.id] += 1
+            elif criterion.verdict == "unknown":
+                self.unknown[criterion.id] += 1
+        if self.group_field is not None:
+            key = item.group if item.group not in (None, "") else "—"
+            self.groups.setdefault(key, Counter())[result.status] += 1
+
+    @property
+    def total(self) -> int:
+        """How many items were counted."""
+        return sum(self.counts.values())
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data with stable keys."""
+        out: dict[str, object] = {"total": self.total}
+        out.update({status: self.counts.get(status, 0) for status in STATUSES})
+        out["failing_criteria"] = dict(self.failing.most_common())
+        out["unknown_criteria"] = dict(self.unknown.most_common())
+        if self.group_field is not None:
+            out["group_by"] = self.group_field
+            out["groups"] = {
+                key: {status: counter.get(status, 0) for status in STATUSES} for key, counter in self.groups.items()
+            }
+        return out
+
+    def line(self, lang: str) -> str:
+        """One sentence: ``Tổng cộng 12 đối tượng: 5 đạt, 4 chưa đạt, ...``."""
+        counts = {status: self.counts.get(status, 0) for status in STATUSES}
+        return word(lang, "summary_line").format(total=self.total, noun=word(lang, "candidates"), **counts)
+
+    def rows(self, lang: str) -> list[tuple[str, int]]:
+        """(label, count) for the total and each status."""
+        return [(word(lang, "total"), self.total)] + [
+            (word(lang, status), self.counts.get(status, 0)) for status in STATUSES
+        ]
+
+
+def assign_ranks(items: Iterable[Item]) -> list[Item]:
+    """Items ordered by score, highest first, each with its rank; equal scores share a rank
+    (1, 2, 2, 4). Items without a score (invalid, or nothing applies) come last, unranked,
+    in input order."""
+    listed = list(items)
+    scored = sorted((i for i in listed if i.result.score is not None), key=lambda i: -(i.result.score or 0.0))
+    out: list[Item] = []
+    previous: float | None = None
+    rank = 0
+    for position, item in enumerate(scored, start=1):
+        if item.result.score != previous:
+            rank, previous = position, item.result.score
+        out.append(replace(item, rank=rank))
+    out.extend(i for i in listed if i.result.score is None)
+    return out
+
+
+def rating_label(result: Result, lang: str) -> str:
+    """The rating's label in ``lang`` (its id when the set has no such band)."""
+    if result.rating is None:
+        return ""
+    plan: Any = result.plan
+    if plan is not None:
+        for band in plan.model.decision.ratings:
+            if band.id == result.rating:
+                return pick(band.label, lang)
+    return result.rating
+
+
+def failing_ids(result: Result) -> str:
+    """The criteria a candidate fails, then those undetermined (marked ``?``)."""
+    if result.status == "invalid":
+        return ", ".join(dict.fromkeys(e.field for e in result.errors))
+    failed = [c.id for c in result.criteria if c.verdict == "fail"]
+    unknown = [f"{c.id}?" for c in result.criteria if c.verdict == "unknown"]
+    return ", ".join(failed + unknown)
+
+
+def number(value: float | None) -> str:
+    """A score as plain text: ``85``, ``82.5``; '' for none."""
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+__all__ = ["STATUSES", "Item", "Summary", "assign_ranks", "failing_ids", "number", "rating_label"]

@@ -1,0 +1,104 @@
+"""The terminal table (rich): status, score, rating and the failing criteria of each candidate.
+
+Colour only on a terminal; elsewhere plain text at a fixed width, so that output piped to a
+file or compared in tests is the same everywhere. The table keeps one short row of text per
+candidate until the end (to size its columns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import IO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..explain import explain_lines
+from ..i18n import pick
+from ..results import Result
+from .labels import word
+from .summary import Item, Summary, failing_ids, number, rating_label
+from .writers import Context
+
+PLAIN_WIDTH = 110
+"""The width of tables written to something that is not a terminal."""
+
+STATUS_STYLES = {"passed": "bold green", "failed": "bold red", "undetermined": "bold yellow", "invalid": "bold magenta"}
+LINE_STYLES = {
+    "title": "bold",
+    "gap": "cyan",
+    "missing": "yellow",
+    "group": "bold underline",
+    "verdict-pass": "green",
+    "verdict-fail": "red",
+    "verdict-unknown": "yellow",
+    "verdict-not_applicable": "dim",
+    "error": "magenta",
+    "provenance": "dim",
+    "measure": "blue",
+}
+
+
+def console(stream: IO[str], colour: bool) -> Console:
+    """A rich console on ``stream``: coloured for a terminal, plain and fixed-width otherwise."""
+    if colour:
+        return Console(file=stream, force_terminal=True, highlight=False, emoji=False)
+    return Console(
+        file=stream, force_terminal=False, no_color=True, highlight=False, emoji=False, width=PLAIN_WIDTH
+    )
+
+
+class TableWriter:
+    """Collects rows, prints the table and the summary at the end."""
+
+    def __init__(self, stream: IO[str], context: Context) -> None:
+        self.stream, self.context = stream, context
+        self.rows: list[tuple[str, ...]] = []
+
+    def add(self, item: Item) -> None:
+        """Keep one row of text."""
+        result, lang = item.result, self.context.lang
+        first = item.rank if self.context.ranked else item.row
+        score = f"{number(result.score)}/{number(result.max_score)}" if result.score is not None else "—"
+        row = ("" if first is None else str(first), result.id, result.status, score, rating_label(result, lang))
+        self.rows.append((*row, failing_ids(result)))
+
+    def close(self, summary: Summary) -> None:
+        """Print everything."""
+        lang, plan = self.context.lang, self.context.plan
+        out = console(self.stream, self.context.colour)
+        title = f"{pick(plan.model.title, lang)} — {plan.provenance.set_id}@{plan.provenance.version}"
+        table = Table(title=title, title_justify="left", show_lines=False, pad_edge=False)
+        first = word(lang, "rank") if self.context.ranked else word(lang, "row")
+        table.add_column(first, justify="right", no_wrap=True)
+        table.add_column(word(lang, "id"), overflow="fold")
+        table.add_column(word(lang, "status"), no_wrap=True)
+        table.add_column(word(lang, "score"), justify="right", no_wrap=True)
+        table.add_column(word(lang, "rating"))
+        table.add_column(word(lang, "failing"), overflow="fold")
+        for row in self.rows:
+            status = Text(word(lang, row[2]), style=STATUS_STYLES.get(row[2], ""))
+            table.add_row(row[0], row[1], status, row[3], row[4], row[5])
+        out.print(table)
+        out.print(summary.line(lang))
+        out.print(Text(f"{word(lang, 'digest')}: {plan.provenance.digest}", style="dim"))
+
+
+def print_explanation(stream: IO[str], results: Sequence[Result], lang: str, colour: bool) -> None:
+    """Explanations, styled on a terminal (plain text otherwise, exactly ``result.explain``)."""
+    if not colour:
+        stream.write("\n\n".join(r.explain(lang) for r in results) + "\n")
+        return
+    out = console(stream, True)
+    for index, result in enumerate(results):
+        if index:
+            out.print()
+        for style, text in explain_lines(result, lang):
+            if style.startswith("status-"):
+                out.print(Text(text, style=STATUS_STYLES.get(style.removeprefix("status-"), "bold")))
+            else:
+                out.print(Text(text, style=LINE_STYLES.get(style, "")))
+
+
+__all__ = ["PLAIN_WIDTH", "TableWriter", "console", "print_explanation"]

@@ -1,0 +1,170 @@
+"""CSV, Excel and Markdown outputs: one row per candidate, for officials to sort and filter.
+
+CSV and Excel have a column per criterion holding its verdict. The summary follows the rows
+in CSV (after one empty row, so a spreadsheet's filter stops before it), sits on a second
+sheet in Excel, and follows the table in Markdown. Numbers are written plainly (``82.5``).
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import IO, Any
+
+from ..i18n import pick
+from ..results import Result
+from .labels import word
+from .summary import Item, Summary, failing_ids, number, rating_label
+from .writers import Context
+
+
+def headers(context: Context) -> list[str]:
+    """The header row of CSV and Excel outputs."""
+    lang = context.lang
+    head = [word(lang, "row")]
+    if context.ranked:
+        head.append(word(lang, "rank"))
+    head.append(word(lang, "id"))
+    if context.group_field is not None:
+        head.append(context.group_field)
+    head += [word(lang, k) for k in ("status", "score", "max_score", "percent", "rating")]
+    head += [c.id for c in context.plan.criteria]
+    head += [word(lang, k) for k in ("failing", "missing", "errors")]
+    return head
+
+
+def _labels(result: Result, names: tuple[str, ...], lang: str) -> str:
+    plan: Any = result.plan
+    inputs = plan.model.inputs if plan is not None else {}
+    return ", ".join(pick(inputs[n].label, lang) if n in inputs else n for n in names)
+
+
+def cells(item: Item, context: Context) -> list[object]:
+    """One candidate's row, matching :func:`headers` (numbers stay numbers)."""
+    lang, result = context.lang, item.result
+    row: list[object] = [item.row]
+    if context.ranked:
+        row.append(item.rank)
+    row.append(result.id)
+    if context.group_field is not None:
+        row.append(item.group)
+    row += [word(lang, result.status), result.score, result.max_score, result.percent, rating_label(result, lang)]
+    verdicts = result.verdicts
+    row += [word(lang, verdicts[c.id]) if c.id in verdicts else "" for c in context.plan.criteria]
+    row.append(failing_ids(result) if result.status != "invalid" else "")
+    row.append(_labels(result, result.missing, lang))
+    row.append("; ".join(e.message for e in result.errors))
+    return row
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, float):
+        return number(value)
+    return "" if value is None else value
+
+
+class CsvWriter:
+    """CSV (comma-separated, UTF-8; with a BOM when written to a file, for Excel)."""
+
+    def __init__(self, stream: IO[str], context: Context) -> None:
+        self.writer = csv.writer(stream, lineterminator="\n")
+        self.context = context
+        if context.to_file:
+            stream.write("\ufeff")
+        self.writer.writerow(headers(context))
+
+    def add(self, item: Item) -> None:
+        """Write one row."""
+        self.writer.writerow([_plain(v) for v in cells(item, self.context)])
+
+    def close(self, summary: Summary) -> None:
+        """An empty row, then the summary rows."""
+        self.writer.writerow([])
+        self.writer.writerow([word(self.context.lang, "summary")])
+        for label, count in summary.rows(self.context.lang):
+            self.writer.writerow([label, count])
+
+
+class XlsxWriter:
+    """An Excel workbook written in streaming mode: sheet one the results (filter on, header
+    frozen), sheet two the summary."""
+
+    def __init__(self, stream: IO[bytes], context: Context) -> None:
+        from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
+        from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped,unused-ignore]
+        from openpyxl.styles import Font  # type: ignore[import-untyped,unused-ignore]
+
+        self.stream, self.context = stream, context
+        self.book = Workbook(write_only=True)
+        self.sheet = self.book.create_sheet(word(context.lang, "results"))
+        self.sheet.freeze_panes = "A2"
+        self._cell, self._bold = WriteOnlyCell, Font(bold=True)
+        self.head = headers(context)
+        self.sheet.append([self._strong(self.sheet, h) for h in self.head])
+        self.rows = 1
+
+    def _strong(self, sheet: Any, value: object) -> Any:
+        cell = self._cell(sheet, value=value)
+        cell.font = self._bold
+        return cell
+
+    def add(self, item: Item) -> None:
+        """Append one row."""
+        self.sheet.append(cells(item, self.context))
+        self.rows += 1
+
+    def close(self, summary: Summary) -> None:
+        """The summary sheet, then save."""
+        from openpyxl.utils import get_column_letter  # type: ignore[import-untyped,unused-ignore]
+
+        self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.head))}{self.rows}"
+        lang = self.context.lang
+        sheet = self.book.create_sheet(word(lang, "summary"))
+        provenance = self.context.plan.provenance
+        sheet.append([self._strong(sheet, word(lang, "set")), f"{provenance.set_id}@{provenance.version}"])
+        sheet.append([word(lang, "digest"), provenance.digest])
+        sheet.append([])
+        for label, count in summary.rows(lang):
+            sheet.append([label, count])
+        sheet.append([])
+        sheet.append([self._strong(sheet, word(lang, "most_failed")), word(lang, "times_failed")])
+        titles = {c.id: pick(c.criterion.title, lang) for c in self.context.plan.criteria}
+        for criterion_id, count in summary.failing.most_common():
+            sheet.append([f"{criterion_id} {titles.get(criterion_id, '')}", count])
+        self.book.save(self.stream)
+
+
+def _md(value: object) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+class MarkdownWriter:
+    """A Markdown table (status, score, rating, failing criteria), then the summary."""
+
+    def __init__(self, stream: IO[str], context: Context) -> None:
+        self.stream, self.context = stream, context
+        lang = context.lang
+        provenance = context.plan.provenance
+        title = pick(context.plan.model.title, lang)
+        stream.write(f"# {title} — {provenance.set_id}@{provenance.version}\n\n")
+        stream.write(f"{word(lang, 'digest')}: `{provenance.digest}`\n\n")
+        first = word(lang, "rank") if context.ranked else word(lang, "row")
+        columns = [first, word(lang, "id"), word(lang, "status"), word(lang, "score"), word(lang, "rating")]
+        columns.append(word(lang, "failing"))
+        stream.write("| " + " | ".join(columns) + " |\n")
+        stream.write("|" + "|".join(["---:", "---", "---", "---:", "---", "---"]) + "|\n")
+
+    def add(self, item: Item) -> None:
+        """Write one table row."""
+        lang, result = self.context.lang, item.result
+        first = item.rank if self.context.ranked else item.row
+        score = f"{number(result.score)}/{number(result.max_score)}" if result.score is not None else ""
+        row = [first if first is not None else "", result.id, word(lang, result.status), score]
+        row += [rating_label(result, lang), failing_ids(result)]
+        self.stream.write("| " + " | ".join(_md(v) for v in row) + " |\n")
+
+    def close(self, summary: Summary) -> None:
+        """The summary paragraph."""
+        self.stream.write(f"\n**{word(self.context.lang, 'summary')}:** {summary.line(self.context.lang)}\n")
+
+
+__all__ = ["CsvWriter", "MarkdownWriter", "XlsxWriter", "cells", "headers"]
