@@ -15,11 +15,11 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import Diagnostic, LoadError, Severity, ValidationError, error, rank_diagnostics
-from .loader import load_file
 from .evaluators.scope import MemberSetResolver
+from .loader import load_file
 from .models import CriteriaSet, Example
-from .structure import check_structure
 from .registry import Registry, Revision
+from .structure import check_structure
 from .validation import Checked, validate_document
 
 EXAMPLES_SUFFIX = ".examples.yaml"
@@ -83,12 +83,16 @@ def set_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list
         path = Path(raw)
         if path.is_dir():
             files.extend(
-                p for p in sorted(path.rglob("*.y*ml")) if p.suffix in (".yaml", ".yml") and not p.name.endswith(EXAMPLES_SUFFIX)
+                p
+                for p in sorted(path.rglob("*.y*ml"))
+                if p.suffix in (".yaml", ".yml") and not p.name.endswith(EXAMPLES_SUFFIX)
             )
         elif path.exists():
             files.append(path)
         else:
-            problems.append(error("file-unreadable", f"no such file or folder: {raw}").located(os.fspath(raw), 0, 0))
+            problems.append(
+                error("file-unreadable", f"no such file or folder: {raw}").located(os.fspath(raw), 0, 0)
+            )
     return files, problems
 
 
@@ -146,7 +150,9 @@ def load_examples(path: str | os.PathLike[str]) -> list[Example]:
     """The example candidates of a file (a YAML list of id/record/expect)."""
     doc = load_file(path, allow_list=True)
     if not isinstance(doc.data, list):
-        raise LoadError([error("examples-not-a-list", "an examples file is a list of examples").located(str(path), 1, 1)])
+        raise LoadError(
+            [error("examples-not-a-list", "an examples file is a list of examples").located(str(path), 1, 1)]
+        )
     out: list[Example] = []
     problems: list[Diagnostic] = []
     for index, item in enumerate(doc.data):

@@ -55,6 +55,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "aggregate_match": "{num}/{den} thành viên thỏa điều kiện",
         "aggregate_need": "cần {target}: thêm {more}",
         "aggregate_failing": "chưa đạt: {ids}",
+        "aggregate_title": "{num}/{den} {noun} đạt {title} ({pct})",
+        "aggregate_noun": "{num}/{den} {noun} đạt ({pct})",
+        "aggregate_weighted": "{pct} (có trọng số: {num}/{den}; {n} {noun})",
+        "aggregate_value": "{value} (từ {n} {noun})",
+        "aggregate_unknown_noun": "{n} {noun} chưa xác định",
+        "aggregate_too_few": "chỉ {n} {noun} có dữ liệu, cần ít nhất {min}",
         "graded": "được {points}/{max} điểm",
         "value_list": "giá trị",
     },
@@ -91,6 +97,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "aggregate_match": "{num} of {den} members match",
         "aggregate_need": "needs {target}: {more} more",
         "aggregate_failing": "not met: {ids}",
+        "aggregate_title": "{num}/{den} {noun} met {title} ({pct})",
+        "aggregate_noun": "{num}/{den} {noun} met ({pct})",
+        "aggregate_weighted": "{pct} (weighted: {num}/{den}; {n} {noun})",
+        "aggregate_value": "{value} (from {n} {noun})",
+        "aggregate_unknown_noun": "{n} {noun} undetermined",
+        "aggregate_too_few": "only {n} {noun} with data, at least {min} needed",
         "graded": "earned {points}/{max} points",
         "value_list": "values",
     },
@@ -157,7 +169,9 @@ def _fill(template: str, values: Mapping[str, object], labels: Labels, lang: str
     return _PLACEHOLDER.sub(lambda m: format_value(values.get(m.group(1)), lang), template)
 
 
-def _side(node: ast.Expr, env: Mapping[str, object], labels: Labels, lang: str, unit_from: str | None) -> str | None:
+def _side(
+    node: ast.Expr, env: Mapping[str, object], labels: Labels, lang: str, unit_from: str | None
+) -> str | None:
     if isinstance(node, ast.Name):
         return f"{labels.label(node.id, lang)} {labels.value(node.id, env.get(node.id), lang)}"
     if isinstance(node, ast.Constant) and not isinstance(node.value, bool) and node.value is not None:
@@ -167,7 +181,9 @@ def _side(node: ast.Expr, env: Mapping[str, object], labels: Labels, lang: str, 
     return None
 
 
-def _auto_sentence(item: CriterionPlan, result: CriterionResult, env: Mapping[str, object], labels: Labels, lang: str) -> str | None:
+def _auto_sentence(
+    item: CriterionPlan, result: CriterionResult, env: Mapping[str, object], labels: Labels, lang: str
+) -> str | None:
     tree = item.rule.tree if item.rule is not None else None
     if not isinstance(tree, ast.Compare) or len(tree.ops) != 1 or tree.ops[0] not in RELATIONS["en"]:
         return None
@@ -180,39 +196,92 @@ def _auto_sentence(item: CriterionPlan, result: CriterionResult, env: Mapping[st
     return f"{left}, {relations[0] if result.verdict == 'pass' else relations[1]} {right}"
 
 
+MEMBER_NOUNS: dict[str, dict[str, tuple[str, str]]] = {
+    "household": {"vi": ("hộ", "hộ"), "en": ("household", "households")},
+    "village": {"vi": ("thôn", "thôn"), "en": ("village", "villages")},
+    "commune": {"vi": ("xã", "xã"), "en": ("commune", "communes")},
+    "respondent": {"vi": ("người trả lời", "người trả lời"), "en": ("respondent", "respondents")},
+    "person": {"vi": ("người", "người"), "en": ("person", "persons")},
+    "school": {"vi": ("trường", "trường"), "en": ("school", "schools")},
+    "": {"vi": ("thành viên", "thành viên"), "en": ("member", "members")},
+}
+"""How members are counted in sentences, by subject (singular, plural): "4 more households"."""
+
+
 def _aggregate_sentence(detail: AggregateDetail, item: CriterionPlan, env: Mapping[str, object], lang: str) -> str:
+    # A roll-up's member list (in ``env`` under the collection's name) carries its subject,
+    # the title of the set its members were evaluated with, and min_known; otherwise the
+    # subject is guessed from the collection's name (households -> household).
+    members = env.get(detail.collection)
+    subject = getattr(members, "subject", None) or detail.collection.removesuffix("s")
+    nouns = MEMBER_NOUNS.get(subject, MEMBER_NOUNS[""])
+    singular, plural = nouns.get(lang, nouns["en"])
+    tree = item.rule.tree if item.rule is not None else None
+    op = tree.ops[0] if isinstance(tree, ast.Compare) and len(tree.ops) == 1 else None
+    known = detail.total - detail.unknown
+    min_known = getattr(members, "min_known", 0)
+
+    def noun(n: float) -> str:
+        return singular if n == 1 else plural
+
+    def number(value: float) -> str:
+        return format_number(value, lang)
+
+    def need(wanted: float, target_text: str) -> str | None:
+        # Members still to pass: the rule's threshold, reached (>=) or exceeded (>).
+        needed = (math.floor(wanted + 1e-9) + 1 if op == ">" else math.ceil(wanted - 1e-9)) - detail.numerator
+        if needed <= 0:
+            return None
+        more = math.ceil(needed)
+        shown = f"{'> ' if op == '>' else ''}{target_text}"
+        return phrase(lang, "aggregate_need").format(target=shown, more=f"{number(more)} {noun(more)}")
+
+    parts: list[str] = []
     if detail.function in ("any", "all", "count"):
-        matched = phrase(lang, "aggregate_match").format(num=format_number(detail.numerator, lang), den=format_number(detail.denominator, lang))
+        matched = phrase(lang, "aggregate_match").format(num=number(detail.numerator), den=number(detail.denominator))
         if detail.unknown:
             matched += "; " + phrase(lang, "aggregate_unknown").format(n=detail.unknown)
-        return matched
-    pct = format_percent(100.0 * detail.value, lang) if detail.function == "share" and detail.value is not None else (
-        format_number(detail.value, lang) if detail.value is not None else "—"
-    )
-    num = format_number(detail.numerator, lang)
-    den = format_number(detail.denominator, lang)
-    parts = [phrase(lang, "aggregate").format(num=num, den=den, pct=pct)]
-    if detail.unknown:
-        parts.append(phrase(lang, "aggregate_unknown").format(n=detail.unknown))
-    target = _share_target(item, env)
-    if detail.function == "share" and target is not None and detail.denominator > 0:
-        needed = math.ceil(target * detail.denominator - 1e-9) - detail.numerator
-        if needed > 0:
-            parts.append(
-                phrase(lang, "aggregate_need").format(
-                    target=format_percent(100.0 * target, lang), more=format_number(math.ceil(needed), lang)
-                )
-            )
-    if detail.failing:
-        parts.append(phrase(lang, "aggregate_failing").format(ids=", ".join(detail.failing)))
-    return "; ".join(parts)
+        parts.append(matched)
+        target = _share_target(item, env) if detail.function == "count" else None
+        if target is not None and detail.value is not None:
+            parts.append(need(target, number(target)) or "")
+    else:
+        weighted = detail.function in ("share", "mean") and detail.denominator != known
+        if detail.function == "share":
+            pct = format_percent(100.0 * detail.value, lang) if detail.value is not None else "—"
+            num, den = number(detail.numerator), number(detail.denominator)
+            if weighted:
+                key = "aggregate_weighted"
+            else:
+                key = "aggregate_title" if getattr(members, "title", None) else "aggregate_noun"
+            title = pick(getattr(members, "title", None), lang)
+            parts.append(phrase(lang, key).format(num=num, den=den, noun=noun(known), n=number(known), title=title, pct=pct))
+        else:
+            shown = format_number(detail.value, lang) if detail.value is not None else "—"
+            parts.append(phrase(lang, "aggregate_value").format(value=shown, n=number(known), noun=noun(known)))
+        if detail.unknown:
+            parts.append(phrase(lang, "aggregate_unknown_noun").format(n=detail.unknown, noun=noun(detail.unknown)))
+        target = _share_target(item, env) if detail.function == "share" and not weighted else None
+        if target is not None and detail.denominator > 0:
+            fraction = target / 100.0 if target > 1 else target  # 100 * share(...) >= 70 reads 70%
+            parts.append(need(fraction * detail.denominator, f"{number(100.0 * fraction)}%") or "")
+        if detail.failing and not weighted:
+            more_failing = ", …" if detail.denominator - detail.numerator > len(detail.failing) else ""
+            parts.append(phrase(lang, "aggregate_failing").format(ids=", ".join(detail.failing) + more_failing))
+    if isinstance(min_known, int) and detail.total and known < min_known:
+        parts.append(phrase(lang, "aggregate_too_few").format(n=number(known), noun=noun(known), min=min_known))
+    return "; ".join(part for part in parts if part)
 
 
 def _share_target(item: CriterionPlan, env: Mapping[str, object]) -> float | None:
     tree = item.rule.tree if item.rule is not None else None
     if isinstance(tree, ast.Compare) and len(tree.ops) == 1 and tree.ops[0] in (">=", ">"):
         right = tree.comparators[0]
-        if isinstance(right, ast.Constant) and isinstance(right.value, int | float) and not isinstance(right.value, bool):
+        if (
+            isinstance(right, ast.Constant)
+            and isinstance(right.value, int | float)
+            and not isinstance(right.value, bool)
+        ):
             return float(right.value)
         if isinstance(right, ast.Name):
             value = env.get(right.id)
@@ -221,7 +290,9 @@ def _share_target(item: CriterionPlan, env: Mapping[str, object]) -> float | Non
     return None
 
 
-def criterion_sentence(plan: Plan, item: CriterionPlan, result: CriterionResult, env: Mapping[str, object], lang: str) -> str:
+def criterion_sentence(
+    plan: Plan, item: CriterionPlan, result: CriterionResult, env: Mapping[str, object], lang: str
+) -> str:
     """The sentence that explains one criterion's verdict."""
     labels = Labels(plan)
     fields = ", ".join(labels.label(m, lang) for m in result.missing)
@@ -247,19 +318,28 @@ def criterion_sentence(plan: Plan, item: CriterionPlan, result: CriterionResult,
         return "; ".join(_aggregate_sentence(a, item, env, lang) for a in result.aggregates)
     if item.criterion.points_by is not None:
         value_name = item.rule.names[0] if item.rule and item.rule.names else None
-        graded = phrase(lang, "graded").format(points=format_number(result.points, lang), max=format_number(result.max_points, lang))
+        graded = phrase(lang, "graded").format(
+            points=format_number(result.points, lang), max=format_number(result.max_points, lang)
+        )
         if value_name is not None:
             shown = env.get(value_name)
             cs = plan.model
             spec = cs.inputs.get(value_name)
-            if spec is not None and spec.value_labels and isinstance(shown, str) and shown in spec.value_labels:
+            if (
+                spec is not None
+                and spec.value_labels
+                and isinstance(shown, str)
+                and shown in spec.value_labels
+            ):
                 return f"{labels.label(value_name, lang)}: {pick(spec.value_labels[shown], lang)} — {graded}"
             return f"{labels.label(value_name, lang)}: {labels.value(value_name, shown, lang)} — {graded}"
         return graded
     auto = _auto_sentence(item, result, env, labels, lang)
     if auto is not None:
         return auto
-    shown_values = "; ".join(f"{labels.label(k, lang)}: {labels.value(k, v, lang)}" for k, v in result.values.items())
+    shown_values = "; ".join(
+        f"{labels.label(k, lang)}: {labels.value(k, v, lang)}" for k, v in result.values.items()
+    )
     return shown_values or phrase(lang, result.verdict)
 
 
@@ -287,7 +367,12 @@ def explain_lines(result: Result, lang: str) -> list[tuple[str, str]]:
         lines.append(("gap", _gap_line(result, lang)))
     if result.missing and plan is not None:
         labels = Labels(plan)
-        lines.append(("missing", f"{phrase(lang, 'missing')}: " + ", ".join(labels.label(m, lang) for m in result.missing)))
+        lines.append(
+            (
+                "missing",
+                f"{phrase(lang, 'missing')}: " + ", ".join(labels.label(m, lang) for m in result.missing),
+            )
+        )
     for name, value in result.measures.items():
         if plan is not None:
             measure = plan.model.measures[name]
@@ -301,10 +386,12 @@ def explain_lines(result: Result, lang: str) -> list[tuple[str, str]]:
 
 def _gap_line(result: Result, lang: str) -> str:
     gap = result.gap
-    assert gap is not None  # noqa: S101  (callers check; kept for the type checker)
+    assert gap is not None
     cs = result.plan.model
     band = next((r for r in cs.decision.ratings if r.id == gap.to), None)
-    text = phrase(lang, "gap").format(band=pick(band.label, lang) if band else gap.to, points=format_number(gap.points_needed, lang))
+    text = phrase(lang, "gap").format(
+        band=pick(band.label, lang) if band else gap.to, points=format_number(gap.points_needed, lang)
+    )
     if gap.must_pass:
         text += "; " + phrase(lang, "gap_must").format(ids=", ".join(gap.must_pass))
     if gap.suggest:

@@ -141,13 +141,20 @@ class Registry:
         before = [r for r in usable if r.model.effective_from <= day]
         after = [r for r in usable if r.model.effective_from > day]
         near = [x for x in (before[-1] if before else None, after[0] if after else None) if x is not None]
-        nearest = "; ".join(_window(r) for r in near) or "none (only drafts)"
+        nearest = "; ".join(_window(r) for r in near)
+        if not near:
+            drafts = ", ".join(r.ref for r in revs)
+            message = (
+                f"no revision of '{set_id}' is in force on {day.isoformat()}: it has only drafts ({drafts})"
+            )
+            hint = f"a draft is never chosen by date; name it to try it, e.g. {revs[-1].ref}"
+            raise RevisionError([error("no-revision-in-force", message, suggestion=hint)])
         raise RevisionError(
             [
                 error(
                     "no-revision-in-force",
                     f"no revision of '{set_id}' is in force on {day.isoformat()}; nearest: {nearest}",
-                    suggestion=f"name a version explicitly, e.g. {near[0].ref}" if near else None,
+                    suggestion=f"name a version explicitly, e.g. {near[0].ref}",
                 )
             ]
         )
@@ -171,38 +178,19 @@ def _check_set(set_id: str, revs: Sequence[Revision], day: dt.date) -> Iterator[
         if rev.version in seen:
             yield _located(error("duplicate-revision", f"two files define {rev.ref}"), rev, "version")
         seen[rev.version] = rev
-    active = [r for r in revs if r.model.status == "active"]
-    for prev, nxt in itertools.pairwise(active):
-        p_end = prev.model.effective_to
-        if p_end is None or p_end > nxt.model.effective_from:
-            yield _located(
-                error(
-                    "revision-overlap",
-                    f"{_window(nxt)} overlaps {_window(prev)}; active windows must not overlap",
-                ),
-                nxt,
-                "effective_from",
-            )
-        elif p_end < nxt.model.effective_from:
-            yield _located(
-                warning(
-                    "revision-gap",
-                    f"no revision of '{set_id}' is in force from {p_end} to {nxt.model.effective_from}",
-                ),
-                nxt,
-                "effective_from",
-            )
+    yield from _overlaps([r for r in revs if r.model.status == "active"])
+    yield from _gaps(set_id, [r for r in revs if r.model.status != "draft"])
     non_draft = [r for r in revs if r.model.status != "draft"]
-    for index, rev in enumerate(non_draft):
+    for rev in non_draft:
         if rev.model.status == "retired" and rev.in_force(day):
             yield _located(
                 warning("retired-in-force", f"{rev.ref} is retired but its window includes {day}"),
                 rev,
                 "status",
             )
-        if index == 0:
-            continue
-        if rev.model.changes is None:
+    first = non_draft[0] if non_draft else revs[0]
+    for rev in revs:
+        if rev is not first and rev.model.changes is None:
             yield _located(
                 error(
                     "changes-missing",
@@ -211,15 +199,57 @@ def _check_set(set_id: str, revs: Sequence[Revision], day: dt.date) -> Iterator[
                 rev,
                 "version",
             )
-        if content_digest(rev.model) == content_digest(non_draft[index - 1].model):
+    for prev, rev in itertools.pairwise(non_draft):
+        if content_digest(rev.model) == content_digest(prev.model):
             yield _located(
-                warning(
-                    "revision-unchanged",
-                    f"{rev.ref} changes nothing in the rules of {non_draft[index - 1].ref}",
-                ),
+                warning("revision-unchanged", f"{rev.ref} changes nothing in the rules of {prev.ref}"),
                 rev,
                 "version",
             )
+
+
+def _overlaps(active: Sequence[Revision]) -> Iterator[Diagnostic]:
+    """Active windows must not overlap: each is compared with the one reaching furthest before it."""
+    furthest: Revision | None = None
+    for rev in active:
+        if furthest is not None:
+            end = furthest.model.effective_to
+            if end is None or end > rev.model.effective_from:
+                yield _located(
+                    error(
+                        "revision-overlap",
+                        f"{_window(rev)} overlaps {_window(furthest)}; active windows must not overlap",
+                        suggestion=f"end {furthest.ref} on {rev.model.effective_from.isoformat()} (effective_to)",
+                    ),
+                    rev,
+                    "effective_from",
+                )
+        if furthest is None or _reaches_further(rev, furthest):
+            furthest = rev
+
+
+def _reaches_further(rev: Revision, other: Revision) -> bool:
+    mine, theirs = rev.model.effective_to, other.model.effective_to
+    return theirs is not None and (mine is None or mine > theirs)
+
+
+def _gaps(set_id: str, usable: Sequence[Revision]) -> Iterator[Diagnostic]:
+    """Days no revision covers, between the first revision and the last (warnings)."""
+    reach: dt.date | None = None
+    for index, rev in enumerate(usable):
+        if index > 0 and reach is not None and reach < rev.model.effective_from:
+            yield _located(
+                warning(
+                    "revision-gap",
+                    f"no revision of '{set_id}' is in force from {reach} to {rev.model.effective_from}",
+                    suggestion="make one revision end where the next begins (effective_to)",
+                ),
+                rev,
+                "effective_from",
+            )
+        end = rev.model.effective_to
+        if index == 0 or (reach is not None and (end is None or end > reach)):
+            reach = end
 
 
 __all__ = ["Registry", "Revision", "parse_ref"]

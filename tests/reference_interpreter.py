@@ -158,6 +158,14 @@ def _call(node: Call, env: Env, members: dict[str, object]) -> object:
         value = _eval(args[1], env, inner)
         weight = 1 if node.weight is None else _eval(node.weight, env, inner)
         rows.append((value, weight))
+    # A collection's policy, carried by the list: unknown conditions count as false ("fail"),
+    # and fewer known members than min_known make any aggregate unknown.
+    conditions = node.func in ("any", "all", "count", "share")
+    if conditions and getattr(items, "unknown_policy", "exclude") == "fail":
+        rows = [(False if value is None else value, weight) for value, weight in rows]
+    known = len([1 for value, weight in rows if value is not None and weight is not None])
+    if known < getattr(items, "min_known", 0):
+        return None
     return _aggregate(node.func, rows, weighted=node.weight is not None)
 
 

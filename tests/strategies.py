@@ -18,7 +18,9 @@ def value_for(spec: InputSpec) -> st.SearchStrategy[object]:
         case "integer":
             return st.integers(min_value=int(low), max_value=int(min(high, low + 50)))
         case "number":
-            return st.floats(min_value=float(low), max_value=float(high), allow_nan=False, allow_infinity=False)
+            return st.floats(
+                min_value=float(low), max_value=float(high), allow_nan=False, allow_infinity=False
+            )
         case "boolean":
             return st.booleans()
         case "enum":
@@ -41,6 +43,8 @@ def _record(draw: st.DrawFn, inputs: Mapping[str, InputSpec], missing: float) ->
     return out
 
 
-def record_for(inputs: Mapping[str, InputSpec], missing: float = 0.15) -> st.SearchStrategy[dict[str, object]]:
+def record_for(
+    inputs: Mapping[str, InputSpec], missing: float = 0.15
+) -> st.SearchStrategy[dict[str, object]]:
     """Records of a data dictionary: valid values, each field missing with probability ``missing``."""
     return _record(inputs, missing)

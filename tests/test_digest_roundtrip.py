@@ -36,10 +36,16 @@ def _reload(text: str):  # type: ignore[no-untyped-def]
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.sampled_from(REVISIONS), st.integers(min_value=0, max_value=2**32), st.sampled_from([None, True, False]))
+@given(
+    st.sampled_from(REVISIONS),
+    st.integers(min_value=0, max_value=2**32),
+    st.sampled_from([None, True, False]),
+)
 def test_model_to_yaml_to_model_keeps_model_and_digest(revision, seed, flow) -> None:  # type: ignore[no-untyped-def]
     data = revision.model.model_dump(mode="json", by_alias=True, exclude_defaults=bool(seed % 2))
-    text = yaml.safe_dump(_shuffled(data, random.Random(seed)), allow_unicode=True, default_flow_style=flow, sort_keys=False)
+    text = yaml.safe_dump(
+        _shuffled(data, random.Random(seed)), allow_unicode=True, default_flow_style=flow, sort_keys=False
+    )
     if seed % 3 == 0:
         text = "# a comment\n\n" + text + "\n# trailing comment\n"
     model = _reload(text)

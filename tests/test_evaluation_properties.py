@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from pathlib import Path
 
 from criteria_engine.catalog import load_registry, load_set
 from criteria_engine.evaluators.plan import Plan, compile_plan
@@ -15,7 +15,10 @@ from criteria_engine.rules import ast
 from .strategies import record_for
 
 REGISTRY = load_registry()
-PLANS = {ref: compile_plan(REGISTRY.get(ref), REGISTRY.resolver()) for ref in ("happy-family@2026.1", "happy-family@2026.2", "happy-school@2026.1")}
+PLANS = {
+    ref: compile_plan(REGISTRY.get(ref), REGISTRY.resolver())
+    for ref in ("happy-family@2026.1", "happy-family@2026.2", "happy-school@2026.1")
+}
 MONOTONE = compile_plan(load_set(Path(__file__).parent / "cases" / "valid" / "monotone.yaml"))
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -73,7 +76,9 @@ def _only_at_least_fields(plan: Plan) -> list[str]:
             nodes = ast.walk(tree)
         elsewhere.update(n.id for n in nodes if isinstance(n, ast.Name))
     return sorted(
-        n for n in at_least - elsewhere if n in plan.model.inputs and plan.model.inputs[n].type in ("integer", "number")
+        n
+        for n in at_least - elsewhere
+        if n in plan.model.inputs and plan.model.inputs[n].type in ("integer", "number")
     )
 
 

@@ -54,7 +54,9 @@ def test_every_veto_and_mandatory_criterion_fails_in_some_example() -> None:
     for revision in REVISIONS:
         examples = _examples(revision)
         gates = [c.id for c in revision.model.criteria() if c.veto or c.mandatory]
-        failed = {cid for e in examples for cid, v in dict(e.expect.get("verdicts", {})).items() if v == "fail"}  # type: ignore[call-overload]
+        failed = {
+            cid for e in examples for cid, v in dict(e.expect.get("verdicts", {})).items() if v == "fail"
+        }  # type: ignore[call-overload]
         assert set(gates) <= failed, (revision.ref, set(gates) - failed)
 
 

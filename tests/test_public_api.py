@@ -16,7 +16,9 @@ def test_all_is_sorted_and_complete() -> None:
     assert list(names) == sorted(names)
     # Every public, non-module name the package defines is exported (submodules are namespaces).
     public = {
-        n for n, v in vars(criteria_engine).items() if not n.startswith("_") and not isinstance(v, types.ModuleType)
+        n
+        for n, v in vars(criteria_engine).items()
+        if not n.startswith("_") and not isinstance(v, types.ModuleType)
     }
     assert public == set(names) - {"__version__"}
     for name in names:
@@ -54,6 +56,10 @@ def test_core_modules_do_no_io() -> None:
                 roots = set()
             if roots & FORBIDDEN_IMPORTS:
                 problems.append(f"{rel}: imports {roots & FORBIDDEN_IMPORTS}")
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FORBIDDEN_CALLS:
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in FORBIDDEN_CALLS
+            ):
                 problems.append(f"{rel}:{node.lineno}: calls {node.func.id}()")
     assert problems == []

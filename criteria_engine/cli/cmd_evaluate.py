@@ -67,8 +67,14 @@ _SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".xlsx": "xlsx",
 
 def add_data_options(p: argparse.ArgumentParser) -> None:
     """The options about reading the data file (shared with ``explain``)."""
-    p.add_argument("--map", metavar="FILE", help="column map: a YAML/JSON/CSV file of 'header: input name' pairs")
-    p.add_argument("--persons", metavar="FILE", help="the members' table, linked by <subject>_id (same as --children persons=FILE)")
+    p.add_argument(
+        "--map", metavar="FILE", help="column map: a YAML/JSON/CSV file of 'header: input name' pairs"
+    )
+    p.add_argument(
+        "--persons",
+        metavar="FILE",
+        help="the members' table, linked by <subject>_id (same as --children persons=FILE)",
+    )
     p.add_argument(
         "--children",
         action="append",
@@ -81,24 +87,50 @@ def add_data_options(p: argparse.ArgumentParser) -> None:
 
 def register(sub: Any) -> None:
     """Add ``evaluate`` and ``report``."""
-    p = sub.add_parser("evaluate", help="evaluate the candidates of a data file", description=EVALUATE_HELP, formatter_class=HelpFormatter)
-    p.add_argument("set", metavar="SET[@VERSION]", help="the criteria set, e.g. happy-family or happy-family@2026.2")
-    p.add_argument("data", metavar="DATA", help="the data file (.csv, .xlsx, .json, .jsonl; - reads JSONL from stdin)")
+    p = sub.add_parser(
+        "evaluate",
+        help="evaluate the candidates of a data file",
+        description=EVALUATE_HELP,
+        formatter_class=HelpFormatter,
+    )
+    p.add_argument(
+        "set", metavar="SET[@VERSION]", help="the criteria set, e.g. happy-family or happy-family@2026.2"
+    )
+    p.add_argument(
+        "data", metavar="DATA", help="the data file (.csv, .xlsx, .json, .jsonl; - reads JSONL from stdin)"
+    )
     add_revision_options(p)
     add_output_option(p)
-    p.add_argument("--format", choices=FORMATS, help="output format (default: from -o's extension, else table)")
+    p.add_argument(
+        "--format", choices=FORMATS, help="output format (default: from -o's extension, else table)"
+    )
     p.add_argument(
         "--detail",
         choices=("verdicts", "full"),
         help="verdicts only (fastest), or with values and reasons (default: full for json, jsonl and html)",
     )
-    p.add_argument("--rank", action="store_true", help="order by score for a contest; equal scores share a rank")
-    p.add_argument("--group-by", metavar="FIELD", help="carry a column (e.g. village_id) into the output and summary")
-    p.add_argument("--jobs", type=positive_int, default=1, metavar="N", help="spread the work over N processes (same output)")
+    p.add_argument(
+        "--rank", action="store_true", help="order by score for a contest; equal scores share a rank"
+    )
+    p.add_argument(
+        "--group-by", metavar="FIELD", help="carry a column (e.g. village_id) into the output and summary"
+    )
+    p.add_argument(
+        "--jobs",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="spread the work over N processes (same output)",
+    )
     add_data_options(p)
     p.set_defaults(run=run_evaluate)
 
-    p = sub.add_parser("report", help="write the printable HTML report", description=REPORT_HELP, formatter_class=HelpFormatter)
+    p = sub.add_parser(
+        "report",
+        help="write the printable HTML report",
+        description=REPORT_HELP,
+        formatter_class=HelpFormatter,
+    )
     p.add_argument("set", metavar="SET[@VERSION]", help="the criteria set, e.g. happy-family")
     p.add_argument("data", metavar="DATA", help="the data file (.csv, .xlsx, .json, .jsonl)")
     add_revision_options(p)
@@ -110,7 +142,9 @@ def register(sub: Any) -> None:
         help="chart the pass rate by this column (default: village_id when the data has it)",
     )
     p.add_argument("--rank", action="store_true", help="order the cards by score")
-    p.add_argument("--jobs", type=positive_int, default=1, metavar="N", help="spread the work over N processes")
+    p.add_argument(
+        "--jobs", type=positive_int, default=1, metavar="N", help="spread the work over N processes"
+    )
     add_data_options(p)
     p.set_defaults(run=run_report, format="html", detail="full")
 
@@ -148,7 +182,9 @@ def run_report(args: argparse.Namespace, streams: Streams) -> int:
     return evaluate_to(args, streams, "html", True, args.group_by)
 
 
-def evaluate_to(args: argparse.Namespace, streams: Streams, fmt: str, detail: bool, group_by: str | None) -> int:
+def evaluate_to(
+    args: argparse.Namespace, streams: Streams, fmt: str, detail: bool, group_by: str | None
+) -> int:
     """Evaluate ``args.data`` and write it as ``fmt`` to ``-o`` or the screen."""
     if fmt in BINARY_FORMATS and not args.output:
         raise UsageError(f"--format {fmt} writes a file: add -o FILE")
@@ -162,27 +198,39 @@ def evaluate_to(args: argparse.Namespace, streams: Streams, fmt: str, detail: bo
         print_diagnostics(list(diagnostics), streams)
 
     source = DataSource(plan, args.data, args.map, children_of(args), args.sheet, group_by, warn)
-    items = evaluate_units(Job(plan, as_of, detail), source.units(), args.jobs)
+    sets = tuple(args.sets) if args.sets else None
+    items = evaluate_units(Job(plan, as_of, detail, sets), source.units(), args.jobs)
     items = with_progress(items, streams.err, is_terminal(streams.err), Path(args.data).name)
     colour = fmt == "table" and not args.output and is_terminal(streams.out)
     generated = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
 
     def context() -> Context:
-        return Context(plan, lang, args.rank, source.group_field, str(args.data), as_of, colour, bool(args.output), generated)
+        return Context(
+            plan,
+            lang,
+            args.rank,
+            source.group_field,
+            str(args.data),
+            as_of,
+            colour,
+            bool(args.output),
+            generated,
+        )
 
     if args.output:
         with atomic_file(args.output, binary=fmt in BINARY_FORMATS) as stream:
-            summary = _write(fmt, stream, items, context, args.rank)
+            summary = _write(fmt, stream, items, context, args.rank, args.data)
         streams.err.write(f"{summary.line(lang)} → {args.output}\n")
     else:
-        _write(fmt, streams.out, items, context, args.rank)
+        _write(fmt, streams.out, items, context, args.rank, args.data)
     return EXIT_OK
 
 
-def _write(fmt: str, stream: IO[Any], items: Any, context: Any, rank: bool) -> Summary:
+def _write(fmt: str, stream: IO[Any], items: Any, context: Any, rank: bool, data: str) -> Summary:
     first: Item | None = next(items, None)
     if first is None:
-        raise DataError([Diagnostic("data-no-rows", "the file has no data rows (only a header, or nothing)")])
+        message = "the file has no data rows (only a header row, or blank rows)"
+        raise DataError([Diagnostic("data-no-rows", message, data)])
     if rank:
         ordered: Any = iter(assign_ranks([first, *items]))
         first = next(ordered)

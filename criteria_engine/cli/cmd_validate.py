@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from ..catalog import load_catalog
-from .common import EXIT_INVALID, EXIT_OK, Streams, has_errors, print_diagnostics
+from .common import EXIT_INVALID, EXIT_OK, HelpFormatter, Streams, has_errors, print_diagnostics
 
 HELP = """\
 Check criteria-set files (or folders of them): structure, meaning, expressions and revisions.
@@ -20,7 +20,9 @@ examples:
 
 def register(sub: Any) -> None:
     """Add the command to the parser."""
-    p = sub.add_parser("validate", help="check criteria-set files", description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "validate", help="check criteria-set files", description=HELP, formatter_class=HelpFormatter
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of criteria sets")
     p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     p.set_defaults(run=run)

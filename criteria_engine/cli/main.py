@@ -1,35 +1,58 @@
-"""The entry point: ``main(argv) -> exit code``. Each command lives in its own module."""
+"""The entry point: ``main(argv, streams) -> exit code``. Each command lives in its own module
+(``cmd_*.py``) with ``register(sub)`` adding its parser and a ``run(args, streams)``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import IO, Any, ClassVar
 
+from .. import __version__
 from ..errors import CriteriaError
-from . import cmd_sets, cmd_validate
-from .common import EXIT_INVALID, EXIT_USAGE, Streams, UsageError, print_diagnostics
+from . import cmd_evaluate, cmd_explain, cmd_sets, cmd_show, cmd_test, cmd_validate
+from .common import (
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_USAGE,
+    HelpFormatter,
+    Streams,
+    UsageError,
+    print_diagnostics,
+)
 
-COMMANDS = (cmd_validate, cmd_sets)
+# `diff` and `verify` (comparing revisions) belong to cmd_revisions.py, written by another
+# engineer; add `cmd_revisions` here once that module exists (no import guard on purpose).
+COMMANDS = (cmd_validate, cmd_sets, cmd_show, cmd_evaluate, cmd_explain, cmd_test)
 
 DESCRIPTION = """\
-criteria — evaluate people, villages, communes and schools against declarative criteria sets,
-with an explanation for every verdict, in Vietnamese or English.
+criteria — evaluate households, villages, communes and schools against declarative criteria
+sets, with an explanation for every verdict, in Vietnamese or English.
 
 Exit status: 0 success (also when candidates fail), 1 a criteria file or data file that
-cannot be used, 2 a usage error."""
+cannot be used, 2 a usage error.
+
+Run 'criteria COMMAND --help' for the options and examples of each command."""
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that raises instead of exiting, so main() owns every exit code."""
+    """argparse that raises instead of exiting and prints help to the command's stream."""
+
+    out: ClassVar[IO[str] | None] = None
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
+        raise UsageError(f"{self.prog}: error: {message}")
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            target = file if file not in (None, sys.stdout) else (_Parser.out or sys.stdout)
+            target.write(message)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser (also used to generate docs/cli.md)."""
-    parser = _Parser(prog="criteria", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(prog="criteria", description=DESCRIPTION, formatter_class=HelpFormatter)
+    parser.add_argument("--version", action="version", version=f"criteria {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS:
         module.register(sub)
@@ -39,25 +62,43 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, streams: Streams | None = None) -> int:
     """Run the command line; returns the exit status (never raises for a user's mistake)."""
     streams = streams or Streams()
+    previous, _Parser.out = _Parser.out, streams.out
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv), streams)
+    finally:
+        _Parser.out = previous
+
+
+def _main(argv: list[str], streams: Streams) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help(streams.out)
             return EXIT_USAGE
-        return int(args.run(args, streams))
+        run: Any = args.run
+        return int(run(args, streams))
     except UsageError as exc:
-        streams.err.write(f"criteria: error: {exc}\n")
-        streams.err.write("Try 'criteria --help'.\n")
+        message = str(exc)
+        streams.err.write(f"{message if message.startswith('criteria') else 'criteria: error: ' + message}\n")
+        command = f" {argv[0]}" if argv and not argv[0].startswith("-") else ""
+        streams.err.write(f"Try 'criteria{command} --help'.\n")
         return EXIT_USAGE
     except CriteriaError as exc:
         print_diagnostics(exc.diagnostics, streams)
         return EXIT_INVALID
     except KeyboardInterrupt:
-        streams.err.write("criteria: interrupted\n")
-        return 130
-    except SystemExit as exc:  # argparse --help
+        streams.err.write("criteria: interrupted; no output file was changed\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_INVALID
+    except OSError as exc:
+        streams.err.write(
+            f"criteria: error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}\n"
+        )
+        return EXIT_INVALID
+    except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
 
 
-__all__ = ["build_parser", "main"]
+__all__ = ["COMMANDS", "build_parser", "main"]

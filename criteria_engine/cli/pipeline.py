@@ -11,18 +11,29 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing.pool import AsyncResult
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
-from typing import IO
+from types import MappingProxyType
+from typing import IO, Any
 
 from ..errors import Diagnostic
 from ..evaluators.plan import Plan
-from ..results import FieldIssue, Provenance, Result
 from ..render import Item
+from ..results import FieldIssue, Provenance, Result
 from .records import Unit, located, prepare
+
+def _reduce_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
+    return MappingProxyType, (dict(proxy),)
+
+
+# Results hold read-only mappings (MappingProxyType), which pickle cannot copy by itself:
+# teach multiprocessing's pickler (only it) to send them as the mapping they show.
+ForkingPickler.register(MappingProxyType, _reduce_proxy)
 
 CHUNK_ROWS = 500
 """Rows sent to a worker at a time."""
@@ -32,11 +43,27 @@ IN_FLIGHT_PER_JOB = 4
 
 @dataclass(frozen=True)
 class Job:
-    """How to evaluate: the plan, the as-of date stamped on results, verdicts only or full."""
+    """How to evaluate: the plan, the as-of date stamped on results, verdicts only or full.
+
+    ``sets`` (the ``--sets`` folders) lets a worker compile the plan itself when the plan
+    cannot be pickled.
+    """
 
     plan: Plan
     as_of: dt.date | None = None
     detail: bool = True
+    sets: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class _Recipe:
+    """What a worker needs to compile the plan itself: the sets' folders and the revision."""
+
+    sets: tuple[str, ...] | None
+    ref: str
+    digest: str
+    as_of: dt.date | None
+    detail: bool
 
 
 def _issue(problem: Diagnostic, unit: Unit) -> FieldIssue:
@@ -52,7 +79,9 @@ def _issue(problem: Diagnostic, unit: Unit) -> FieldIssue:
     return FieldIssue(name, problem.code, message)
 
 
-def invalid_result(plan: Plan, unit: Unit, record_id: str, problems: Iterable[Diagnostic], as_of: dt.date | None) -> Result:
+def invalid_result(
+    plan: Plan, unit: Unit, record_id: str, problems: Iterable[Diagnostic], as_of: dt.date | None
+) -> Result:
     """The ``invalid`` result of a row whose values could not be read or converted."""
     provenance = plan.provenance
     if as_of is not None:
@@ -76,7 +105,11 @@ def evaluate_unit(job: Job, unit: Unit) -> Item:
         result = invalid_result(job.plan, unit, record_id, [problem], job.as_of)
     if result.status == "invalid":
         errors = tuple(
-            FieldIssue(e.field, e.code, located(e.message, prepared.row, unit.columns.header_of(e.field.split("[")[0])))
+            FieldIssue(
+                e.field,
+                e.code,
+                located(e.message, prepared.row, unit.columns.header_of(e.field.split("[")[0])),
+            )
             for e in result.errors
         )
         result = replace(result, errors=errors)
@@ -86,13 +119,31 @@ def evaluate_unit(job: Job, unit: Unit) -> Item:
 _JOB: Job | None = None
 
 
-def _start_worker(job: Job) -> None:
+def _start_worker(job: Job | _Recipe) -> None:
     global _JOB
+    if isinstance(job, _Recipe):
+        from .common import plan_for, registry_for
+
+        registry = registry_for(job.sets)
+        revision = registry.get(job.ref)
+        if revision.digest != job.digest:
+            raise RuntimeError(f"{job.ref} changed on disk while the run started")
+        job = Job(plan_for(registry, revision), job.as_of, job.detail, job.sets)
     _JOB = job
 
 
+def _shippable(job: Job) -> Job | _Recipe:
+    """The job itself when its plan pickles, else the recipe to compile it in the worker."""
+    try:
+        ForkingPickler.dumps(job)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        revision = job.plan.revision
+        return _Recipe(job.sets, revision.ref, revision.digest, job.as_of, job.detail)
+    return job
+
+
 def _work(units: list[Unit]) -> list[Item]:
-    assert _JOB is not None  # noqa: S101  (set by the pool's initializer)
+    assert _JOB is not None
     job = _JOB
     return [_detached(evaluate_unit(job, unit)) for unit in units]
 
@@ -120,7 +171,7 @@ def evaluate_units(job: Job, units: Iterable[Unit], jobs: int = 1) -> Iterator[I
             yield evaluate_unit(job, unit)
         return
     context = multiprocessing.get_context("spawn")
-    pool = context.Pool(jobs, initializer=_start_worker, initargs=(job,))
+    pool = context.Pool(jobs, initializer=_start_worker, initargs=(_shippable(job),))
     try:
         pending: deque[AsyncResult[list[Item]]] = deque()
         for chunk in _chunks(units, CHUNK_ROWS):
@@ -148,7 +199,11 @@ def with_progress(items: Iterator[Item], stream: IO[str], enabled: bool, label: 
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}: {task.completed:,} rows"), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}: {task.completed:,} rows"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(file=stream), transient=True) as progress:
         task = progress.add_task(label, total=None)
         count = 0

@@ -199,11 +199,19 @@ class DataSource:
                 if spec.type == "list" and name not in filled and columns.header_of(name) is None:
                     label = next(iter(spec.label.values()), name)
                     message = f"no data for the list '{name}' ({label}); its criteria will be undetermined"
-                    hint = f"give it with --children {name}=FILE" + (" or --persons FILE" if name == "persons" else "")
-                    notes.append(Diagnostic("data-missing-list", message, self.path, 1, 0, (), hint, Severity.WARNING))
+                    hint = f"give it with --children {name}=FILE" + (
+                        " or --persons FILE" if name == "persons" else ""
+                    )
+                    notes.append(
+                        Diagnostic("data-missing-list", message, self.path, 1, 0, (), hint, Severity.WARNING)
+                    )
             if columns.id_header is None:
-                message = "no column holds the candidate's id (name it 'id' or 'Mã hộ', or map one with --map)"
-                notes.append(Diagnostic("data-no-id-column", message, self.path, 1, 0, severity=Severity.WARNING))
+                message = (
+                    "no column holds the candidate's id (name it 'id' or 'Mã hộ', or map one with --map)"
+                )
+                notes.append(
+                    Diagnostic("data-no-id-column", message, self.path, 1, 0, severity=Severity.WARNING)
+                )
         else:  # a JSON record with new keys: report only the new unknown columns
             notes = [n for n in notes if n.code == "data-unknown-column" and n.column > len(previous.headers)]
         self.warn(notes)
@@ -215,8 +223,10 @@ class DataSource:
                 self.group_field = header
             if self.group_field is None and self.group_by and previous is None:
                 message = f"no column '{self.group_by}' to group by"
-                hint = suggest(self.group_by, headers)
-                self.warn([Diagnostic("data-no-group-column", message, self.path, 1, 0, (), hint, Severity.WARNING)])
+                close = suggest(self.group_by, headers)
+                self.warn(
+                    [Diagnostic("data-no-group-column", message, self.path, 1, 0, (), close, Severity.WARNING)]
+                )
         return columns
 
 
@@ -228,7 +238,9 @@ def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> Prepared:
             record[name] = [child for child, _ in children]
         for _child, child_problems in children:
             problems.extend(
-                Diagnostic(d.code, d.message, d.file, d.line, d.column, (name, *d.path), d.suggestion, d.severity)
+                Diagnostic(
+                    d.code, d.message, d.file, d.line, d.column, (name, *d.path), d.suggestion, d.severity
+                )
                 for d in child_problems
             )
     return Prepared(unit.raw.row_number, record, tuple(problems), unit.group)

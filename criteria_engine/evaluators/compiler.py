@@ -98,7 +98,9 @@ def check_set(cs: CriteriaSet, resolve: MemberSetResolver | None = None) -> Chec
     return CheckedSet(checked, scope, tuple(problems))
 
 
-def locate_expression_problem(source: SourceMap | None, path: DocPath, problem: ExpressionDiagnostic) -> Diagnostic:
+def locate_expression_problem(
+    source: SourceMap | None, path: DocPath, problem: ExpressionDiagnostic
+) -> Diagnostic:
     """A located diagnostic: the offset inside the expression becomes a file line and column."""
     diag = problem.diagnostic
     diag = Diagnostic(diag.code, diag.message, diag.file, 0, 0, path, diag.suggestion, diag.severity)

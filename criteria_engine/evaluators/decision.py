@@ -1,10 +1,11 @@
 """The decision: status from the best and worst cases, the rating band, and the gap.
 
-Pure functions over one candidate's verdicts and points. The status is decided by two
-cases: the best (every unknown criterion passes with its full points) and the worst (every
-unknown criterion fails). Both pass: ``passed``; both fail: ``failed``; else ``undetermined``.
-A failed veto, or a failed mandatory criterion when the pass rule wants all of them, fails
-the candidate whatever its score.
+Pure functions over one candidate's tallies. The status is decided by two cases: the best
+(every unknown criterion passes with its full points) and the worst (every unknown criterion
+fails). Both pass: ``passed``; both fail: ``failed``; else ``undetermined``. A failed veto,
+or a failed mandatory criterion when the pass rule wants all of them, fails the candidate
+whatever its score. The generated record function computes the tallies inline;
+:func:`tally` computes the same from verdicts and points (for the reference evaluator).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..results import FAIL, NOT_APPLICABLE, PASS, UNKNOWN, Gap, Status, Verdict
+from ..results import Gap, Status, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,7 @@ class CriterionFacts:
 
 @dataclass(frozen=True, slots=True)
 class BandRule:
-    """A rating band, compiled: its id, its mark (None: no mark) and whether it needs a pass."""
+    """A rating band, compiled: its id, whether it has a mark or a condition, whether it needs a pass."""
 
     id: str
     has_min: bool
@@ -36,88 +37,66 @@ class BandRule:
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
-    """The decision for one candidate."""
+class Tally:
+    """Score, applicable maximum, points unknown criteria could add, and the gates."""
 
-    status: Status
     score: float
-    max_score: float
-    rating: str | None
-    gap: Gap | None
+    top: float
+    loose: float
+    gate_fail: bool
+    gate_unknown: bool
+
+
+def tally(
+    facts: Sequence[CriterionFacts], verdicts: Sequence[Verdict], points: Sequence[float], all_mandatory: bool
+) -> Tally:
+    """The tallies of one candidate, computed plainly from its verdicts and points."""
+    score = top = loose = 0.0
+    gate_fail = gate_unknown = False
+    for fact, verdict, earned in zip(facts, verdicts, points, strict=True):
+        if verdict == "not_applicable":
+            continue
+        top += fact.max_points
+        score += earned
+        gate = fact.veto or (fact.mandatory and all_mandatory)
+        if verdict == "fail":
+            gate_fail = gate_fail or gate
+        elif verdict == "unknown":
+            loose += fact.max_points - earned
+            gate_unknown = gate_unknown or gate
+    return Tally(score, top, loose, gate_fail, gate_unknown)
 
 
 def _case_passes(
-    score: float,
-    max_score: float,
-    blocked: bool,
-    pass_min: float | None,
-    pass_percent: float | None,
+    score: float, top: float, blocked: bool, mark: float | None, percent: float | None
 ) -> bool | None:
     """Whether a case passes; None when the pass mark itself is unknown."""
     if blocked:
         return False
-    if pass_percent is not None and (max_score <= 0 or 100.0 * score / max_score < pass_percent):
+    if percent is not None and (top <= 0 or 100.0 * score / top < percent):
         return False
-    if pass_min is None:
+    if mark is None:
         return None
-    return score >= pass_min
+    return score >= mark
 
 
-def decide(
-    facts: Sequence[CriterionFacts],
-    verdicts: Sequence[Verdict],
-    points: Sequence[float],
-    *,
-    all_mandatory: bool,
-    pass_min: float | None,
-    pass_min_known: bool,
-    pass_percent: float | None,
-    bands: Sequence[BandRule],
-    band_mins: Sequence[float | None],
-    band_whens: Sequence[bool | None],
-) -> Outcome:
-    """Status, score, rating and gap from verdicts and points (see the module docstring)."""
-    score = 0.0
-    max_score = 0.0
-    unknown_points = 0.0
-    hard_fail = False
-    hard_unknown = False
-    for fact, verdict, earned in zip(facts, verdicts, points, strict=True):
-        if verdict == NOT_APPLICABLE:
-            continue
-        max_score += fact.max_points
-        score += earned
-        gate = fact.veto or (fact.mandatory and all_mandatory)
-        if verdict == FAIL:
-            hard_fail = hard_fail or gate
-        elif verdict == UNKNOWN:
-            unknown_points += fact.max_points - earned
-            hard_unknown = hard_unknown or gate
-    threshold = pass_min if pass_min_known else None
-    if not pass_min_known and pass_min is None and pass_percent is None:
-        threshold = 0.0  # no mark at all: only gates and vetoes decide
-    worst = _case_passes(score, max_score, hard_fail or hard_unknown, threshold, pass_percent)
-    best = _case_passes(score + unknown_points, max_score, hard_fail, threshold, pass_percent)
-    status: Status
+def status_of(t: Tally, mark: float | None, percent: float | None) -> Status:
+    """passed / failed / undetermined from the worst and best cases (``mark`` None: unknown mark)."""
+    worst = _case_passes(t.score, t.top, t.gate_fail or t.gate_unknown, mark, percent)
     if worst:
-        status = "passed"
-    elif best is False:
-        status = "failed"
-    else:
-        status = "undetermined"
-    rating, index = _rating(status, score, bands, band_mins, band_whens)
-    gap = _gap(facts, verdicts, points, score, bands, band_mins, index, all_mandatory)
-    # An undetermined candidate has no rating yet: the missing data decides it.
-    return Outcome(status, score, max_score, None if status == "undetermined" else rating, gap)
+        return "passed"
+    best = _case_passes(t.score + t.loose, t.top, t.gate_fail, mark, percent)
+    return "failed" if best is False else "undetermined"
 
 
-def _rating(
+def rating_of(
     status: Status,
     score: float,
     bands: Sequence[BandRule],
     band_mins: Sequence[float | None],
     band_whens: Sequence[bool | None],
 ) -> tuple[str | None, int]:
+    """The highest band whose conditions hold, and its index (``len(bands)`` when none)."""
     for index, (band, mark, when) in enumerate(zip(bands, band_mins, band_whens, strict=True)):
         if band.requires_pass and status != "passed":
             continue
@@ -129,7 +108,7 @@ def _rating(
     return None, len(bands)
 
 
-def _gap(
+def gap_of(
     facts: Sequence[CriterionFacts],
     verdicts: Sequence[Verdict],
     points: Sequence[float],
@@ -148,10 +127,10 @@ def _gap(
     must: list[str] = []
     open_items: list[tuple[float, str]] = []
     for fact, verdict, earned in zip(facts, verdicts, points, strict=True):
-        if verdict == NOT_APPLICABLE or verdict == PASS and earned >= fact.max_points:
+        if verdict == "not_applicable" or (verdict == "pass" and earned >= fact.max_points):
             continue
         gain = fact.max_points - earned
-        if (fact.veto or (fact.mandatory and all_mandatory)) and verdict != PASS:
+        if (fact.veto or (fact.mandatory and all_mandatory)) and verdict != "pass":
             must.append(fact.id)
             needed -= gain
             continue
@@ -168,4 +147,4 @@ def _gap(
     return Gap(to=target.id, points_needed=points_needed, must_pass=tuple(must), suggest=tuple(suggest))
 
 
-__all__ = ["BandRule", "CriterionFacts", "Outcome", "decide"]
+__all__ = ["BandRule", "CriterionFacts", "Tally", "gap_of", "rating_of", "status_of", "tally"]

@@ -32,12 +32,18 @@ def _has(expression: CheckedExpression | None, kind: type[ast.Node], op: str | N
     return False
 
 
-def _aggregates(expression: CheckedExpression | None, env: Mapping[str, object]) -> tuple[AggregateDetail, ...]:
-    if expression is None or not _has(expression, ast.Call):
+def _aggregates(
+    expression: CheckedExpression | None, env: Mapping[str, object]
+) -> tuple[AggregateDetail, ...]:
+    if expression is None:
         return ()
     out: list[AggregateDetail] = []
     for trace in aggregate_traces(expression, env):
-        value = trace.value if isinstance(trace.value, int | float) and not isinstance(trace.value, bool) else None
+        value = (
+            trace.value
+            if isinstance(trace.value, int | float) and not isinstance(trace.value, bool)
+            else None
+        )
         out.append(
             AggregateDetail(
                 function=trace.function,
@@ -62,16 +68,45 @@ def _reason(plan_item: CriterionPlan, verdict: Verdict, missing: Sequence[str], 
         applies_value = _applies_value(plan_item, env)
         if applies_value is None:
             return "applicability-unknown"
+
+    def min_known(members: object) -> int:
+        value = getattr(members, "min_known", 0)
+        return value if isinstance(value, int) else 0
+
+    def members_reason(members: list[object]) -> str | None:
+        # A roll-up's member list says how many members are known (status determined).
+        known = getattr(members, "known", len(members))
+        if not members:
+            return "no-members"
+        if known == 0:
+            return "no-known-members"
+        return "too-few-members" if known < min_known(members) else None
+
+    if verdict == "unknown" and not any(a.total for a in aggregates):
+        # Member lists the criterion reads through derived values (else any in the record).
+        names = plan_item.inputs_read or tuple(env)
+        for name in names:
+            members = env.get(name)
+            if isinstance(members, list) and hasattr(members, "min_known"):
+                found = members_reason(members)
+                if found is not None:
+                    return found
     if missing:
         if verdict == "unknown":
             return "missing-data"
-        return f"missing-data-as-{verdict}"
+        # A missing name decided the verdict only when the rule itself came out unknown (the
+        # criterion's on_missing then chose it); e.g. a reported figure left empty in favour of
+        # a roll-up does not.
+        if plan_item.rule is None or evaluate_traced(plan_item.rule, env).value is None:
+            return f"missing-data-as-{verdict}"
     if verdict == "pass":
         return "graded-points" if graded else "rule-true"
     if verdict == "fail":
         if graded:
             return "graded-zero"
         return "comparison-false" if isinstance(plan_item.rule.tree if plan_item.rule else None, ast.Compare) else "rule-false"
+    if any(0 < a.total - a.unknown < min_known(env.get(a.collection)) for a in aggregates):
+        return "too-few-members"
     if any(a.denominator == 0 and a.total > 0 for a in aggregates):
         return "no-known-members"
     if any(a.total == 0 for a in aggregates):
@@ -98,17 +133,14 @@ def _compiled(expression: CheckedExpression) -> Callable[[Mapping[str, object]],
     return found
 
 
-def criterion_details(plan: Plan, env: Mapping[str, object], verdicts: Sequence[Verdict], points: Sequence[float]) -> Iterator[CriterionResult]:
+def criterion_details(
+    plan: Plan, env: Mapping[str, object], verdicts: Sequence[Verdict], points: Sequence[float]
+) -> Iterator[CriterionResult]:
     """A full :class:`CriterionResult` per criterion, in file order."""
     for item, verdict, earned in zip(plan.criteria, verdicts, points, strict=True):
-        names: list[str] = []
-        for expression in (item.applies, item.rule):
-            if expression is not None:
-                names.extend(n for n in expression.names if n not in names)
-        names.extend(n for n in item.template_names if n not in names)
-        values = {name: _shown(env.get(name)) for name in names}
+        values = {name: _shown(env.get(name)) for name in item.shown}
         missing = tuple(name for name in item.inputs_read if env.get(name) is None)
-        aggregates = _aggregates(item.rule, env) if verdict != "not_applicable" else ()
+        aggregates = _aggregates(item.rule, env) if item.aggregated and verdict != "not_applicable" else ()
         yield CriterionResult(
             id=item.id,
             group=item.group.id,

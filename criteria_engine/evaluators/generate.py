@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..errors import DocPath
 from ..models import CriteriaSet, Criterion
 from ..rules import CheckedExpression, emit
+from ..semantics import criterion_max_points
 from .compiler import CheckedSet
 
 VERDICT_OF_MISSING = {"unknown": "'unknown'", "fail": "'fail'", "pass": "'pass'"}
@@ -41,7 +42,9 @@ def _names(cs: CriteriaSet, checked: CheckedSet) -> dict[str, str]:
     return {name: f"n{index}" for index, name in enumerate(order)}
 
 
-def _bind(cs: CriteriaSet, names: dict[str, str], constants: dict[str, object], w: _Writer, used: set[str]) -> None:
+def _bind(
+    cs: CriteriaSet, names: dict[str, str], constants: dict[str, object], w: _Writer, used: set[str]
+) -> None:
     for name in cs.inputs:
         if name in used:
             w(f"{names[name]} = get({name!r})")
@@ -79,7 +82,14 @@ def _expr(checked: CheckedSet, path: DocPath, names: dict[str, str]) -> str:
 
 
 def _criterion(
-    gi: int, ci: int, criterion: Criterion, index: int, checked: CheckedSet, names: dict[str, str], constants: dict[str, object], w: _Writer
+    gi: int,
+    ci: int,
+    criterion: Criterion,
+    index: int,
+    checked: CheckedSet,
+    names: dict[str, str],
+    constants: dict[str, object],
+    w: _Writer,
 ) -> None:
     base = ("groups", gi, "criteria", ci)
     verdict, points = f"v{index}", f"p{index}"
@@ -118,12 +128,44 @@ def _criterion(
     w(f"{verdict} = 'pass' if {points} > 0 else 'fail'", indent + 1)
 
 
-def _computed(cs: CriteriaSet, checked: CheckedSet, names: dict[str, str], used: set[str], w: _Writer) -> None:
+def _computed(
+    cs: CriteriaSet, checked: CheckedSet, names: dict[str, str], used: set[str], w: _Writer
+) -> None:
     """Derived values, then measures, in file order (each may read the ones before it)."""
     for section, items in (("derived", cs.derived), ("measures", cs.measures)):
         for name in items:
             if name in used:
                 w(f"{names[name]} = {_expr(checked, (section, name, 'expr'), names)}")
+
+
+def _tally(cs: CriteriaSet, w: _Writer) -> None:
+    """Score, applicable maximum, points still open, and the gates, written out per criterion.
+
+    ``score`` sums the points earned; ``top`` the maxima of applicable criteria; ``loose`` the
+    points unknown criteria could still earn; ``gate_fail`` / ``gate_unknown`` whether a veto
+    (or a mandatory criterion, when the pass rule wants all of them) failed or is unknown.
+    """
+    criteria = cs.criteria()
+    all_mandatory = cs.decision.pass_.all_mandatory
+    fixed = 0.0
+    top_terms: list[str] = []
+    loose_terms: list[str] = []
+    gates: list[int] = []
+    for i, criterion in enumerate(criteria):
+        full = criterion_max_points(criterion)
+        if criterion.applies_if is None:
+            fixed += full
+        elif full:
+            top_terms.append(f"({full!r} if v{i} != 'not_applicable' else 0)")
+        if full:
+            loose_terms.append(f"({full!r} - p{i} if v{i} == 'unknown' else 0)")
+        if criterion.veto or (criterion.mandatory and all_mandatory):
+            gates.append(i)
+    w("score = " + (" + ".join(f"p{i}" for i in range(len(criteria))) or "0"))
+    w("top = " + " + ".join([repr(fixed), *top_terms]))
+    w("loose = " + (" + ".join(loose_terms) or "0"))
+    w("gate_fail = " + (" or ".join(f"v{i} == 'fail'" for i in gates) or "False"))
+    w("gate_unknown = " + (" or ".join(f"v{i} == 'unknown'" for i in gates) or "False"))
 
 
 def generate(cs: CriteriaSet, checked: CheckedSet) -> Generated:
@@ -142,19 +184,33 @@ def generate(cs: CriteriaSet, checked: CheckedSet) -> Generated:
             _criterion(gi, ci, criterion, index, checked, names, constants, w)
             index += 1
     count = index
+    _tally(cs, w)
     verdicts = "".join(f"v{i}, " for i in range(count))
     points = "".join(f"p{i}, " for i in range(count))
     pass_min = cs.decision.pass_.min_score
-    pass_expr = _expr(checked, ("decision", "pass", "min_score"), names) if isinstance(pass_min, str) else repr(pass_min)
+    pass_expr = (
+        _expr(checked, ("decision", "pass", "min_score"), names)
+        if isinstance(pass_min, str)
+        else repr(pass_min)
+    )
     marks: list[str] = []
     whens: list[str] = []
     for ri, rating in enumerate(cs.decision.ratings):
         mark = rating.min_score
-        marks.append(_expr(checked, ("decision", "ratings", ri, "min_score"), names) if isinstance(mark, str) else repr(mark))
-        whens.append(_expr(checked, ("decision", "ratings", ri, "when"), names) if rating.when is not None else "True")
+        marks.append(
+            _expr(checked, ("decision", "ratings", ri, "min_score"), names)
+            if isinstance(mark, str)
+            else repr(mark)
+        )
+        whens.append(
+            _expr(checked, ("decision", "ratings", ri, "when"), names) if rating.when is not None else "True"
+        )
     measures = [names[name] for name in cs.measures]
-    w(f"return ({verdicts}), ({points}), {pass_expr}, ({''.join(m + ', ' for m in marks)}), "
-      f"({''.join(x + ', ' for x in whens)}), ({''.join(m + ', ' for m in measures)})")
+    w(
+        f"return ({verdicts}), ({points}), score, top, loose, gate_fail, gate_unknown, {pass_expr}, "
+        f"({''.join(m + ', ' for m in marks)}), "
+        f"({''.join(x + ', ' for x in whens)}), ({''.join(m + ', ' for m in measures)})"
+    )
     # env(rec): every name's value, for explanations (values read, aggregate details).
     w("def env(rec):", 0)
     w("get = rec.get")

@@ -9,25 +9,54 @@ a missing value gives unknown verdicts with their reasons.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from ..errors import DocPath
 from ..models import CriteriaSet, Criterion, Group
 from ..registry import Revision
-from ..results import CriterionResult, FieldIssue, Provenance, Result, Verdict
-from ..rules import CheckedExpression, runtime_namespace
+from ..results import CriterionResult, FieldIssue, Provenance, Result, Status, Verdict
+from ..rules import CheckedExpression, ast, runtime_namespace
 from ..semantics import criterion_max_points
 from .compiler import CheckedSet, checked_or_raise
-from .decision import BandRule, CriterionFacts, Outcome, decide
+from .decision import BandRule, CriterionFacts, Tally, gap_of, rating_of, status_of
 from .details import criterion_details
 from .generate import generate
-from .records import RecordChecker
+from .generate_checks import generate_valid
+from .records import FieldProblem, RecordChecker
 from .scope import MemberSetResolver
 
-RunOutput = tuple[tuple[Verdict, ...], tuple[float, ...], Any, tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]
+RunOutput = tuple[
+    tuple[Verdict, ...],
+    tuple[float, ...],
+    float,
+    float,
+    float,
+    bool,
+    bool,
+    Any,
+    tuple[Any, ...],
+    tuple[Any, ...],
+    tuple[Any, ...],
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The fast path's answer for one record: verdicts, points, tallies, status and rating."""
+
+    verdicts: tuple[Verdict, ...]
+    points: tuple[float, ...]
+    tally: Tally
+    status: Status
+    rating: str | None
+    rating_index: int
+    marks: tuple[Any, ...]
+    measures: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -42,6 +71,10 @@ class CriterionPlan:
     inputs_read: tuple[str, ...]
     template_names: tuple[str, ...] = ()
     """Names the criterion's message templates show (their values are kept in results)."""
+    shown: tuple[str, ...] = ()
+    """Every name whose value a result keeps: read by the rule or applies_if, or shown by a message."""
+    aggregated: bool = False
+    """Whether the rule calls an aggregate function (its details are traced for explanations)."""
 
     @property
     def id(self) -> str:
@@ -83,6 +116,19 @@ def _template_names(criterion: Criterion, scope: Mapping[str, object]) -> tuple[
     return tuple(found)
 
 
+_make_result = CriterionResult._make
+_NO_VALUES: Mapping[str, object] = MappingProxyType({})
+
+
+def _whole(value: float) -> float:
+    """Integral scores as ints (``100``, not ``100.0``), so JSON and text stay clean."""
+    return int(value) if value.__class__ is float and value.is_integer() else value
+
+
+# The classes the generated data-dictionary check compares with (there are no builtins).
+_CLASSES: dict[str, object] = {f"_T_{t.__name__}": t for t in (int, float, bool, str, list, dict)}
+
+
 class Plan:
     """A compiled revision. Build with :func:`compile_plan`; evaluate with :meth:`evaluate`."""
 
@@ -92,14 +138,26 @@ class Plan:
         self.model = cs
         self._checked = checked_or_raise(cs, resolve)
         generated = generate(cs, self._checked)
-        self.source = generated.source
-        self._constants = generated.constants
+        valid_source, valid_constants = generate_valid(cs.inputs)
+        self.source = generated.source + valid_source
+        self._constants = {**generated.constants, **valid_constants}
         self.criteria = tuple(self._criterion_plans())
-        self.facts = tuple(CriterionFacts(c.id, c.max_points, c.criterion.mandatory, c.criterion.veto) for c in self.criteria)
+        self.facts = tuple(
+            CriterionFacts(c.id, c.max_points, c.criterion.mandatory, c.criterion.veto) for c in self.criteria
+        )
         self.bands = tuple(
-            BandRule(r.id, r.min_score is not None, r.when is not None, r.requires_pass) for r in cs.decision.ratings
+            BandRule(r.id, r.min_score is not None, r.when is not None, r.requires_pass)
+            for r in cs.decision.ratings
         )
         self._checker = RecordChecker(cs.inputs)
+        self._no_mark = cs.decision.pass_.min_score is None
+        self._pass_percent = cs.decision.pass_.min_percent
+        self._all_mandatory = cs.decision.pass_.all_mandatory
+        self._measure_names = tuple(cs.measures)
+        # What every criterion result repeats, prepared once for the verdicts-only path.
+        self._static = tuple(
+            (c.id, c.group.id, c.max_points, c.criterion.mandatory, c.criterion.veto) for c in self.criteria
+        )
         self._build()
 
     def _criterion_plans(self) -> Iterator[CriterionPlan]:
@@ -107,9 +165,12 @@ class Plan:
         for gi, group in enumerate(cs.groups):
             for ci, criterion in enumerate(group.criteria):
                 base = ("groups", gi, "criteria", ci)
-                rule = checked.expressions.get((*base, "when")) or checked.expressions.get((*base, "points_by", "value"))
+                rule = checked.expressions.get((*base, "when")) or checked.expressions.get(
+                    (*base, "points_by", "value")
+                )
                 applies = checked.expressions.get((*base, "applies_if"))
                 names = [*(rule.names if rule else ()), *(applies.names if applies else ())]
+                templates = _template_names(criterion, checked.scope)
                 yield CriterionPlan(
                     criterion,
                     group,
@@ -117,23 +178,32 @@ class Plan:
                     rule,
                     applies,
                     _inputs_read(cs, names, checked),
-                    _template_names(criterion, checked.scope),
+                    templates,
+                    tuple(
+                        dict.fromkeys(
+                            [*(applies.names if applies else ()), *(rule.names if rule else ()), *templates]
+                        )
+                    ),
+                    rule is not None and any(isinstance(n, ast.Call) for n in ast.walk(rule.tree)),
                 )
 
     def _build(self) -> None:
-        namespace: dict[str, object] = {"__builtins__": {}}
+        namespace: dict[str, object] = {"__builtins__": {}, "_INF": math.inf, "_DATE": dt.date, **_CLASSES}
         namespace.update(runtime_namespace())
         namespace.update(self._constants)
-        # The source is ours: generated from checked trees, never from a file's text.
+        # The source is ours: generated from checked trees and the data dictionary, never from
+        # a file's text (names are local variables; literals pass through repr()).
         code = compile(self.source, f"<criteria {self.revision.ref}>", "exec")
-        exec(code, namespace)  # noqa: S102
+        exec(code, namespace)
         self._run: Callable[[Mapping[str, object]], RunOutput] = namespace["run"]  # type: ignore[assignment]
         self._env: Callable[[Mapping[str, object]], dict[str, object]] = namespace["env"]  # type: ignore[assignment]
+        self._valid: Callable[[Mapping[str, object]], bool] = namespace["valid"]  # type: ignore[assignment]
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state.pop("_run", None)
         state.pop("_env", None)
+        state.pop("_valid", None)
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -149,24 +219,21 @@ class Plan:
         """Every checked expression by document path (read-only use)."""
         return dict(self._checked.expressions)
 
-    def outcome(self, record: Mapping[str, object]) -> tuple[RunOutput, Outcome]:
-        """The raw verdicts and the decision for a record already checked (fast path)."""
-        out = self._run(record)
-        verdicts, points, pass_min, marks, whens, _measures = out
-        decision = self.model.decision
-        outcome = decide(
-            self.facts,
-            verdicts,
-            points,
-            all_mandatory=decision.pass_.all_mandatory,
-            pass_min=pass_min,
-            pass_min_known=pass_min is not None or decision.pass_.min_score is None,
-            pass_percent=decision.pass_.min_percent,
-            bands=self.bands,
-            band_mins=marks,
-            band_whens=whens,
+    def outcome(self, record: Mapping[str, object]) -> Outcome:
+        """Verdicts, points, status and rating of a record already checked (the fast path)."""
+        verdicts, points, score, top, loose, gate_fail, gate_unknown, pass_min, marks, whens, measures = (
+            self._run(record)
         )
-        return out, outcome
+        t = Tally(score, top, loose, gate_fail, gate_unknown)
+        status = status_of(t, 0.0 if self._no_mark else pass_min, self._pass_percent)
+        rating, index = rating_of(status, score, self.bands, marks, whens)
+        if status == "undetermined":
+            rating = None  # the missing data decides it: no rating yet
+        return Outcome(verdicts, points, t, status, rating, index, marks, measures)
+
+    def _invalid(self, candidate_id: str, provenance: Provenance, problems: Sequence[FieldProblem]) -> Result:
+        issues = tuple(FieldIssue(p.field, p.code, p.message) for p in problems)
+        return Result(candidate_id, "invalid", None, None, None, (), provenance, errors=issues, plan=self)
 
     def evaluate(
         self,
@@ -176,41 +243,69 @@ class Plan:
         detail: bool = True,
         id_field: str = "id",
     ) -> Result:
-        """Evaluate one candidate. ``detail=False`` skips values, reasons and aggregates."""
+        """Evaluate one candidate; never raises for a gap or a mistake in the data.
+
+        ``detail=False`` gives status, score, rating and verdicts only (no values read,
+        reasons, missing fields, aggregates or gap): the fastest path, for large runs.
+        """
         raw_id = record.get(id_field)
         candidate_id = "" if raw_id is None else str(raw_id)
-        provenance = self.provenance
-        if as_of is not None:
-            provenance = Provenance(provenance.set_id, provenance.version, provenance.digest, as_of.isoformat())
-        clean, problems = self._checker.check(record)
-        if problems:
-            issues = tuple(FieldIssue(p.field, p.code, p.message) for p in problems)
-            return Result(candidate_id, "invalid", None, None, None, (), provenance, errors=issues, plan=self)
-        out, outcome = self.outcome(clean)
-        verdicts, points, _pass, _marks, _whens, measures = out
-        measure_values = dict(zip(self.model.measures, measures, strict=True))
-        if detail:
-            env = self._env(clean)
-            items = tuple(criterion_details(self, env, verdicts, points))
-        else:
+        provenance = self.provenance if as_of is None else self._provenance_on(as_of)
+        if not self._valid(record):
+            record, problems = self._checker.check(record)
+            if problems:
+                return self._invalid(candidate_id, provenance, problems)
+        o = self.outcome(record)
+        measures = dict(zip(self._measure_names, o.measures, strict=True)) if self._measure_names else {}
+        if not detail:
+            make = _make_result
             items = tuple(
-                CriterionResult(c.id, c.group.id, v, p, c.max_points, c.criterion.mandatory, c.criterion.veto, "")
-                for c, v, p in zip(self.criteria, verdicts, points, strict=True)
+                [
+                    make((i, g, v, p, m, a, b, "", _NO_VALUES, (), ()))
+                    for (i, g, m, a, b), v, p in zip(self._static, o.verdicts, o.points, strict=True)
+                ]
             )
+            return Result(
+                candidate_id,
+                o.status,
+                _whole(o.tally.score),
+                _whole(o.tally.top),
+                o.rating,
+                items,
+                provenance,
+                measures=measures,
+                plan=self,
+            )
+        env = self._env(record)
+        items = tuple(criterion_details(self, env, o.verdicts, o.points))
         missing = sorted({m for item in items if item.verdict == "unknown" for m in item.missing})
+        gap = gap_of(
+            self.facts,
+            o.verdicts,
+            o.points,
+            o.tally.score,
+            self.bands,
+            o.marks,
+            o.rating_index,
+            self._all_mandatory,
+        )
         return Result(
             candidate_id,
-            outcome.status,
-            outcome.score,
-            outcome.max_score,
-            outcome.rating,
+            o.status,
+            _whole(o.tally.score),
+            _whole(o.tally.top),
+            o.rating,
             items,
             provenance,
             missing=tuple(missing),
-            gap=outcome.gap,
-            measures=measure_values,
+            gap=gap,
+            measures=measures,
             plan=self,
         )
+
+    def _provenance_on(self, as_of: dt.date) -> Provenance:
+        p = self.provenance
+        return Provenance(p.set_id, p.version, p.digest, as_of.isoformat())
 
     def evaluate_many(self, records: Iterable[Mapping[str, object]], **options: Any) -> Iterator[Result]:
         """Evaluate a stream of records lazily, in order, in constant memory."""
@@ -229,4 +324,4 @@ def compile_plan(revision: Revision | CriteriaSet, resolve: MemberSetResolver | 
     return Plan(revision, resolve)
 
 
-__all__ = ["CriterionPlan", "Plan", "compile_plan"]
+__all__ = ["CriterionPlan", "Outcome", "Plan", "compile_plan"]

@@ -129,7 +129,9 @@ class RecordChecker:
     def __init__(self, inputs: Mapping[str, InputSpec]) -> None:
         self._checkers = tuple((name, checker_for(spec)) for name, spec in inputs.items())
 
-    def check_into(self, record: Mapping[str, object], problems: list[FieldProblem], prefix: str = "") -> dict[str, object]:
+    def check_into(
+        self, record: Mapping[str, object], problems: list[FieldProblem], prefix: str = ""
+    ) -> dict[str, object]:
         """A normalised copy of ``record``; problems are appended to ``problems``."""
         out = dict(record)
         for name, check in self._checkers:

@@ -82,4 +82,12 @@ def base_scope(cs: CriteriaSet, resolve: MemberSetResolver | None = None) -> dic
     return scope
 
 
-__all__ = ["STATUSES", "VERDICTS", "MemberSetResolver", "base_scope", "input_type", "member_type", "record_type"]
+__all__ = [
+    "STATUSES",
+    "VERDICTS",
+    "MemberSetResolver",
+    "base_scope",
+    "input_type",
+    "member_type",
+    "record_type",
+]

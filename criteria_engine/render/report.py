@@ -70,7 +70,7 @@ class ReportWriter:
 
     def __init__(self, stream: IO[str], context: Context) -> None:
         self.stream, self.context = stream, context
-        self.cards = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8")
+        self.cards = tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8")  # noqa: SIM115  (closed in close())
 
     def add(self, item: Item) -> None:
         """Render one candidate's card."""
@@ -121,8 +121,10 @@ class ReportWriter:
         write = self.stream.write
         write(f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n')
         write('<meta name="viewport" content="width=device-width, initial-scale=1">\n')
-        write(f"<title>{escape(word(lang, 'report'))} — {escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n")
-        write(f"<header><h1>{escape(word(lang, 'report'))}: {escape(title)}</h1>\n<table class=\"meta\">\n")
+        write(
+            f"<title>{escape(word(lang, 'report'))} — {escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        )
+        write(f'<header><h1>{escape(word(lang, "report"))}: {escape(title)}</h1>\n<table class="meta">\n')
         end = cs.effective_to.isoformat() if cs.effective_to else "…"
         meta = [
             (word(lang, "set"), f"{escape(title)} (<code>{escape(provenance.set_id)}</code>)"),
@@ -153,7 +155,7 @@ class ReportWriter:
         labels = {s: word(lang, s) for s in STATUSES}
         rate = _percent(summary.counts.get("passed", 0), total, lang)
         out = [f'<section class="summary">\n<h2>{escape(word(lang, "summary"))}</h2>\n']
-        out.append(f"<p><strong>{escape(summary.line(lang))}</strong></p>\n<table class=\"counts\">")
+        out.append(f'<p><strong>{escape(summary.line(lang))}</strong></p>\n<table class="counts">')
         for label, count in summary.rows(lang):
             out.append(f'<tr><th>{escape(label)}</th><td class="n">{count}</td></tr>')
         out.append("</table>\n")
@@ -163,7 +165,9 @@ class ReportWriter:
             for key in sorted(summary.groups)[:MAX_GROUPS]:
                 counts = summary.groups[key]
                 n, passed = sum(counts.values()), counts.get("passed", 0)
-                rows.append((key, 100.0 * passed / n if n else 0.0, f"{passed}/{n} ({_percent(passed, n, lang)})"))
+                rows.append(
+                    (key, 100.0 * passed / n if n else 0.0, f"{passed}/{n} ({_percent(passed, n, lang)})")
+                )
             field = summary.group_field
             out.append(bar_chart(rows, word(lang, "by_group").format(field=field), maximum=100.0))
             if len(summary.groups) > MAX_GROUPS:

@@ -15,7 +15,9 @@ TRACK = "#e3e7ee"
 INK = "#1f2933"
 
 
-def _text(x: float, y: float, content: str, anchor: str = "start", size: int = 13, weight: str = "normal") -> str:
+def _text(
+    x: float, y: float, content: str, anchor: str = "start", size: int = 13, weight: str = "normal"
+) -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
         f'font-weight="{weight}" fill="{INK}">{escape(content)}</text>'
@@ -33,7 +35,7 @@ def status_bar(counts: Mapping[str, int], labels: Mapping[str, str], lang: str, 
     total = sum(counts.values())
     width, left, bar_y, bar_h = 640, 10, 34, 30
     parts = [
-        f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width + 2 * left} 130" '
+        f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width + 2 * left} 128" '
         f'width="100%" xmlns="http://www.w3.org/2000/svg">',
         _text(left, 20, title, size=15, weight="bold"),
         f'<rect x="{left}" y="{bar_y}" width="{width}" height="{bar_h}" fill="{TRACK}"/>',
@@ -47,10 +49,13 @@ def status_bar(counts: Mapping[str, int], labels: Mapping[str, str], lang: str, 
         parts.append(f'<rect x="{x:.2f}" y="{bar_y}" width="{w:.2f}" height="{bar_h}" fill="{colour}"/>')
         x += w
     for index, (status, colour) in enumerate(COLOURS.items()):
-        lx = left + index * (width / 4)
+        lx = left + (index % 2) * (width / 2)
+        ly = 80 + (index // 2) * 22
         count = counts.get(status, 0)
-        parts.append(f'<rect x="{lx:.1f}" y="84" width="14" height="14" fill="{colour}"/>')
-        parts.append(_text(lx + 20, 96, f"{labels[status]}: {count} ({_percent(count, total, lang)})", size=12))
+        parts.append(f'<rect x="{lx:.1f}" y="{ly}" width="14" height="14" fill="{colour}"/>')
+        parts.append(
+            _text(lx + 20, ly + 12, f"{labels[status]}: {count} ({_percent(count, total, lang)})", size=13)
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -58,7 +63,7 @@ def status_bar(counts: Mapping[str, int], labels: Mapping[str, str], lang: str, 
 def bar_chart(rows: Sequence[tuple[str, float, str]], title: str, maximum: float | None = None) -> str:
     """Horizontal bars: (label, value, value as shown) per row, longest bar = ``maximum``."""
     top = maximum if maximum is not None else max((v for _, v, _ in rows), default=0.0)
-    label_w, bar_w, row_h, left = 250, 330, 24, 10
+    label_w, bar_w, row_h, left = 330, 250, 24, 10
     height = 34 + row_h * max(len(rows), 1) + 8
     parts = [
         f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {left + label_w + bar_w + 90} {height}" '
@@ -67,11 +72,15 @@ def bar_chart(rows: Sequence[tuple[str, float, str]], title: str, maximum: float
     ]
     for index, (label, value, shown) in enumerate(rows):
         y = 34 + index * row_h
-        short = label if len(label) <= 38 else label[:37] + "…"
+        short = label if len(label) <= 50 else label[:49] + "…"
         w = bar_w * value / top if top else 0.0
         parts.append(_text(left, y + 15, short, size=12))
-        parts.append(f'<rect x="{left + label_w}" y="{y + 3}" width="{bar_w}" height="{row_h - 8}" fill="{TRACK}"/>')
-        parts.append(f'<rect x="{left + label_w}" y="{y + 3}" width="{w:.2f}" height="{row_h - 8}" fill="{BAR}"/>')
+        parts.append(
+            f'<rect x="{left + label_w}" y="{y + 3}" width="{bar_w}" height="{row_h - 8}" fill="{TRACK}"/>'
+        )
+        parts.append(
+            f'<rect x="{left + label_w}" y="{y + 3}" width="{w:.2f}" height="{row_h - 8}" fill="{BAR}"/>'
+        )
         parts.append(_text(left + label_w + bar_w + 8, y + 15, shown, size=12))
     parts.append("</svg>")
     return "".join(parts)

@@ -61,7 +61,8 @@ class Summary:
         if self.group_field is not None:
             out["group_by"] = self.group_field
             out["groups"] = {
-                key: {status: counter.get(status, 0) for status in STATUSES} for key, counter in self.groups.items()
+                key: {status: counter.get(status, 0) for status in STATUSES}
+                for key, counter in self.groups.items()
             }
         return out
 

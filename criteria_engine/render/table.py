@@ -24,7 +24,12 @@ from .writers import Context
 PLAIN_WIDTH = 110
 """The width of tables written to something that is not a terminal."""
 
-STATUS_STYLES = {"passed": "bold green", "failed": "bold red", "undetermined": "bold yellow", "invalid": "bold magenta"}
+STATUS_STYLES = {
+    "passed": "bold green",
+    "failed": "bold red",
+    "undetermined": "bold yellow",
+    "invalid": "bold magenta",
+}
 LINE_STYLES = {
     "title": "bold",
     "gap": "cyan",
@@ -61,7 +66,13 @@ class TableWriter:
         result, lang = item.result, self.context.lang
         first = item.rank if self.context.ranked else item.row
         score = f"{number(result.score)}/{number(result.max_score)}" if result.score is not None else "—"
-        row = ("" if first is None else str(first), result.id, result.status, score, rating_label(result, lang))
+        row = (
+            "" if first is None else str(first),
+            result.id,
+            result.status,
+            score,
+            rating_label(result, lang),
+        )
         self.rows.append((*row, failing_ids(result)))
 
     def close(self, summary: Summary) -> None:

@@ -47,7 +47,13 @@ def cells(item: Item, context: Context) -> list[object]:
     row.append(result.id)
     if context.group_field is not None:
         row.append(item.group)
-    row += [word(lang, result.status), result.score, result.max_score, result.percent, rating_label(result, lang)]
+    row += [
+        word(lang, result.status),
+        result.score,
+        result.max_score,
+        result.percent,
+        rating_label(result, lang),
+    ]
     verdicts = result.verdicts
     row += [word(lang, verdicts[c.id]) if c.id in verdicts else "" for c in context.plan.criteria]
     row.append(failing_ids(result) if result.status != "invalid" else "")

@@ -114,4 +114,13 @@ def make_writer(fmt: str, stream: IO[Any], context: Context) -> Writer:
     return TableWriter(stream, context)
 
 
-__all__ = ["BINARY_FORMATS", "FORMATS", "Context", "JsonWriter", "JsonlWriter", "Writer", "item_dict", "make_writer"]
+__all__ = [
+    "BINARY_FORMATS",
+    "FORMATS",
+    "Context",
+    "JsonWriter",
+    "JsonlWriter",
+    "Writer",
+    "item_dict",
+    "make_writer",
+]

@@ -72,7 +72,8 @@ def read_records(
     """
     name = os.fspath(path)
     log = log if log is not None else DataLog(name)
-    header_line = 1 if detect_format(name) in ("csv", "tsv", "xlsx") else 0
+    tabular = detect_format(name) in ("csv", "tsv", "xlsx")
+    header_line = 1 if tabular else 0
     maps: dict[tuple[str, ...], ColumnMap] = {}
     for row in iter_rows(name, sheet=sheet, table=table):
         log.rows += 1
@@ -84,7 +85,8 @@ def read_records(
         column_map = maps.get(keys)
         if column_map is None:
             column_map, notes = ColumnMap.build(keys, inputs, id_field=id_field, file=name, line=header_line)
-            log.note(notes)
+            # A JSON record without a key just lacks that value; only tables have missing columns.
+            log.note([d for d in notes if tabular or d.code != "data-missing-column"])
             if len(maps) < 1024:
                 maps[keys] = column_map
         record, problems = convert_raw_row(row, column_map, inputs, file=name)

@@ -56,6 +56,11 @@ _FIELDS = {
     "points_by": ("cách tính điểm", "graded points"),
     "table": ("bảng điểm", "points table"),
     "bands": ("các mức điểm", "points bands"),
+    "min_known": ("số thành viên tối thiểu có dữ liệu", "minimum known members"),
+    "link": ("trường liên kết", "link field"),
+    "criteria_set": ("bộ tiêu chí của thành viên", "the members' criteria set"),
+    "fields": ("các trường của thành viên", "the members' fields"),
+    "unknown": ("cách tính thành viên chưa rõ", "how unknown members count"),
 }
 
 _VERDICTS = {
@@ -88,6 +93,8 @@ def value_text(value: object, lang: str, unit: str | None = None) -> str:
         return _w(("có", "yes") if value else ("không", "no"), lang)
     if isinstance(value, int | float):
         label = unit_label(unit, lang)
+        if label == "people" and value == 1:
+            label = "person"
         text = format_number(value, lang)
         return f"{text}%" if unit == "%" else (f"{text} {label}" if label else text)
     if _is_text(value):
@@ -96,7 +103,9 @@ def value_text(value: object, lang: str, unit: str | None = None) -> str:
         if all(isinstance(v, Mapping) and "ref" in v for v in value):
             return "; ".join(pick(v["ref"], lang) for v in value) or "—"
         if all(isinstance(v, Mapping) and "min" in v and "points" in v for v in value):
-            return ", ".join(f"≥ {value_text(v['min'], lang)}: {value_text(v['points'], lang, 'points')}" for v in value)
+            return ", ".join(
+                f"≥ {value_text(v['min'], lang)}: {value_text(v['points'], lang, 'points')}" for v in value
+            )
         return ", ".join(value_text(v, lang, unit) for v in value) or "—"
     if isinstance(value, Mapping):
         return ", ".join(f"{k}: {value_text(v, lang, unit)}" for k, v in value.items() if v is not None)
@@ -129,7 +138,11 @@ def threshold_text(t: Threshold, lang: str) -> str:
         return format_number(value, lang)
 
     unit = unit_label(t.unit, lang)
-    tail = f" {unit}" if unit and not t.percent and t.unit != "%" else ("%" if t.unit == "%" and not t.percent else "")
+    tail = (
+        f" {unit}"
+        if unit and not t.percent and t.unit != "%"
+        else ("%" if t.unit == "%" and not t.percent else "")
+    )
     about = pick(t.label, lang) if t.label else (f"`{t.about}`" if t.about else "")
     if t.op:
         op = _OPS[t.op]
@@ -147,59 +160,102 @@ def _expr(value: object) -> str:
     return f"`{value}`" if value is not None else "—"
 
 
+_VALUE_FIELDS = frozenset({"min", "max", "value", "min_score"})
+"""Fields whose values are read in the unit of the thing changed (not ``digits``, not ``type``)."""
+
+_MESSAGE_WHEN = {
+    "pass": ("thông báo khi đạt", "message when it passes"),
+    "fail": ("thông báo khi không đạt", "message when it fails"),
+    "unknown": ("thông báo khi chưa xác định", "message when it is unknown"),
+    "not_applicable": ("thông báo khi không áp dụng", "message when it does not apply"),
+}
+
+
+def _unit(change: Change) -> str | None:
+    if (
+        change.kind.endswith(("-changed",))
+        and change.key not in _VALUE_FIELDS
+        and change.kind
+        not in (
+            "points-changed",
+            "parameter-value-changed",
+            "max-score-changed",
+        )
+    ):
+        return None
+    return change.unit
+
+
+def _by_id(change: Change, lang: str) -> str:
+    """The thing named by its id (for a change of its own title or label)."""
+    noun = _w(_NOUNS[change.entity], lang)
+    if not change.target:
+        return noun
+    shown = change.target if change.entity in ("criterion", "group") else f"`{change.target}`"
+    return f"{noun} {shown}"
+
+
 def describe(change: Change, lang: str = "vi") -> str:
     """One sentence saying what ``change`` changes, in ``lang`` (``vi`` or ``en``)."""
-    kind, vi = change.kind, lang == "vi"
+    kind = change.kind
     subject = _subject(change, lang)
-    old = value_text(change.old, lang, change.unit)
-    new = value_text(change.new, lang, change.unit)
-    if kind.endswith("-added") or kind.endswith("-removed"):
+    unit = _unit(change)
+    old, new = _bare(change.old, lang, unit), value_text(change.new, lang, unit)
+    if kind.endswith(("-added", "-removed")):
         added = kind.endswith("-added")
-        verb = ("Thêm" if added else "Bỏ") if vi else ("New" if added else "Removed")
-        return f"{verb} {subject}{_details(change.new if added else change.old, change, lang)}".rstrip() + "."
+        verb = _w(("Thêm", "New") if added else ("Bỏ", "Removed"), lang)
+        return f"{verb} {subject}{_details(change.new if added else change.old, change, lang)}."
     if kind == "criterion-moved":
-        return (f"Tiêu chí {_named(change, lang)} chuyển từ nhóm {change.old} sang nhóm {change.new}." if vi
-                else f"Criterion {_named(change, lang)} moved from group {change.old} to group {change.new}.")  # fmt: skip
-    if kind == "threshold-changed":
+        return _w(
+            (
+                f"Tiêu chí {_named(change, lang)} chuyển từ nhóm {change.old} sang nhóm {change.new}.",
+                f"Criterion {_named(change, lang)} moved from group {change.old} to group {change.new}.",
+            ),
+            lang,
+        )
+    if change.thresholds:
         where = pick(change.key_label, lang) if change.key_label else _field(change, lang)
         limits = "; ".join(threshold_text(t, lang) for t in change.thresholds)
         shown = f" ({_expr(change.old)} → {_expr(change.new)})" if isinstance(change.old, str) else ""
-        head = f"{subject}, {where}" if vi else f"{subject}, {where}"
-        return f"{head[0].upper()}{head[1:]}: {limits}{shown}."
+        return _cap(f"{subject}, {where}: {limits}{shown}.")
     if kind == "rule-changed":
-        word = _w(("thay đổi", "changed"), lang)
-        return _cap(f"{subject}: {_field(change, lang)} {word}: {_expr(change.old)} → {_expr(change.new)}.")
+        return _cap(f"{subject}: {_rule_change(change, lang)}.")
     if kind == "parameter-value-changed":
         label = pick(change.label, lang) if change.label else change.target
         key = pick(change.key_label, lang) if change.key_label else change.key
-        where = f"{label}, {key}" if key else label
-        return f"{where}: {_bare(change.old, lang, change.unit)} → {new}."
+        return f"{f'{label}, {key}' if key else label}: {old} → {new}."
     if kind == "points-changed":
         where = _points_where(change, lang)
-        return _cap(f"{subject}{', ' + where if where else ''}: {_bare(change.old, lang, change.unit)} → {new}.")
+        return _cap(f"{subject}{', ' + where if where else ''}: {old} → {new}.")
+    if kind in ("title-changed", "label-changed"):
+        return _cap(f"{_by_id(change, lang)}, {_field(change, lang)}: {old} → {new}.")
     if kind == "basis-changed":
         return _cap(f"{subject}, {_basis(change, lang)}.")
     if kind in ("mandatory-changed", "veto-changed"):
         return _cap(f"{subject} {_flag(kind, bool(change.new), lang)}.")
     if kind == "on-missing-changed":
-        word = "khi thiếu dữ liệu thì" if vi else "when data is missing it counts as"
+        word = _w(("khi thiếu dữ liệu thì", "when data is missing it counts as"), lang)
         return _cap(f"{subject}: {word} {_verdict(change.old, lang)} → {_verdict(change.new, lang)}.")
     if kind == "message-changed":
-        verdict = _verdict(change.key, lang)
-        word = f"thông báo khi {verdict}" if vi else f"message when it is '{verdict}'"
+        word = _w(_MESSAGE_WHEN.get(str(change.key), ("thông báo", "message")), lang)
         return _cap(f"{subject}: {word}: {old} → {new}.")
     if kind == "band-order-changed":
-        word = "Thứ tự các mức xếp loại" if vi else "Order of the rating bands"
-        return f"{word}: {old} → {new}."
+        return f"{_w(('Thứ tự các mức xếp loại', 'Order of the rating bands'), lang)}: {old} → {new}."
     if kind == "max-score-changed":
-        return f"{'Tổng điểm tối đa' if vi else 'Maximum score'}: {old} → {new}."
-    if change.thresholds:
-        limits = "; ".join(threshold_text(t, lang) for t in change.thresholds)
-        return _cap(f"{subject}, {_field(change, lang)}: {limits} ({_expr(change.old)} → {_expr(change.new)}).")
-    if kind in ("band-changed", "pass-rule-changed") and (isinstance(change.old, str) or isinstance(change.new, str)):
-        if change.key in ("min_score", "when"):
-            old, new = _expr(change.old), _expr(change.new)
+        return f"{_w(('Tổng điểm tối đa', 'Maximum score'), lang)}: {old} → {new}."
+    expression = isinstance(change.old, str) or isinstance(change.new, str)
+    if kind in ("band-changed", "pass-rule-changed") and expression and change.key in ("min_score", "when"):
+        old, new = _expr(change.old), _expr(change.new)
     return _cap(f"{subject}, {_field(change, lang)}: {old} → {new}.")
+
+
+def _rule_change(change: Change, lang: str) -> str:
+    field = _field(change, lang)
+    if change.old is None:
+        return f"{_w(('thêm', 'new'), lang)} {field} {_expr(change.new)}"
+    if change.new is None:
+        return f"{_w(('bỏ', 'no more'), lang)} {field} {_expr(change.old)}"
+    return f"{field} {_w(('thay đổi', 'changed'), lang)}: {_expr(change.old)} → {_expr(change.new)}"
 
 
 def _cap(text: str) -> str:
@@ -219,10 +275,17 @@ def _verdict(value: object, lang: str) -> str:
 
 def _flag(kind: str, on: bool, lang: str) -> str:
     if kind == "mandatory-changed":
-        pair = ("trở thành bắt buộc", "is now mandatory") if on else ("không còn bắt buộc", "is no longer mandatory")
+        pair = (
+            ("trở thành bắt buộc", "is now mandatory")
+            if on
+            else ("không còn bắt buộc", "is no longer mandatory")
+        )
     else:
         pair = (
-            ("trở thành điều kiện loại trừ (không đạt thì không được xét)", "is now a veto (failing it rules the candidate out)")
+            (
+                "trở thành điều kiện loại trừ (không đạt thì không được xét)",
+                "is now a veto (failing it rules the candidate out)",
+            )
             if on
             else ("không còn là điều kiện loại trừ", "is no longer a veto")
         )
@@ -242,7 +305,9 @@ def _points_where(change: Change, lang: str) -> str:
 def _refs(value: object, lang: str) -> list[str]:
     if not isinstance(value, list):
         return []
-    return [pick(v["ref"], lang) for v in value if isinstance(v, Mapping) and isinstance(v.get("ref"), Mapping)]
+    return [
+        pick(v["ref"], lang) for v in value if isinstance(v, Mapping) and isinstance(v.get("ref"), Mapping)
+    ]
 
 
 def _basis(change: Change, lang: str) -> str:

@@ -24,32 +24,68 @@ from pydantic import BaseModel
 from ..digest import content_digest, digest
 from ..models import CriteriaSet, Criterion, InputSpec, Text
 from ..registry import Revision
-from ..rules import ast as nodes
-from ..rules import parse
 
 Entity = Literal[
     "set", "input", "parameter", "derived", "group", "criterion", "pass", "band", "measure", "collection"
 ]
 ENTITIES: tuple[Entity, ...] = (
-    "set", "input", "parameter", "derived", "group", "criterion", "pass", "band", "measure", "collection"
-)  # fmt: skip
+    "set",
+    "input",
+    "parameter",
+    "derived",
+    "group",
+    "criterion",
+    "pass",
+    "band",
+    "measure",
+    "collection",
+)
 """The parts of a set, in the order a diff lists them."""
 
 KINDS = (
-    "criterion-added", "criterion-removed", "criterion-moved", "group-added", "group-removed",
-    "rule-changed", "threshold-changed", "points-changed", "mandatory-changed", "veto-changed",
-    "on-missing-changed", "parameter-added", "parameter-removed", "parameter-changed",
-    "parameter-value-changed", "derived-added", "derived-removed", "derived-changed", "band-added",
-    "band-removed", "band-changed", "band-order-changed", "pass-rule-changed", "max-score-changed",
-    "input-added", "input-removed", "input-changed", "measure-added", "measure-removed",
-    "measure-changed", "collection-added", "collection-removed", "collection-changed",
-    "title-changed", "label-changed", "description-changed", "message-changed", "basis-changed",
+    "criterion-added",
+    "criterion-removed",
+    "criterion-moved",
+    "group-added",
+    "group-removed",
+    "rule-changed",
+    "threshold-changed",
+    "points-changed",
+    "mandatory-changed",
+    "veto-changed",
+    "on-missing-changed",
+    "parameter-added",
+    "parameter-removed",
+    "parameter-changed",
+    "parameter-value-changed",
+    "derived-added",
+    "derived-removed",
+    "derived-changed",
+    "band-added",
+    "band-removed",
+    "band-changed",
+    "band-order-changed",
+    "pass-rule-changed",
+    "max-score-changed",
+    "input-added",
+    "input-removed",
+    "input-changed",
+    "measure-added",
+    "measure-removed",
+    "measure-changed",
+    "collection-added",
+    "collection-removed",
+    "collection-changed",
+    "title-changed",
+    "label-changed",
+    "description-changed",
+    "message-changed",
+    "basis-changed",
     "set-changed",
-)  # fmt: skip
+)
 """Every kind of change, stable names for ``--format json``."""
 
 _MIRROR = {"added": "removed", "removed": "added"}
-_FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">", "==": "==", "!=": "!="}
 
 
 @dataclass(frozen=True)
@@ -143,9 +179,16 @@ class RevisionInfo:
         """The metadata of a model."""
         end = model.effective_to.isoformat() if model.effective_to else None
         return cls(
-            model.id, model.version, digest(model), model.status, model.effective_from.isoformat(), end,
-            dict(model.title), dict(model.changes) if model.changes else None, model.subject,
-        )  # fmt: skip
+            model.id,
+            model.version,
+            digest(model),
+            model.status,
+            model.effective_from.isoformat(),
+            end,
+            dict(model.title),
+            dict(model.changes) if model.changes else None,
+            model.subject,
+        )
 
     def to_dict(self) -> dict[str, object]:
         """Plain data with stable keys."""
@@ -195,77 +238,6 @@ def plain(value: object) -> Any:
     return value
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _same_constant(x: nodes.Constant, y: nodes.Constant) -> bool:
-    return type(x.value) is type(y.value) and x.value == y.value and x.percent == y.percent
-
-
-class _Numbers:
-    """Matches two expression trees that differ at most in their numbers, collecting those."""
-
-    _SKIP = frozenset({"offset", "end", "ty", "attr_offset"})
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.found: list[tuple[str, str | None, nodes.Constant, nodes.Constant]] = []
-
-    def match(self, x: object, y: object) -> bool:
-        if isinstance(x, nodes.Node) or isinstance(y, nodes.Node):
-            return type(x) is type(y) and self._node(x, y)
-        if isinstance(x, tuple) and isinstance(y, tuple):
-            return len(x) == len(y) and all(self.match(p, q) for p, q in zip(x, y, strict=True))
-        return type(x) is type(y) and x == y
-
-    def _node(self, x: Any, y: Any) -> bool:
-        if isinstance(x, nodes.Constant):
-            if _is_number(x.value) and _is_number(y.value):
-                if not _same_constant(x, y):
-                    self.found.append(("", None, x, y))
-                return True
-            return _same_constant(x, y)
-        if isinstance(x, nodes.Compare):
-            return self._compare(x, y)
-        return all(
-            self.match(getattr(x, f.name), getattr(y, f.name))
-            for f in dataclasses.fields(x)
-            if f.name not in self._SKIP
-        )
-
-    def _compare(self, x: nodes.Compare, y: nodes.Compare) -> bool:
-        if x.ops != y.ops or len(x.comparators) != len(y.comparators):
-            return False
-        left, right = (x.left, *x.comparators), (y.left, *y.comparators)
-        for i, (p, q) in enumerate(zip(left, right, strict=True)):
-            numbers = isinstance(p, nodes.Constant) and isinstance(q, nodes.Constant)
-            if not (numbers and _is_number(p.value) and _is_number(q.value)):  # type: ignore[union-attr]
-                if not self.match(p, q):
-                    return False
-                continue
-            assert isinstance(p, nodes.Constant) and isinstance(q, nodes.Constant)
-            if _same_constant(p, q):
-                continue
-            partner, op = (left[i - 1], x.ops[i - 1]) if i > 0 else (left[1], _FLIP.get(x.ops[0]))
-            about = self.text[partner.offset : partner.end] if op else ""
-            self.found.append((about, op if op in _FLIP else None, p, q))
-        return True
-
-
-def number_changes(old: str, new: str) -> list[tuple[str, str | None, nodes.Constant, nodes.Constant]] | None:
-    """The numbers that differ between two expressions, or None when more than numbers differ.
-
-    An empty list means the two expressions mean the same (they differ only in spacing or
-    parentheses). Each item is (what the number is compared with, the comparison, old, new).
-    """
-    tree_a, tree_b = parse(old), parse(new)
-    if isinstance(tree_a, list) or isinstance(tree_b, list):
-        return None
-    numbers = _Numbers(old)
-    return numbers.found if numbers.match(tree_a, tree_b) else None
-
-
 def diff_revisions(a: CriteriaSet | Revision, b: CriteriaSet | Revision) -> RevisionDiff:
     """Every change from revision ``a`` to revision ``b`` (empty when the rules are the same)."""
     model_a = a.model if isinstance(a, Revision) else a
@@ -308,6 +280,5 @@ __all__ = [
     "RevisionInfo",
     "Threshold",
     "diff_revisions",
-    "number_changes",
     "plain",
 ]

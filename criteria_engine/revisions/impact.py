@@ -13,8 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..evaluators.plan import Plan
+from ..evaluators.records import RecordChecker
 from ..models import Text
 from ..results import Result
+from ..rules import compile_expression
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,12 @@ class CandidateChange:
     score_a: float | None
     score_b: float | None
     criteria: tuple[CriterionDelta, ...] = ()
+    pass_min_a: float | None = None
+    """The points needed to pass under a (when the set's pass rule is a minimum score)."""
+    pass_min_b: float | None = None
+    errors_a: tuple[str, ...] = ()
+    """The fields that make the record invalid under a."""
+    errors_b: tuple[str, ...] = ()
 
     @property
     def status_changed(self) -> bool:
@@ -74,6 +82,8 @@ class CandidateChange:
             "rating": [self.rating_a, self.rating_b],
             "score": [self.score_a, self.score_b],
             "criteria": [c.to_dict() for c in self.criteria],
+            "pass_min": [self.pass_min_a, self.pass_min_b],
+            "errors": [list(self.errors_a), list(self.errors_b)],
         }
 
 
@@ -157,6 +167,49 @@ def _deltas(ra: Result, rb: Result, order: tuple[str, ...]) -> tuple[CriterionDe
     return tuple(out)
 
 
+def _pass_min(plan: Plan, checker: RecordChecker, record: Mapping[str, object]) -> float | None:
+    """The points needed to pass for this record, when the pass rule is a minimum score."""
+    rule = plan.model.decision.pass_.min_score
+    if rule is None or isinstance(rule, int | float):
+        return None if rule is None else float(rule)
+    clean, problems = checker.check(record)
+    expression = plan.expressions().get(("decision", "pass", "min_score"))
+    if problems or expression is None:
+        return None
+    try:
+        value = compile_expression(expression)(plan.env(clean))
+    except Exception:  # the pass threshold is an aid to the reader, never a reason to stop
+        return None
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _changed(
+    plan_a: Plan,
+    plan_b: Plan,
+    checkers: tuple[RecordChecker, RecordChecker],
+    record: Mapping[str, object],
+    ra: Result,
+    rb: Result,
+    deltas: tuple[CriterionDelta, ...],
+) -> CandidateChange:
+    pass_a = _pass_min(plan_a, checkers[0], record) if ra.status != "invalid" else None
+    pass_b = _pass_min(plan_b, checkers[1], record) if rb.status != "invalid" else None
+    return CandidateChange(
+        ra.id,
+        ra.status,
+        rb.status,
+        ra.rating,
+        rb.rating,
+        ra.score,
+        rb.score,
+        deltas,
+        pass_a,
+        pass_b,
+        tuple(e.field for e in ra.errors),
+        tuple(e.field for e in rb.errors),
+    )
+
+
 def impact(
     plan_a: Plan,
     plan_b: Plan,
@@ -174,13 +227,15 @@ def impact(
     labels.update({r.id: dict(r.label) for r in plan_b.model.decision.ratings})
     report = ImpactReport(plan_a.revision.ref, plan_b.revision.ref, plan_b.model.subject, labels)
     order = tuple(dict.fromkeys([*(c.id for c in plan_b.criteria), *(c.id for c in plan_a.criteria)]))
+    checkers = (RecordChecker(plan_a.model.inputs), RecordChecker(plan_b.model.inputs))
     for record in records:
         ra = plan_a.evaluate(record, detail=False, id_field=id_field)
         rb = plan_b.evaluate(record, detail=False, id_field=id_field)
         report.total += 1
         report.statuses[(ra.status, rb.status)] += 1
         report.ratings[(ra.rating, rb.rating)] += 1
-        deltas = _deltas(ra, rb, order)
+        valid = ra.status != "invalid" and rb.status != "invalid"
+        deltas = _deltas(ra, rb, order) if valid else ()
         for delta in deltas:
             if delta.verdict_changed:
                 report.criteria.setdefault(delta.id, Counter())[(delta.verdict_a, delta.verdict_b)] += 1
@@ -189,8 +244,7 @@ def impact(
         if ra.status != rb.status or ra.rating != rb.rating:
             report.changed_total += 1
             if keep is None or len(report.changed) < keep:
-                change = CandidateChange(ra.id, ra.status, rb.status, ra.rating, rb.rating, ra.score, rb.score, deltas)
-                report.changed.append(change)
+                report.changed.append(_changed(plan_a, plan_b, checkers, record, ra, rb, deltas))
         elif ra.score != rb.score:
             report.score_only += 1
     return report

@@ -16,7 +16,7 @@ from rich.text import Text as RichText
 from ..i18n import format_number, pick
 from .describe import describe
 from .diff import ENTITIES, Change, RevisionDiff, RevisionInfo
-from .impact import CandidateChange, ImpactReport
+from .impact import CandidateChange, CriterionDelta, ImpactReport
 from .verify import VerifyReport
 
 Line = tuple[str, str]
@@ -96,7 +96,11 @@ def subject_words(subject: str, lang: str, count: int) -> str:
 
 
 def _sections(diff: RevisionDiff) -> list[tuple[str, list[Change]]]:
-    return [(e, [c for c in diff.changes if c.entity == e]) for e in ENTITIES if any(c.entity == e for c in diff.changes)]
+    return [
+        (e, [c for c in diff.changes if c.entity == e])
+        for e in ENTITIES
+        if any(c.entity == e for c in diff.changes)
+    ]
 
 
 def diff_lines(diff: RevisionDiff, lang: str) -> list[Line]:
@@ -106,10 +110,17 @@ def diff_lines(diff: RevisionDiff, lang: str) -> list[Line]:
     for info in (a, b):
         out.append((f"  {info.version}: {info.status}, {_window(info)}, {info.digest[:19]}…", "dim"))
     if b.changes:
-        out.append((f"  {_w(('Ghi chú thay đổi', 'Change note'), lang)} ({b.version}): {pick(b.changes, lang)}", "italic"))
+        out.append(
+            (
+                f"  {_w(('Ghi chú thay đổi', 'Change note'), lang)} ({b.version}): {pick(b.changes, lang)}",
+                "italic",
+            )
+        )
     out.append(("", ""))
     if not diff:
-        out.append((_w(("Không có thay đổi nào trong các quy tắc.", "No change in the rules."), lang), "green"))
+        out.append(
+            (_w(("Không có thay đổi nào trong các quy tắc.", "No change in the rules."), lang), "green")
+        )
         return out
     out.append((_w((f"{len(diff)} thay đổi.", f"{len(diff)} change(s)."), lang), "bold"))
     for entity, changes in _sections(diff):
@@ -138,7 +149,9 @@ def diff_markdown(diff: RevisionDiff, lang: str) -> str:
     if b.changes:
         rows += [f"> {pick(b.changes, lang)}", ""]
     if not diff:
-        return "\n".join([*rows, _w(("Không có thay đổi nào trong các quy tắc.", "No change in the rules."), lang), ""])
+        return "\n".join(
+            [*rows, _w(("Không có thay đổi nào trong các quy tắc.", "No change in the rules."), lang), ""]
+        )
     rows += [_w((f"**{len(diff)} thay đổi.**", f"**{len(diff)} change(s).**"), lang), ""]
     for entity, changes in _sections(diff):
         rows += [f"## {_w(_SECTIONS[entity], lang)} ({len(changes)})", ""]
@@ -176,29 +189,39 @@ def impact_sentences(report: ImpactReport, lang: str) -> list[str]:
             text += f"; {back} {noun} ngược lại" if back else ""
         else:
             one = 1 if n == 1 else 0
-            text = f"{n} {noun} {_STATUS_EN[x][one]} under {va} and {_STATUS_EN[y][0]} under {vb}"
+            text = f"{n} {noun} {_STATUS_EN[x][one]} under {va} and {_STATUS_EN[y][one]} under {vb}"
             text += f"; {back} the other way" if back else ""
         out.append(text + ".")
-    for (x, y), n in sorted(report.ratings.items(), key=lambda item: -item[1]):
-        if x == y:
+    for (ra, rb), n in sorted(report.ratings.items(), key=lambda item: -item[1]):
+        if ra == rb or ra is None or rb is None:  # no rating: the status sentence says why
             continue
         noun = subject_words(report.subject, lang, n)
-        old, new = _band(report, x, lang), _band(report, y, lang)
-        out.append(f"{n} {noun}: {_w(('xếp loại', 'rating'), lang)} {old} → {new}.")
+        band_a, band_b = _band(report, ra, lang), _band(report, rb, lang)
+        out.append(f"{n} {noun}: {_w(('xếp loại', 'rating'), lang)} {band_a} → {band_b}.")
     if report.score_only:
         noun = subject_words(report.subject, lang, report.score_only)
         out.append(
-            _w((f"{report.score_only} {noun} đổi điểm nhưng giữ nguyên kết quả và xếp loại.",
-                f"{report.score_only} {noun}: the score changes, the status and rating do not."), lang)  # fmt: skip
+            _w(
+                (
+                    f"{report.score_only} {noun} đổi điểm nhưng giữ nguyên kết quả và xếp loại.",
+                    f"{report.score_only} {noun}: the score changes, the status and rating do not.",
+                ),
+                lang,
+            )
         )
     noun = subject_words(report.subject, lang, report.unchanged)
-    out.append(_w((f"{report.unchanged} {noun} không thay đổi gì.", f"{report.unchanged} {noun}: nothing changes."), lang))
+    out.append(
+        _w(
+            (f"{report.unchanged} {noun} không thay đổi gì.", f"{report.unchanged} {noun}: nothing changes."),
+            lang,
+        )
+    )
     return out
 
 
 def _band(report: ImpactReport, band: str | None, lang: str) -> str:
     if band is None:
-        return "—"
+        return _w(("(không xếp loại)", "(no rating)"), lang)
     label = report.rating_labels.get(band)
     return f"“{pick(label, lang)}”" if label else band
 
@@ -215,21 +238,39 @@ def _score(value: float | None, lang: str) -> str:
     return "—" if value is None else format_number(value, lang)
 
 
+def _delta_text(d: CriterionDelta, lang: str) -> str:
+    points = _w(("điểm", "points"), lang)
+    if d.verdict_a is None:
+        return f"{d.id} ({_w(('mới', 'new'), lang)}) {_verdict(d.verdict_b, lang)}"
+    if d.verdict_b is None:
+        return f"{d.id} ({_w(('đã bỏ', 'removed'), lang)}) {_verdict(d.verdict_a, lang)}"
+    if d.verdict_changed:
+        return f"{d.id} {_verdict(d.verdict_a, lang)} → {_verdict(d.verdict_b, lang)}"
+    return f"{d.id} {_score(d.points_a, lang)} → {_score(d.points_b, lang)} {points}"
+
+
 def candidate_text(change: CandidateChange, report: ImpactReport, lang: str) -> str:
-    """``H001: đạt → không đạt (82 → 79 điểm); vì K7 đạt → không đạt, A2 5 → 3 điểm``."""
+    """``H001: đạt → không đạt (82 → 79 điểm); vì: K7 (mới) không đạt, A2 5 → 3 điểm``."""
     parts = [f"{_status(change.status_a, lang)} → {_status(change.status_b, lang)}"]
     if change.rating_changed:
         parts.append(f"{_band(report, change.rating_a, lang)} → {_band(report, change.rating_b, lang)}")
     points = _w(("điểm", "points"), lang)
     head = f"{change.id}: {', '.join(parts)} ({_score(change.score_a, lang)} → {_score(change.score_b, lang)} {points})"
-    reasons = []
-    for d in change.criteria:
-        if d.verdict_changed:
-            reasons.append(f"{d.id} {_verdict(d.verdict_a, lang)} → {_verdict(d.verdict_b, lang)}")
-        else:
-            reasons.append(f"{d.id} {_score(d.points_a, lang)} → {_score(d.points_b, lang)} {points}")
+    ranked = sorted(change.criteria, key=lambda d: not d.verdict_changed)  # verdicts first, then points
+    reasons = [_delta_text(d, lang) for d in ranked]
+    if (
+        change.pass_min_a is not None
+        and change.pass_min_b is not None
+        and change.pass_min_a != change.pass_min_b
+    ):
+        word = _w(("điểm cần để đạt", "points needed to pass"), lang)
+        reasons.append(f"{word} {_score(change.pass_min_a, lang)} → {_score(change.pass_min_b, lang)}")
+    for errors, version in ((change.errors_a, report.version_a), (change.errors_b, report.version_b)):
+        if errors:
+            word = _w(("dữ liệu không hợp lệ theo", "invalid data under"), lang)
+            reasons.append(f"{word} {version}: {', '.join(errors)}")
     if not reasons:
-        reasons.append(_w(("ngưỡng đạt hoặc xếp loại thay đổi", "the pass threshold or the bands changed"), lang))
+        reasons.append(_w(("các mức xếp loại thay đổi", "the rating bands changed"), lang))
     return f"{head}; {_w(('vì', 'why'), lang)}: {', '.join(reasons)}"
 
 
@@ -238,8 +279,18 @@ def _criteria_moves(report: ImpactReport, lang: str) -> list[str]:
     for cid, moves in report.criteria.items():
         parts = []
         for (x, y), n in sorted(moves.items(), key=lambda item: -item[1]):
-            parts.append(f"{n} {_verdict(x, lang)} → {_verdict(y, lang)}")
-        out.append(f"{cid}: {', '.join(parts)}")
+            if x is None:
+                parts.append(f"{n} {_verdict(y, lang)}")
+            elif y is None:
+                parts.append(f"{n} {_verdict(x, lang)}")
+            else:
+                parts.append(f"{n} {_verdict(x, lang)} → {_verdict(y, lang)}")
+        tag = ""
+        if all(x is None for x, _ in moves):
+            tag = f" ({_w(('mới', 'new'), lang)})"
+        elif all(y is None for _, y in moves):
+            tag = f" ({_w(('đã bỏ', 'removed'), lang)})"
+        out.append(f"{cid}{tag}: {', '.join(parts)}")
     for cid, n in report.points_only.items():
         out.append(f"{cid}: {n} {_w(('đổi điểm, giữ kết quả', 'other points, same verdict'), lang)}")
     return out
@@ -249,7 +300,13 @@ def impact_lines(report: ImpactReport, lang: str, limit: int | None = 50, source
     """The impact report as styled lines; ``limit`` caps the candidates listed (None: all)."""
     noun = subject_words(report.subject, lang, report.total)
     where = f" ({source})" if source else ""
-    title = _w((f"Ảnh hưởng trên dữ liệu{where}: {report.total} {noun}", f"Impact on the data{where}: {report.total} {noun}"), lang)
+    title = _w(
+        (
+            f"Ảnh hưởng trên dữ liệu{where}: {report.total} {noun}",
+            f"Impact on the data{where}: {report.total} {noun}",
+        ),
+        lang,
+    )
     out: list[Line] = [("", ""), (title, "bold underline")]
     out += [(f"  {s}", "") for s in impact_sentences(report, lang)]
     moves = _criteria_moves(report, lang)
@@ -257,13 +314,34 @@ def impact_lines(report: ImpactReport, lang: str, limit: int | None = 50, source
         out.append((_w(("Tiêu chí có kết quả thay đổi:", "Criteria whose results change:"), lang), "bold"))
         out += [(f"  {m}", "") for m in moves]
     if report.changed:
-        out.append((_w(("Các trường hợp đổi kết quả hoặc xếp loại:", "Candidates whose status or rating changes:"), lang), "bold"))
+        out.append(
+            (
+                _w(
+                    (
+                        "Các trường hợp đổi kết quả hoặc xếp loại:",
+                        "Candidates whose status or rating changes:",
+                    ),
+                    lang,
+                ),
+                "bold",
+            )
+        )
         shown = report.changed if limit is None else report.changed[:limit]
         out += [(f"  {candidate_text(c, report, lang)}", "yellow") for c in shown]
         more = report.changed_total - len(shown)
         if more > 0:
-            out.append((_w((f"  … và {more} trường hợp khác (dùng --limit 0 hoặc --format json để xem hết)",
-                            f"  … and {more} more (use --limit 0 or --format json to see all)"), lang), "dim"))  # fmt: skip
+            out.append(
+                (
+                    _w(
+                        (
+                            f"  … và {more} trường hợp khác (dùng --limit 0 hoặc --format json để xem hết)",
+                            f"  … and {more} more (use --limit 0 or --format json to see all)",
+                        ),
+                        lang,
+                    ),
+                    "dim",
+                )
+            )
     return out
 
 
@@ -293,7 +371,9 @@ def verify_lines(report: VerifyReport, lang: str, limit: int | None = None) -> l
     counts = report.counts()
     parts = [f"{n} {_w(_OUTCOME[o], lang)}" for o, n in counts.items() if n]
     total = len(report.items)
-    head = _w((f"Đã kiểm tra {total} kết quả: ", f"Checked {total} result(s): "), lang) + ", ".join(parts or ["0"])
+    head = _w((f"Đã kiểm tra {total} kết quả: ", f"Checked {total} result(s): "), lang) + ", ".join(
+        parts or ["0"]
+    )
     out: list[Line] = [(head, "bold green" if report.ok else "bold red")]
     bad = [i for i in report.items if not i.ok]
     for item in bad if limit is None else bad[:limit]:

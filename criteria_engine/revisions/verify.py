@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from ..errors import RevisionError
 from ..evaluators.plan import Plan, compile_plan
 from ..registry import Registry, Revision
 
@@ -101,7 +102,11 @@ def compare_results(stored: Mapping[str, object], recomputed: Mapping[str, objec
         old = stored.get(key, _ABSENT)
         if key == "criteria" and isinstance(old, list) and isinstance(new, list):
             out.extend(_compare_criteria(old, new))
-        elif isinstance(old, Mapping) and isinstance(new, Mapping) and key in ("criteria_set", "gap", "measures"):
+        elif (
+            isinstance(old, Mapping)
+            and isinstance(new, Mapping)
+            and key in ("criteria_set", "gap", "measures")
+        ):
             keys = list(dict.fromkeys([*new, *old]))
             out.extend(
                 _difference(f"{key}.{k}", old.get(k, _ABSENT), new.get(k, _ABSENT))
@@ -114,13 +119,20 @@ def compare_results(stored: Mapping[str, object], recomputed: Mapping[str, objec
 
 
 def _same(a: object, b: object) -> bool:
-    if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool) and not isinstance(b, bool):
+    if (
+        isinstance(a, int | float)
+        and isinstance(b, int | float)
+        and not isinstance(a, bool)
+        and not isinstance(b, bool)
+    ):
         return a == b
     return type(a) is type(b) and a == b
 
 
 def _difference(field: str, stored: object, recomputed: object) -> Difference:
-    return Difference(field, None if stored is _ABSENT else stored, None if recomputed is _ABSENT else recomputed)
+    return Difference(
+        field, None if stored is _ABSENT else stored, None if recomputed is _ABSENT else recomputed
+    )
 
 
 def _compare_criteria(stored: list[object], recomputed: list[object]) -> list[Difference]:
@@ -143,7 +155,9 @@ def _compare_criteria(stored: list[object], recomputed: list[object]) -> list[Di
 def _detailed(stored: Mapping[str, object]) -> bool:
     """Whether the stored result was made with detail (reasons and values per criterion)."""
     items = stored.get("criteria")
-    return isinstance(items, list) and any(isinstance(c, Mapping) and (c.get("reason") or c.get("values")) for c in items)
+    return isinstance(items, list) and any(
+        isinstance(c, Mapping) and (c.get("reason") or c.get("values")) for c in items
+    )
 
 
 def _as_of(value: object) -> dt.date | None:
@@ -198,19 +212,23 @@ class _Verifier:
             return Verification(index, cid, "unknown-revision", ref, digest, note=self._unknown(meta, digest))
         record = self.table(revision).get(cid)
         if record is None:
-            return Verification(index, cid, "no-record", revision.ref, digest, note="no record with this id in the data")
+            return Verification(
+                index, cid, "no-record", revision.ref, digest, note="no record with this id in the data"
+            )
         result = self.plan(revision).evaluate(
             record, as_of=_as_of(meta.get("as_of")), detail=_detailed(stored), id_field=self.id_field
         )
         recomputed = json.loads(json.dumps(result.to_dict(), ensure_ascii=False))
         differences = tuple(compare_results(stored, recomputed))
         note = self._window_note(revision, meta.get("as_of"))
-        return Verification(index, cid, "differs" if differences else "verified", revision.ref, digest, differences, note)
+        return Verification(
+            index, cid, "differs" if differences else "verified", revision.ref, digest, differences, note
+        )
 
     def _unknown(self, meta: Mapping[str, object], digest: str) -> str:
         try:
             named = self.registry.get(f"{meta.get('id')}@{meta.get('version')}")
-        except Exception:  # noqa: BLE001 - an unknown set or version is what we report
+        except RevisionError:  # an unknown set or version: the digest alone is reported
             return "no known revision has this digest"
         return f"no known revision has this digest; {named.ref} has {named.digest}: the rules or the result were altered"
 
@@ -238,4 +256,12 @@ def verify_results(
     return VerifyReport(tuple(verifier.check(i, item) for i, item in enumerate(stored)))
 
 
-__all__ = ["OUTCOMES", "Difference", "RecordsFor", "Verification", "VerifyReport", "compare_results", "verify_results"]
+__all__ = [
+    "OUTCOMES",
+    "Difference",
+    "RecordsFor",
+    "Verification",
+    "VerifyReport",
+    "compare_results",
+    "verify_results",
+]

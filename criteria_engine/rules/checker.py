@@ -49,7 +49,9 @@ from criteria_engine.rules.types import (
 Scope = Mapping[str, Type]
 
 
-@dataclass(frozen=True, slots=True)
+# Compared and hashed by identity: a checked tree is built once per expression site, and
+# caches keyed by it (compiled callables, trace plans) must not rehash a whole tree per call.
+@dataclass(frozen=True, slots=True, eq=False)
 class CheckedExpression:
     """A parsed, type-checked expression: compile it with ``codegen``, trace it with ``trace``.
 

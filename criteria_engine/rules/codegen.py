@@ -6,6 +6,11 @@ and calls only the helpers of :func:`runtime_namespace` (all named ``_rt_*``). I
 temporaries are named ``_ce_*`` and bound with ``:=``; the caller must not use those prefixes.
 File text reaches the source only through ``repr()`` of literals and field names.
 
+Aggregates over a list pass the list itself as the helper's last argument
+(``_rt_share((... for m in L), L)``), so a member list carrying a collection's ``min_known``
+and ``unknown_policy`` (see ``runtime.policy``) is honoured; every other call is emitted by
+the catalogue's own emit rule.
+
 Operators are inlined: ``x >= y`` becomes ``(None if x is None or y is None else x >= y)``;
 ``and``/``or`` test ``is False``/``is True`` and short-circuit without any call.
 """
@@ -33,9 +38,20 @@ from criteria_engine.rules.ast import (
     walk,
 )
 from criteria_engine.rules.checker import CheckedExpression
-from criteria_engine.rules.functions import CATALOGUE
+from criteria_engine.rules.functions import AGGREGATES, CATALOGUE
 
 RESERVED_PREFIXES = ("_ce_", "_rt_")
+_AGGREGATE_HELPERS: dict[str, tuple[str, str | None]] = {
+    "any": ("_rt_any", None),
+    "all": ("_rt_all", None),
+    "count": ("_rt_count", None),
+    "share": ("_rt_share", "_rt_share_w"),
+    "sum": ("_rt_sum", None),
+    "mean": ("_rt_mean", "_rt_mean_w"),
+    "min": ("_rt_min_of", None),
+    "max": ("_rt_max_of", None),
+}
+"""An aggregate over a list -> its runtime helper and, with ``weight=``, its weighted helper."""
 FILENAME = "<criteria-expression>"
 
 
@@ -178,10 +194,27 @@ class _Emitter:
                 first, later = self.operand(test)
                 first = first or later
                 return f"({self.expr(body)} if {first} is True else (None if {later} is None else {self.expr(orelse)}))"
+            case Call(func=func, args=args) if func in AGGREGATES and CATALOGUE[func].is_aggregate(args[0].ty):
+                return self.aggregate(node)
             case Call(func=func):
                 return CATALOGUE[func].emit(self, node)
             case ListExpr():
                 raise ValueError("a list literal outside 'in' cannot be emitted")
+
+    def aggregate(self, call: Call) -> str:
+        """``helper((value for m in L), L)``: the list goes along for its collection policy."""
+        helper, weighted = _AGGREGATE_HELPERS[call.func]
+        test, members = self.operand(call.args[0])
+        with self.member(call.member) as m:
+            per_member = [self.expr(a) for a in call.args[1:]]
+            weight = None if call.weight is None else self.expr(call.weight)
+        if not per_member:
+            body = f"_rt_len({members})"
+        elif weight is not None and weighted is not None:
+            body = f"{weighted}((({per_member[0]}, {weight}) for {m} in {members}), {members})"
+        else:
+            body = f"{helper}(({per_member[0]} for {m} in {members}), {members})"
+        return body if test is None else f"(None if {test} is None else {body})"
 
     def kleene(self, op: str, operands: Sequence[tuple[str | None, str]]) -> str:
         """Kleene ``and``/``or`` inline: the deciding value, else None if any is None."""

@@ -29,7 +29,7 @@ def policy(members: object) -> tuple[int, bool]:
 def _conditions(values: Iterable[bool | None], members: object) -> list[bool | None] | None:
     """The conditions after the list's policy; None when fewer than ``min_known`` are known."""
     min_known, fail = policy(members)
-    out = [False if value is None else value for value in values] if fail else list(values)
+    out: list[bool | None] = [False if value is None else value for value in values] if fail else list(values)
     if min_known and sum(1 for value in out if value is not None) < min_known:
         return None
     return out
@@ -112,12 +112,12 @@ def _too_few(known: int, members: object) -> bool:
 
 def sum_(values: Iterable[Number | None], members: object = None) -> Number | None:
     """Sum of the known values; 0 for an empty list; None when no value is known."""
-    values = list(values)
-    known = [value for value in values if value is not None]
+    every = list(values)
+    known = [value for value in every if value is not None]
     if _too_few(len(known), members):
         return None
     if not known:
-        return None if values else 0
+        return None if every else 0
     return sum(known)
 
 

@@ -43,6 +43,10 @@ class AggregateTrace:
     count: true / known; count(list): total / None; sum: sum / None; mean: (weighted) sum /
     (weighted) count; min, max: None / None. ``false_ids`` holds the ``id`` of the first
     five members whose condition is false (members without an ``id`` are skipped).
+
+    A member list carrying a collection policy (``runtime.policy``) is traced under it: with
+    ``unknown_policy == "fail"`` unknown conditions count as false (and ``members_unknown`` is
+    0); with ``min_known``, too few known members give ``value`` None while the counts stay.
     """
 
     function: str
@@ -135,6 +139,8 @@ def _run(step: _Step, env: Env) -> AggregateTrace:
     values = [step.value(env, member, None) for member in members]
     weights = None if step.weight is None else [step.weight(env, member, None) for member in members]
     if call.func in CONDITIONS:
+        if runtime.policy(members)[1]:  # unknown members count as false
+            values = [False if value is None else value for value in values]
         return _condition_trace(step, members, cast(list[bool | None], values), cast(Weights, weights))
     numbers, known_weights = cast(list[Number | None], values), cast(Weights, weights) or [1] * total
     known = [(v, w) for v, w in zip(numbers, known_weights, strict=True) if v is not None and w is not None]
@@ -143,13 +149,14 @@ def _run(step: _Step, env: Env) -> AggregateTrace:
     denominator: Number | None = None
     value: object
     if call.func == "sum":
-        value = numerator = runtime.sum_(numbers)
+        value = runtime.sum_(numbers, members)
+        numerator = runtime.sum_(numbers)
     elif call.func == "mean":
         pairs = zip(numbers, known_weights, strict=True)
-        value = runtime.mean(numbers) if weights is None else runtime.mean_weighted(pairs)
+        value = runtime.mean(numbers, members) if weights is None else runtime.mean_weighted(pairs, members)
         numerator, denominator = sum(w * v for v, w in known), sum(w for _, w in known)
     else:
-        value = (runtime.min_of if call.func == "min" else runtime.max_of)(values)
+        value = (runtime.min_of if call.func == "min" else runtime.max_of)(values, members)
     return AggregateTrace(*head, total, 0, 0, unknown, (), numerator, denominator, value)
 
 
@@ -164,15 +171,15 @@ def _condition_trace(
     ids = (m.get("id") for m, _ in false if isinstance(m, Mapping))
     false_ids = tuple(i for i in ids if i is not None)[:FALSE_IDS_SHOWN]
     if call.func == "any":
-        value: object = runtime.any_(values)
+        value: object = runtime.any_(values, members)
     elif call.func == "all":
-        value = runtime.all_(values)
+        value = runtime.all_(values, members)
     elif call.func == "count":
-        value = runtime.count(values)
+        value = runtime.count(values, members)
     elif weights is None:
-        value = runtime.share(values)
+        value = runtime.share(values, members)
     else:
-        value = runtime.share_weighted(zip(values, weights, strict=True))
+        value = runtime.share_weighted(zip(values, weights, strict=True), members)
     numerator: Number = sum(true)
     denominator: Number = sum(w for _, v, w in rows if v is not None and w is not None)
     unknown = len(values) - len(true) - len(false)

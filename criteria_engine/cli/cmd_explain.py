@@ -1,0 +1,97 @@
+"""``criteria explain SET DATA --id ID``: one candidate's explanation, criterion by criterion."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from ..io.columns import suggest
+from ..io.convert import id_text
+from ..render.table import print_explanation
+from ..results import Result
+from .cmd_evaluate import add_data_options, children_of
+from .common import (
+    EXIT_OK,
+    HelpFormatter,
+    Streams,
+    UsageError,
+    add_output_option,
+    add_revision_options,
+    atomic_file,
+    is_terminal,
+    language,
+    plan_for,
+    print_diagnostics,
+    registry_for,
+)
+from .pipeline import Job, evaluate_unit
+from .records import DataSource
+
+HELP = """\
+Explain the result of one candidate of a data file: the status, the score and rating, what
+it lacks for the next rating, the data still missing, and for every criterion whether it
+is met and why, in words a village meeting can read.
+
+examples:
+  criteria explain happy-family households.xlsx --persons persons.csv --id H007
+  criteria explain happy-family@2026.2 households.csv --id H007 --id H012 --lang en"""
+
+
+def register(sub: Any) -> None:
+    """Add ``explain``."""
+    p = sub.add_parser(
+        "explain", help="explain one candidate's result", description=HELP, formatter_class=HelpFormatter
+    )
+    p.add_argument("set", metavar="SET[@VERSION]", help="the criteria set, e.g. happy-family")
+    p.add_argument("data", metavar="DATA", help="the data file (.csv, .xlsx, .json, .jsonl)")
+    p.add_argument(
+        "--id", action="append", required=True, metavar="ID", help="the candidate's id (repeatable)"
+    )
+    add_revision_options(p)
+    add_output_option(p)
+    add_data_options(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, streams: Streams) -> int:
+    """Find the candidates, evaluate them in full and print their explanations."""
+    registry = registry_for(args.sets)
+    plan = plan_for(registry, registry.get(args.set, args.as_of))
+    lang = language(args.lang, plan.model)
+    as_of = args.as_of or (None if "@" in args.set else dt.date.today())
+    wanted = [str(i).strip() for i in args.id]
+
+    def warn(diagnostics: Any) -> None:
+        print_diagnostics([d for d in diagnostics if d.code != "data-missing-column"], streams)
+
+    source = DataSource(plan, args.data, args.map, children_of(args), args.sheet, None, warn)
+    found: dict[str, Result] = {}
+    seen: list[str] = []
+    job = Job(plan, as_of, detail=True)
+    for unit in source.units():
+        header = unit.columns.id_header
+        key = id_text(unit.raw.values.get(header)) if header else None
+        if key is None:
+            continue
+        if key in wanted and key not in found:
+            found[key] = evaluate_unit(job, unit).result
+        elif len(seen) < 100_000:
+            seen.append(key)
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        hints = [h for h in (suggest(i, seen) for i in missing) if h]
+        raise UsageError(
+            f"no candidate with id {', '.join(repr(i) for i in missing)} in {args.data}"
+            + (f"; {hints[0]}" if hints else "")
+        )
+    results = [found[i] for i in wanted]
+    if args.output:
+        with atomic_file(args.output) as stream:
+            print_explanation(stream, results, lang, colour=False)
+    else:
+        print_explanation(streams.out, results, lang, colour=is_terminal(streams.out))
+    return EXIT_OK
+
+
+__all__ = ["register", "run"]

@@ -1,0 +1,140 @@
+"""A plain reference evaluator of a whole criteria set, for the differential test of the plan.
+
+It shares nothing with the generated code: expressions go through the reference interpreter,
+verdicts and points follow the documented rules one criterion at a time, and the decision is
+computed from the definitions (best case, worst case, gates, bands) written out plainly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from criteria_engine.evaluators.plan import Plan
+from criteria_engine.models import Criterion
+from criteria_engine.semantics import criterion_max_points
+
+from . import reference_interpreter
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What the reference evaluator says of one (valid) record."""
+
+    verdicts: tuple[str, ...]
+    points: tuple[float, ...]
+    score: float
+    max_score: float
+    status: str
+    rating: str | None
+
+
+def _env(plan: Plan, record: Mapping[str, object]) -> dict[str, object]:
+    cs = plan.model
+    env: dict[str, object] = {name: record.get(name) for name in [*cs.inputs, *cs.collections]}
+    for name, param in cs.parameters.items():
+        env[name] = param.value if param.by is None else (param.values or {}).get(str(record.get(param.by)))
+    expressions = plan.expressions()
+    for section, names in (("derived", cs.derived), ("measures", cs.measures)):
+        for name in names:
+            env[name] = reference_interpreter.evaluate(expressions[(section, name, "expr")], env)
+    return env
+
+
+def _criterion(
+    plan: Plan, path: tuple[str | int, ...], criterion: Criterion, env: Mapping[str, object]
+) -> tuple[str, float]:
+    expressions = plan.expressions()
+    top = criterion_max_points(criterion)
+    if criterion.applies_if is not None:
+        applies = reference_interpreter.evaluate(expressions[(*path, "applies_if")], env)
+        if applies is False:
+            return "not_applicable", 0
+        if applies is None:
+            return "unknown", 0
+    if criterion.points_by is None:
+        value = reference_interpreter.evaluate(expressions[(*path, "when")], env)
+        if value is True:
+            return "pass", criterion.points
+        if value is False:
+            return "fail", 0
+    else:
+        value = reference_interpreter.evaluate(expressions[(*path, "points_by", "value")], env)
+        if value is not None:
+            graded = criterion.points_by
+            if graded.table is not None:
+                earned = graded.table.get(str(value), 0)
+            else:
+                earned = next((b.points for b in graded.bands or [] if value >= b.min), 0)  # type: ignore[operator]
+            return ("pass" if earned > 0 else "fail"), earned
+    missing = criterion.on_missing
+    return missing, (top if missing == "pass" else 0)
+
+
+def _passes(score: float, top: float, blocked: bool, mark: object, percent: float | None) -> bool | None:
+    if blocked:
+        return False
+    if percent is not None and (top <= 0 or 100 * score / top < percent):
+        return False
+    if mark is None:
+        return None
+    return bool(score >= mark)  # type: ignore[operator]
+
+
+def reference(plan: Plan, record: Mapping[str, object]) -> Reference:
+    """The reference result of a record that fits the data dictionary."""
+    cs = plan.model
+    env = _env(plan, record)
+    expressions = plan.expressions()
+    verdicts: list[str] = []
+    points: list[float] = []
+    for gi, group in enumerate(cs.groups):
+        for ci, criterion in enumerate(group.criteria):
+            verdict, earned = _criterion(plan, ("groups", gi, "criteria", ci), criterion, env)
+            verdicts.append(verdict)
+            points.append(earned)
+    criteria = cs.criteria()
+    applicable = [i for i, v in enumerate(verdicts) if v != "not_applicable"]
+    score = sum(points[i] for i in applicable)
+    top = sum(criterion_max_points(criteria[i]) for i in applicable)
+    best = score + sum(
+        criterion_max_points(criteria[i]) - points[i] for i in applicable if verdicts[i] == "unknown"
+    )
+    rule = cs.decision.pass_
+
+    def gate(i: int) -> bool:
+        return criteria[i].veto or (criteria[i].mandatory and rule.all_mandatory)
+
+    failed_gate = any(gate(i) and verdicts[i] == "fail" for i in applicable)
+    unknown_gate = any(gate(i) and verdicts[i] == "unknown" for i in applicable)
+    if rule.min_score is None:
+        mark: object = 0
+    elif isinstance(rule.min_score, str):
+        mark = reference_interpreter.evaluate(expressions[("decision", "pass", "min_score")], env)
+    else:
+        mark = rule.min_score
+    worst_ok = _passes(score, top, failed_gate or unknown_gate, mark, rule.min_percent)
+    best_ok = _passes(best, top, failed_gate, mark, rule.min_percent)
+    status = "passed" if worst_ok else ("failed" if best_ok is False else "undetermined")
+    rating = None
+    if status != "undetermined":
+        for ri, band in enumerate(cs.decision.ratings):
+            if band.requires_pass and status != "passed":
+                continue
+            if band.min_score is not None:
+                band_mark = (
+                    reference_interpreter.evaluate(expressions[("decision", "ratings", ri, "min_score")], env)
+                    if isinstance(band.min_score, str)
+                    else band.min_score
+                )
+                if band_mark is None or score < band_mark:  # type: ignore[operator]
+                    continue
+            if (
+                band.when is not None
+                and reference_interpreter.evaluate(expressions[("decision", "ratings", ri, "when")], env)
+                is not True
+            ):
+                continue
+            rating = band.id
+            break
+    return Reference(tuple(verdicts), tuple(points), score, top, status, rating)

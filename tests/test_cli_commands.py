@@ -1,0 +1,197 @@
+"""Every command through ``main(argv, streams)``: output, exit codes, usage errors, help."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from criteria_engine.catalog import shipped_sets_dir
+from criteria_engine.cli.main import build_parser
+
+from .test_cli_support import HOUSEHOLDS, PERSONS, SET, evaluate, run, write_csv
+
+COMMANDS = ["validate", "list", "schema", "show", "evaluate", "report", "explain", "test"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples(command: str) -> None:
+    result = run(command, "--help")
+    assert result.code == 0
+    assert f"usage: criteria {command}" in result.out
+    assert "example" in result.out
+    assert result.err == ""
+
+
+def test_no_command_prints_help_and_exits_2() -> None:
+    result = run()
+    assert result.code == 2
+    assert "COMMAND" in result.out
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    result = run("evaluate", SET, HOUSEHOLDS, "--colour", "red")
+    assert result.code == 2
+    assert "error: unrecognized arguments: --colour red" in result.err
+    assert "Try 'criteria evaluate --help'." in result.err
+    assert "Traceback" not in result.err
+
+
+def test_bad_date_is_a_usage_error() -> None:
+    result = run("evaluate", "happy-family", HOUSEHOLDS, "--as-of", "25/11/2026")
+    assert result.code == 2
+    assert "is not a date (write YYYY-MM-DD)" in result.err
+
+
+def test_validate_keeps_its_diagnostic_format(tmp_path: Path) -> None:
+    good = run("validate", shipped_sets_dir() / "happy-family")
+    assert good.code == 0, good.err
+    assert "file(s) checked, 0 invalid" in good.out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: criteria-set/1\nid: x\nversion: '1'\nstatus: activ\n", encoding="utf-8")
+    result = run("validate", bad)
+    assert result.code == 1
+    first = result.err.splitlines()[0]
+    assert first.startswith(f"{bad}:") and ": error[" in first
+    as_json = run("validate", bad, "--format", "json")
+    assert as_json.code == 1
+    assert json.loads(as_json.out)["valid"] is False
+
+
+def test_list_and_schema() -> None:
+    listed = run("list")
+    assert listed.code == 0
+    assert "happy-family: Gia đình hạnh phúc" in listed.out
+    assert "2026.2" in listed.out
+    schema = run("schema")
+    assert schema.code == 0
+    assert json.loads(schema.out)["type"] == "object"
+
+
+def test_show_tree_in_both_languages() -> None:
+    vi = run("show", SET)
+    assert vi.code == 0
+    assert "Gia đình hạnh phúc — happy-family@2026.2" in vi.out
+    assert "K7 Không có thành viên sử dụng trái phép chất ma túy [loại trừ]" in vi.out
+    assert "[bắt buộc]" in vi.out and "Các mức xếp loại" in vi.out
+    assert "Quy tắc: not any(persons, p.drug_user)" in vi.out
+    en = run("show", SET, "--lang", "en", "--inputs")
+    assert "Happy Family — happy-family@2026.2" in en.out
+    assert "[veto]" in en.out and "Rating bands" in en.out
+    assert "income_per_capita" in en.out and "VND/month" in en.out
+    assert "\x1b[" not in vi.out  # no colour when not a terminal
+
+
+def test_show_unknown_set_suggests() -> None:
+    result = run("show", "happy-famly")
+    assert result.code == 1
+    assert "error[unknown-set]" in result.err and "did you mean 'happy-family'?" in result.err
+
+
+def test_evaluate_table_summary_and_warnings() -> None:
+    result = evaluate()
+    assert result.code == 0, result.err
+    assert "Tổng cộng 8 đối tượng: 4 đạt, 2 chưa đạt, 1 chưa xác định, 1 dữ liệu không hợp lệ" in result.out
+    assert "warning[data-unknown-column]: column 'Chủ hộ' is not an input" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_evaluate_in_english() -> None:
+    result = evaluate("--lang", "en")
+    assert "8 candidates: 4 passed, 2 failed, 1 undetermined, 1 invalid" in result.out
+    assert "Happy Family" in result.out
+
+
+def test_evaluate_json_document_is_valid_and_complete() -> None:
+    result = evaluate("--format", "json")
+    data = json.loads(result.out)
+    assert [r["id"] for r in data["results"]] == [f"H0{i}" for i in range(1, 9)]
+    assert data["summary"]["total"] == 8
+    assert data["criteria_set"]["version"] == "2026.2"
+    full = data["results"][1]["criteria"]
+    assert any(c["reason"] for c in full)  # --detail full is the default for json
+
+
+def test_evaluate_invalid_row_names_row_and_column() -> None:
+    result = evaluate("--format", "jsonl")
+    lines = [json.loads(line) for line in result.out.splitlines()]
+    bad = next(item for item in lines if item.get("id") == "H05")
+    assert bad["status"] == "invalid" and bad["row"] == 6
+    assert bad["errors"][0]["field"] == "members"
+    assert "row 6, column 'Số nhân khẩu'" in bad["errors"][0]["message"]
+    assert "'bốn' is not a whole number" in bad["errors"][0]["message"]
+
+
+def test_out_of_range_value_is_located(tmp_path: Path) -> None:
+    data = write_csv(tmp_path / "h.csv", ["id", "Số nhân khẩu", "insured_members"], [["A1", "-3", "1"]])
+    result = run("evaluate", SET, data, "--format", "jsonl")
+    item = json.loads(result.out.splitlines()[0])
+    assert item["status"] == "invalid"
+    assert item["errors"][0]["message"].startswith("row 2, column 'Số nhân khẩu':")
+
+
+def test_explain_one_candidate() -> None:
+    result = run("explain", SET, HOUSEHOLDS, "--persons", PERSONS, "--id", "H06")
+    assert result.code == 0, result.err
+    assert result.out.startswith("Đối tượng H06 — Gia đình hạnh phúc")
+    assert "✗ K7" in result.out
+    en = run("explain", SET, HOUSEHOLDS, "--persons", PERSONS, "--id", "H02", "--id", "H05", "--lang", "en")
+    assert "Candidate H02" in en.out and "Candidate H05" in en.out
+    assert "INVALID DATA" in en.out
+
+
+def test_explain_unknown_id_suggests() -> None:
+    result = run("explain", SET, HOUSEHOLDS, "--id", "H5")
+    assert result.code == 2
+    assert "no candidate with id 'H5'" in result.err and "did you mean 'H05'?" in result.err
+
+
+def test_explain_to_file(tmp_path: Path) -> None:
+    target = tmp_path / "h01.txt"
+    result = run("explain", SET, HOUSEHOLDS, "--persons", PERSONS, "--id", "H01", "-o", target)
+    assert result.code == 0
+    assert target.read_text(encoding="utf-8").startswith("Đối tượng H01")
+
+
+def test_test_command_runs_the_stored_examples() -> None:
+    result = run("test", "happy-family@2026.2")
+    assert result.code == 0, result.out + result.err
+    assert "happy-family@2026.2:" in result.out and " 0 failed" in result.out
+    every = run("test", "happy-family")
+    assert every.out.count("happy-family@") >= 3
+
+
+def test_test_command_reports_expected_and_got(tmp_path: Path) -> None:
+    folder = tmp_path / "sets" / "happy-family"
+    folder.mkdir(parents=True)
+    source = shipped_sets_dir() / "happy-family"
+    (folder / "2026.2.yaml").write_text((source / "2026.2.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    text = (source / "2026.2.examples.yaml").read_text(encoding="utf-8")
+    (folder / "2026.2.examples.yaml").write_text(
+        text.replace("    status: passed\n    rating: passed\n    score: 100\n", "    status: passed\n    rating: passed\n    score: 99\n", 1),
+        encoding="utf-8",
+    )
+    result = run("test", "happy-family@2026.2", "--sets", tmp_path / "sets")
+    assert result.code == 1
+    assert "FAIL full-marks" in result.out
+    assert "score: expected 99, got 100" in result.out
+
+
+def test_report_writes_a_self_contained_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    result = run("report", SET, HOUSEHOLDS, "--persons", PERSONS, "-o", target)
+    assert result.code == 0, result.err
+    html = target.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<svg" in html and "@page { size: A4" in html
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in html and "<script" not in html and "<link" not in html
+    assert "Tỷ lệ đạt theo village_id" in html
+    assert html.count('<section class="card"') == 8
+
+
+def test_parser_lists_the_commands_of_the_issue() -> None:
+    help_text = build_parser().format_help()
+    for command in COMMANDS:
+        assert command in help_text

@@ -1,0 +1,199 @@
+"""Outputs of ``criteria evaluate``: golden table/CSV/Markdown, Excel, ranking, safe files,
+``--jobs``, and real subprocesses (``python -m criteria_engine``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from criteria_engine.cli import pipeline
+from criteria_engine.render.summary import Item, assign_ranks
+from criteria_engine.results import Provenance, Result
+
+from .test_cli_support import CASES, HOUSEHOLDS, PERSONS, SET, check_golden, evaluate, run
+
+
+def test_golden_table() -> None:
+    result = evaluate()
+    assert result.code == 0
+    assert "\x1b[" not in result.out
+    check_golden("evaluate_table.txt", result.out)
+
+
+def test_golden_table_english_ranked() -> None:
+    check_golden("evaluate_table_en_rank.txt", evaluate("--lang", "en", "--rank").out)
+
+
+def test_golden_csv() -> None:
+    result = evaluate("--format", "csv")
+    check_golden("evaluate.csv", result.out)
+    lines = result.out.splitlines()
+    assert lines[0].startswith("Dòng,Mã,Kết quả,Điểm")
+    assert lines[9] == "" and lines[10] == "Tổng hợp"
+
+
+def test_golden_markdown() -> None:
+    check_golden("evaluate.md", evaluate("--format", "md").out)
+
+
+def test_csv_file_has_a_bom_for_excel(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    result = evaluate("-o", target)
+    assert result.code == 0
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "Tổng cộng 8 đối tượng" in result.err and str(target) in result.err
+
+
+def test_excel_output_has_rows_verdicts_and_a_summary_sheet(tmp_path: Path) -> None:
+    target = tmp_path / "out.xlsx"
+    result = evaluate("-o", target, "--rank")
+    assert result.code == 0, result.err
+    book = load_workbook(target)
+    results, summary = book.worksheets
+    rows = list(results.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Dòng", "Hạng", "Mã")
+    assert "K7" in rows[0] and len(rows) == 9
+    k7 = rows[0].index("K7")
+    by_id = {row[2]: row for row in rows[1:]}
+    assert by_id["H06"][k7] == "chưa đạt"
+    assert by_id["H01"][3] == "Đạt" and by_id["H01"][4] == 100
+    assert results.auto_filter.ref.startswith("A1:")
+    cells = [tuple(r) for r in summary.iter_rows(values_only=True)]
+    assert ("Đạt", 4) in cells and ("Dữ liệu không hợp lệ", 1) in cells
+
+
+def test_excel_needs_an_output_file() -> None:
+    result = evaluate("--format", "xlsx")
+    assert result.code == 2
+    assert "add -o FILE" in result.err
+
+
+def test_format_from_the_extension(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    evaluate("-o", target)
+    assert json.loads(target.read_text(encoding="utf-8").splitlines()[-1])["summary"]["total"] == 8
+    assert evaluate("-o", tmp_path / "out.txt").code == 2
+
+
+def _item(row: int, score: float | None) -> Item:
+    status = "invalid" if score is None else "passed"
+    result = Result(f"C{row}", status, score, 100, None, (), Provenance("s", "1", "d"))  # type: ignore[arg-type]
+    return Item(row, result)
+
+
+def test_ranks_share_ties() -> None:
+    ranked = assign_ranks([_item(1, 80), _item(2, 95), _item(3, None), _item(4, 80), _item(5, 70)])
+    assert [(i.row, i.rank) for i in ranked] == [(2, 1), (1, 2), (4, 2), (5, 4), (3, None)]
+
+
+def test_rank_in_output() -> None:
+    lines = [json.loads(line) for line in evaluate("--format", "jsonl", "--rank").out.splitlines()[:-1]]
+    assert [(i["id"], i["rank"]) for i in lines[:4]] == [("H01", 1), ("H06", 1), ("H07", 1), ("H04", 4)]
+    assert lines[-1]["id"] == "H05" and lines[-1]["rank"] is None
+
+
+def test_failed_run_leaves_the_old_output_in_place(tmp_path: Path) -> None:
+    target = tmp_path / "results.jsonl"
+    target.write_text("the good old results\n", encoding="utf-8")
+    header_only = tmp_path / "h.csv"
+    header_only.write_text("Mã hộ,Số nhân khẩu\n", encoding="utf-8")
+    result = evaluate("-o", target, data=header_only, persons=None)
+    assert result.code == 1
+    assert target.read_text(encoding="utf-8") == "the good old results\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["h.csv", "results.jsonl"]
+
+
+def test_ctrl_c_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "results.csv"
+    target.write_text("the good old results\n", encoding="utf-8")
+    real = pipeline.evaluate_unit
+    calls = {"n": 0}
+
+    def interrupted(job: pipeline.Job, unit: object) -> Item:
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt
+        return real(job, unit)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "evaluate_unit", interrupted)
+    result = evaluate("-o", target)
+    assert result.code == 130
+    assert "interrupted" in result.err
+    assert target.read_text(encoding="utf-8") == "the good old results\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["results.csv"]
+
+
+def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
+    header = HOUSEHOLDS.read_text(encoding="utf-8-sig").splitlines()
+    rows = header[1:]
+    many = tmp_path / "many.csv"
+    lines = [header[0]]
+    for n in range(150):
+        for line in rows:
+            cells = line.split(";")
+            cells[0] = f"{cells[0]}-{n}"
+            lines.append(";".join(cells))
+    many.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = evaluate("--format", "jsonl", "--detail", "verdicts", data=many, persons=None)
+    old = pipeline.CHUNK_ROWS
+    pipeline.CHUNK_ROWS = 97
+    try:
+        two = evaluate("--format", "jsonl", "--detail", "verdicts", "--jobs", "2", data=many, persons=None)
+    finally:
+        pipeline.CHUNK_ROWS = old
+    assert two.code == 0, two.err
+    assert len(one.out.splitlines()) == 1201
+    assert two.out == one.out
+
+
+def _cli(*args: object, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "criteria_engine", *map(str, args)],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=env,
+        cwd=cwd,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_subprocess_evaluate_and_exit_codes() -> None:
+    ok = _cli("evaluate", SET, HOUSEHOLDS, "--persons", PERSONS, "--format", "md")
+    assert ok.returncode == 0, ok.stderr
+    assert "| 2 | H01 | Đạt | 100/100 |" in ok.stdout
+    usage = _cli("evaluate")
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+    unusable = _cli("evaluate", SET, CASES / "nothing.csv")
+    assert unusable.returncode == 1 and "error[data-unreadable]" in unusable.stderr
+    assert "Traceback" not in unusable.stderr
+
+
+def test_subprocess_reads_jsonl_from_stdin() -> None:
+    record = {"id": "S1", "area": "rural", "members": 4}
+    done = _cli("evaluate", SET, "-", "--format", "jsonl", stdin=json.dumps(record) + "\n")
+    assert done.returncode == 0, done.stderr
+    first = json.loads(done.stdout.splitlines()[0])
+    assert first["id"] == "S1" and first["status"] == "undetermined"
+
+
+def test_subprocess_report_and_jobs(tmp_path: Path) -> None:
+    report = _cli("report", SET, CASES / "households.xlsx", "--persons", PERSONS, "-o", tmp_path / "r.html", "--lang", "en")
+    assert report.returncode == 0, report.stderr
+    assert "Assessment report" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    jobs = _cli("evaluate", SET, HOUSEHOLDS, "--persons", PERSONS, "--format", "jsonl", "--jobs", "2")
+    assert jobs.returncode == 0, jobs.stderr
+    assert [json.loads(x).get("id") for x in jobs.stdout.splitlines()[:-1]] == [f"H0{i}" for i in range(1, 9)]
+
+
+def test_no_progress_bar_when_not_a_terminal() -> None:
+    result = evaluate("--format", "jsonl")
+    assert "rows" not in result.err and "\r" not in result.err
