@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .i18n import format_number, format_percent, format_value, pick
 from .results import AggregateDetail, CriterionResult, Result
 from .rules import ast
+from .wording import in_words
 
 if TYPE_CHECKING:
     from .evaluators.plan import CriterionPlan, Plan
@@ -38,6 +39,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "missing": "Còn thiếu dữ liệu",
         "gap": "Để đạt mức «{band}»: cần thêm {points} điểm",
         "gap_must": "phải đạt các tiêu chí bắt buộc/điều kiện loại trừ: {ids}",
+        "gap_gates": "Để đạt mức «{band}»: đã đủ điểm",
+        "gap_unknown": "Để đạt mức «{band}»: chưa xác định được số điểm cần đạt (thiếu dữ liệu)",
+        "gap_condition": "và cần thỏa điều kiện: {condition}",
         "gap_suggest": "nên đạt thêm: {ids}",
         "missing_data": "chưa đủ dữ liệu: thiếu {fields}",
         "as_fail": "thiếu dữ liệu ({fields}) nên tính là chưa đạt",
@@ -80,6 +84,9 @@ PHRASES: dict[str, dict[str, str]] = {
         "missing": "Data still needed",
         "gap": "To reach «{band}»: {points} more points needed",
         "gap_must": "must pass (mandatory or veto): {ids}",
+        "gap_gates": "To reach «{band}»: enough points already",
+        "gap_unknown": "To reach «{band}»: the points needed are not known yet (data missing)",
+        "gap_condition": "and the condition must hold: {condition}",
         "gap_suggest": "pass also: {ids}",
         "missing_data": "not enough data: {fields} missing",
         "as_fail": "data missing ({fields}), counted as not passed",
@@ -208,7 +215,9 @@ MEMBER_NOUNS: dict[str, dict[str, tuple[str, str]]] = {
 """How members are counted in sentences, by subject (singular, plural): "4 more households"."""
 
 
-def _aggregate_sentence(detail: AggregateDetail, item: CriterionPlan, env: Mapping[str, object], lang: str) -> str:
+def _aggregate_sentence(
+    detail: AggregateDetail, item: CriterionPlan, env: Mapping[str, object], lang: str
+) -> str:
     # A roll-up's member list (in ``env`` under the collection's name) carries its subject,
     # the title of the set its members were evaluated with, and min_known; otherwise the
     # subject is guessed from the collection's name (households -> household).
@@ -238,7 +247,9 @@ def _aggregate_sentence(detail: AggregateDetail, item: CriterionPlan, env: Mappi
 
     parts: list[str] = []
     if detail.function in ("any", "all", "count"):
-        matched = phrase(lang, "aggregate_match").format(num=number(detail.numerator), den=number(detail.denominator))
+        matched = phrase(lang, "aggregate_match").format(
+            num=number(detail.numerator), den=number(detail.denominator)
+        )
         if detail.unknown:
             matched += "; " + phrase(lang, "aggregate_unknown").format(n=detail.unknown)
         parts.append(matched)
@@ -255,21 +266,33 @@ def _aggregate_sentence(detail: AggregateDetail, item: CriterionPlan, env: Mappi
             else:
                 key = "aggregate_title" if getattr(members, "title", None) else "aggregate_noun"
             title = pick(getattr(members, "title", None), lang)
-            parts.append(phrase(lang, key).format(num=num, den=den, noun=noun(known), n=number(known), title=title, pct=pct))
+            parts.append(
+                phrase(lang, key).format(
+                    num=num, den=den, noun=noun(known), n=number(known), title=title, pct=pct
+                )
+            )
         else:
             shown = format_number(detail.value, lang) if detail.value is not None else "—"
-            parts.append(phrase(lang, "aggregate_value").format(value=shown, n=number(known), noun=noun(known)))
+            parts.append(
+                phrase(lang, "aggregate_value").format(value=shown, n=number(known), noun=noun(known))
+            )
         if detail.unknown:
-            parts.append(phrase(lang, "aggregate_unknown_noun").format(n=detail.unknown, noun=noun(detail.unknown)))
+            parts.append(
+                phrase(lang, "aggregate_unknown_noun").format(n=detail.unknown, noun=noun(detail.unknown))
+            )
         target = _share_target(item, env) if detail.function == "share" and not weighted else None
         if target is not None and detail.denominator > 0:
             fraction = target / 100.0 if target > 1 else target  # 100 * share(...) >= 70 reads 70%
             parts.append(need(fraction * detail.denominator, f"{number(100.0 * fraction)}%") or "")
         if detail.failing and not weighted:
             more_failing = ", …" if detail.denominator - detail.numerator > len(detail.failing) else ""
-            parts.append(phrase(lang, "aggregate_failing").format(ids=", ".join(detail.failing) + more_failing))
+            parts.append(
+                phrase(lang, "aggregate_failing").format(ids=", ".join(detail.failing) + more_failing)
+            )
     if isinstance(min_known, int) and detail.total and known < min_known:
-        parts.append(phrase(lang, "aggregate_too_few").format(n=number(known), noun=noun(known), min=min_known))
+        parts.append(
+            phrase(lang, "aggregate_too_few").format(n=number(known), noun=noun(known), min=min_known)
+        )
     return "; ".join(part for part in parts if part)
 
 
@@ -389,9 +412,20 @@ def _gap_line(result: Result, lang: str) -> str:
     assert gap is not None
     cs = result.plan.model
     band = next((r for r in cs.decision.ratings if r.id == gap.to), None)
-    text = phrase(lang, "gap").format(
-        band=pick(band.label, lang) if band else gap.to, points=format_number(gap.points_needed, lang)
-    )
+    name = pick(band.label, lang) if band else gap.to
+    if gap.points_needed is None:
+        text = phrase(lang, "gap_unknown").format(band=name)
+    elif gap.points_needed > 0:
+        text = phrase(lang, "gap").format(band=name, points=format_number(gap.points_needed, lang))
+    else:
+        text = phrase(lang, "gap_gates").format(band=name)
+    if gap.condition and band is not None and band.when:
+        index = cs.decision.ratings.index(band)
+        condition = result.plan.expressions().get(("decision", "ratings", index, "when"))
+        if condition is not None:
+            labels = Labels(result.plan)
+            words = in_words(condition.tree, lambda name: labels.label(name, lang), lang)
+            text += "; " + phrase(lang, "gap_condition").format(condition=words)
     if gap.must_pass:
         text += "; " + phrase(lang, "gap_must").format(ids=", ".join(gap.must_pass))
     if gap.suggest:

@@ -117,9 +117,11 @@ class Gap:
     """What it takes to reach the next band: points needed and the criteria to pass first."""
 
     to: str
-    points_needed: float
+    points_needed: float | None
     must_pass: tuple[str, ...]
     suggest: tuple[str, ...]
+    condition: bool = False
+    """Whether the band also has a condition beyond points (e.g. years the title was held)."""
 
     def to_dict(self) -> dict[str, object]:
         """Plain data with stable keys."""
@@ -128,6 +130,7 @@ class Gap:
             "points_needed": self.points_needed,
             "must_pass": list(self.must_pass),
             "suggest": list(self.suggest),
+            "condition": self.condition,
         }
 
 

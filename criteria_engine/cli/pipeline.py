@@ -27,8 +27,12 @@ from ..render import Item
 from ..results import FieldIssue, Provenance, Result
 from .records import Unit, located, prepare
 
+def _proxy(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(mapping)
+
+
 def _reduce_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
-    return MappingProxyType, (dict(proxy),)
+    return _proxy, (dict(proxy),)
 
 
 # Results hold read-only mappings (MappingProxyType), which pickle cannot copy by itself:

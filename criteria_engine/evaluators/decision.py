@@ -143,8 +143,15 @@ def gap_of(
             break
         suggest.append(criterion_id)
         needed -= gain
-    points_needed = max(0.0, (mark or 0.0) - score)
-    return Gap(to=target.id, points_needed=points_needed, must_pass=tuple(must), suggest=tuple(suggest))
+    # The band's mark may be an expression that is unknown for this candidate: say so (None).
+    points_needed = None if target.has_min and mark is None else max(0.0, (mark or 0.0) - score)
+    return Gap(
+        to=target.id,
+        points_needed=points_needed,
+        must_pass=tuple(must),
+        suggest=tuple(suggest),
+        condition=target.has_when,
+    )
 
 
 __all__ = ["BandRule", "CriterionFacts", "Tally", "gap_of", "rating_of", "status_of", "tally"]

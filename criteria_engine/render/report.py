@@ -10,6 +10,7 @@ spooled to a temporary file, so the report is written in constant memory.
 from __future__ import annotations
 
 import tempfile
+from pathlib import Path
 from html import escape
 from typing import IO
 
@@ -135,7 +136,7 @@ class ReportWriter:
         if self.context.as_of is not None:
             meta.append((word(lang, "as_of"), self.context.as_of.isoformat()))
         if self.context.source:
-            meta.append((word(lang, "data"), escape(self.context.source)))
+            meta.append((word(lang, "data"), escape(Path(self.context.source).name)))
         if self.context.generated:
             meta.append((word(lang, "generated"), escape(self.context.generated)))
         for label, value in meta:

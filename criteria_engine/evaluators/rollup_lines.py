@@ -1,0 +1,243 @@
+"""The aggregates behind a parent's result, with their numbers, and the sentences that show them.
+
+A village's A1 reads ``hh_happy_pct``, a derived value computed from its households; the
+criterion's own result cannot show the numbers, since the aggregate sits in the derived value.
+:class:`RollupReader` finds every aggregate over a collection in a plan's expressions (derived
+values, measures, criteria), traces it for one candidate and gives one :class:`RollupLine`
+each: numerator, denominator, unknown members left out, the value, the first failing members,
+the criterion it decides and whether a reported figure was used instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..explain import MEMBER_NOUNS, _aggregate_sentence, phrase
+from ..i18n import format_value, pick
+from ..models import Text
+from ..results import AggregateDetail
+from ..rules import CheckedExpression, ast
+from ..rules.functions import AGGREGATES
+from ..rules.trace import aggregate_traces
+from .members import Members
+
+if TYPE_CHECKING:
+    from .plan import CriterionPlan, Plan
+
+PHRASES = {
+    "vi": {
+        "head": "Tổng hợp từ thành viên",
+        "reported": "dùng số báo cáo {name} = {value}, không dùng số tính từ thành viên",
+        "members": "{label}: {n} {noun}",
+        "invalid": "dữ liệu không hợp lệ",
+    },
+    "en": {
+        "head": "Roll-up from members",
+        "reported": "the reported {name} = {value} is used, not the figure from members",
+        "members": "{label}: {n} {noun}",
+        "invalid": "invalid data",
+    },
+}
+
+
+def _phrase(lang: str, key: str) -> str:
+    return PHRASES.get(lang, PHRASES["en"])[key]
+
+
+@dataclass(frozen=True)
+class RollupLine:
+    """One aggregate over members for one candidate: its numbers and where it is used."""
+
+    collection: str
+    call: str
+    """The aggregate as written, e.g. ``share(households, h.status == "passed")``."""
+    source: str
+    """Where it is written: ``derived.hh_happy_pct``, ``measures.ls`` or ``criteria.A1``."""
+    criterion: str | None
+    """The criterion that reads it directly (None for a figure no criterion compares)."""
+    label: Text
+    detail: AggregateDetail
+    reported: str | None = None
+    """The reported-figure input used instead of this roll-up (it was filled in), if any."""
+    context: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data with stable keys."""
+        return {
+            "collection": self.collection,
+            "call": self.call,
+            "source": self.source,
+            "criterion": self.criterion,
+            "reported": self.reported,
+            **self.detail.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class _Call:
+    collection: str
+    call: str
+    field_label: Text | None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    checked: CheckedExpression
+    source: str
+    label: Text
+    criterion: CriterionPlan | None
+    target_item: CriterionPlan
+    reported: str | None
+    calls: dict[int, _Call]
+
+
+def _reported_input(tree: ast.Expr) -> str | None:
+    """``X if present(X) else <roll-up>``: the reported-figure input X."""
+    if isinstance(tree, ast.Call) and tree.func == "round":
+        tree = tree.args[0]
+    if isinstance(tree, ast.IfExp) and isinstance(tree.test, ast.Call) and tree.test.func == "present":
+        argument = tree.test.args[0]
+        if isinstance(argument, ast.Name):
+            return argument.id
+    return None
+
+
+class RollupReader:
+    """The aggregates over collections in one plan, ready to trace per candidate."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        cs = plan.model
+        self.collections = cs.collections
+        no_target = dataclasses.replace(plan.criteria[0], rule=None, applies=None)
+        direct: dict[str, CriterionPlan] = {}
+        for item in plan.criteria:
+            for name in item.rule.names if item.rule else ():
+                direct.setdefault(name, item)
+        self.entries: list[_Entry] = []
+        for path, checked in plan.expressions().items():
+            calls = self._calls(checked)
+            if not calls:
+                continue
+            section, key = str(path[0]), path[1]
+            item: CriterionPlan | None
+            if section == "groups":
+                item = next(c for c in plan.criteria if c.criterion is cs.groups[int(key)].criteria[int(path[3])])
+                source, label = f"criteria.{item.id}", item.criterion.title
+            elif section in ("derived", "measures"):
+                item = direct.get(str(key))
+                source = f"{section}.{key}"
+                label = (cs.derived[str(key)] if section == "derived" else cs.measures[str(key)]).label
+            else:
+                continue
+            comparable = item is not None and len(calls) == 1
+            target = item if comparable and item is not None else no_target
+            reported = _reported_input(checked.tree)
+            self.entries.append(_Entry(checked, source, label, item, target, reported, calls))
+        order = {c.id: i for i, c in enumerate(plan.criteria)}
+        self.entries.sort(key=lambda e: order.get(e.criterion.id, len(order)) if e.criterion else len(order))
+
+    def _calls(self, checked: CheckedExpression) -> dict[int, _Call]:
+        out: dict[int, _Call] = {}
+        for node in ast.walk(checked.tree):
+            if not (isinstance(node, ast.Call) and node.func in AGGREGATES and node.args):
+                continue
+            first = node.args[0]
+            if not (isinstance(first, ast.Name) and first.id in self.collections):
+                continue
+            spec = self.collections[first.id]
+            inner = [n for a in node.args[1:] for n in ast.walk(a)]
+            read = {n.attr for n in inner if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == node.member}
+            label = spec.fields[next(iter(read))].label if len(read) == 1 and next(iter(read)) in spec.fields else None
+            out[node.offset] = _Call(first.id, checked.text[node.offset : node.end], label)
+        return out
+
+    def lines(self, env: Mapping[str, object]) -> tuple[RollupLine, ...]:
+        """Every aggregate over a collection for the candidate whose names are ``env``."""
+        out: list[RollupLine] = []
+        seen: set[str] = set()
+        for entry in self.entries:
+            names = entry.target_item.rule.names if entry.target_item.rule else ()
+            reported = entry.reported if entry.reported and env.get(entry.reported) is not None else None
+            for trace in aggregate_traces(entry.checked, env):
+                call = entry.calls.get(trace.offset)
+                if call is None or call.call in seen:
+                    continue
+                seen.add(call.call)
+                members = env.get(call.collection)
+                context: dict[str, object] = {n: env.get(n) for n in names}
+                if entry.reported:
+                    context[entry.reported] = env.get(entry.reported)
+                context[call.collection] = members.like() if isinstance(members, Members) else members
+                value = trace.value
+                number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+                detail = AggregateDetail(
+                    function=trace.function,
+                    collection=trace.list_name,
+                    total=trace.members_total,
+                    numerator=trace.numerator or 0,
+                    denominator=trace.denominator or 0,
+                    unknown=trace.members_unknown,
+                    value=number,
+                    failing=tuple(str(i) for i in trace.false_ids),
+                )
+                label = entry.label if call.field_label is None else _joined(entry.label, call.field_label)
+                criterion = entry.criterion.id if entry.criterion is not None else None
+                out.append(RollupLine(call.collection, call.call, entry.source, criterion, label, detail, reported, context))
+        return tuple(out)
+
+    def sentence(self, line: RollupLine, lang: str) -> str:
+        """The line as a person reads it: what is counted, then the numbers."""
+        entry = next(e for e in self.entries if f"{e.source}" == line.source)
+        head = f"{line.criterion} · " if line.criterion else ""
+        text = f"{head}{pick(line.label, lang)}: {_aggregate_sentence(line.detail, entry.target_item, line.context, lang)}"
+        if line.reported is not None:
+            labels = self.plan.model.inputs.get(line.reported)
+            name = pick(labels.label, lang) if labels else line.reported
+            unit = labels.unit if labels else None
+            value = format_value(line.context.get(line.reported), lang, unit)
+            text += f" ({_phrase(lang, 'reported').format(name=name, value=value)})"
+        return text
+
+    def section(self, lines: tuple[RollupLine, ...], lang: str) -> list[str]:
+        """The roll-up part of an explanation: members per collection, then each aggregate."""
+        if not lines:
+            return []
+        out = [_phrase(lang, "head")]
+        shown: set[str] = set()
+        for line in lines:
+            if line.collection in shown:
+                continue
+            shown.add(line.collection)
+            out.append("  " + self._members_line(line, lang))
+        out.extend(f"  • {self.sentence(line, lang)}" for line in lines)
+        return out
+
+    def _members_line(self, line: RollupLine, lang: str) -> str:
+        members = line.context.get(line.collection)
+        spec = self.collections[line.collection]
+        nouns = MEMBER_NOUNS.get(spec.subject, MEMBER_NOUNS[""])
+        singular, plural = nouns.get(lang, nouns["en"])
+        total = line.detail.total
+        text = _phrase(lang, "members").format(
+            label=pick(spec.label, lang), n=total, noun=singular if total == 1 else plural
+        )
+        statuses = getattr(members, "statuses", {})
+        if statuses:
+            words = {"passed": "pass", "failed": "fail", "undetermined": "unknown"}
+            parts = [
+                f"{n} {phrase(lang, words[s]) if s in words else _phrase(lang, 'invalid')}"
+                for s, n in sorted(statuses.items(), key=lambda kv: ("passed", "failed", "undetermined", "invalid").index(kv[0]))
+            ]
+            text += f" ({', '.join(parts)})"
+        return text
+
+
+def _joined(first: Text, second: Text) -> Text:
+    return {lang: f"{text} — {pick(second, lang)}" for lang, text in first.items()}
+
+
+__all__ = ["PHRASES", "RollupLine", "RollupReader"]
