@@ -33,6 +33,7 @@ Run::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import hashlib
 import json
@@ -58,11 +59,38 @@ from criteria_engine import compile_plan, load_set  # noqa: E402
 SET_FILE = HERE / "household20.yaml"
 
 PASS, FAIL, UNKNOWN, NA = "pass", "fail", "unknown", "not_applicable"
-CRITERIA = ("K1", "K2", "K3", "K4", "K5", "K6", "K7", "A1", "A3", "A4", "B1", "B2", "B3", "C1", "C2", "C3", "D1", "E2", "E3", "E4")
+CRITERIA = (
+    "K1",
+    "K2",
+    "K3",
+    "K4",
+    "K5",
+    "K6",
+    "K7",
+    "A1",
+    "A3",
+    "A4",
+    "B1",
+    "B2",
+    "B3",
+    "C1",
+    "C2",
+    "C3",
+    "D1",
+    "E2",
+    "E3",
+    "E4",
+)
 MAX_POINTS = (0, 0, 0, 0, 0, 0, 0, 10, 8, 8, 12, 6, 6, 8, 6, 5, 8, 8, 8, 7)
 # A gate fails the household whatever its score: the vetoes and the mandatory criteria.
 GATES = (True,) * 8 + (False, True) + (False,) * 6 + (True, False, False, False)
-PERSON_FLAGS = ("criminal_prosecution", "mil_tax_default", "sanction_marriage", "sanction_order_dv", "drug_user")
+PERSON_FLAGS = (
+    "criminal_prosecution",
+    "mil_tax_default",
+    "sanction_marriage",
+    "sanction_order_dv",
+    "drug_user",
+)
 INCOME_LINE = {"urban": 2_000_000, "rural": 1_500_000}
 MIDDLE_LINE = {"urban": 3_000_000, "rural": 2_250_000}
 
@@ -74,7 +102,13 @@ INVALID: Row = ("invalid", None, None, None, (), ())
 # --- The decision, shared by the hand-written function and the peers ------------------------
 
 
-def decide(verdicts: Sequence[str], points: Sequence[float], pass_mark: float | None, outstanding_mark: float | None, outstanding_when: bool | None) -> Row:
+def decide(
+    verdicts: Sequence[str],
+    points: Sequence[float],
+    pass_mark: float | None,
+    outstanding_mark: float | None,
+    outstanding_when: bool | None,
+) -> Row:
     """Score, applicable maximum, status and rating from the verdicts and points.
 
     The status has two cases: the worst (unknown criteria fail) and the best (they pass with
@@ -279,7 +313,9 @@ def hand_written(rec: Mapping[str, object]) -> Row:
     if elders is None or under_6 is None or school_age is None:
         applicable = None
     else:
-        applicable = 100 - (8 if elders == 0 else 0) - (6 if under_6 == 0 else 0) - (8 if school_age == 0 else 0)
+        applicable = (
+            100 - (8 if elders == 0 else 0) - (6 if under_6 == 0 else 0) - (8 if school_age == 0 else 0)
+        )
     pass_mark = None if relief is None or applicable is None else (70 if relief else 85) * applicable / 100
     outstanding_mark = None if applicable is None else 95 * applicable / 100
     years = get("years_held_consecutive")
@@ -334,7 +370,9 @@ def _valid_fast(rec: Mapping[str, object]) -> bool:
             return False
     for name, (low, high) in _INT_LIMITS.items():
         value = get(name)
-        if value is not None and (value.__class__ is not int or value < low or (high is not None and value > high)):
+        if value is not None and (
+            value.__class__ is not int or value < low or (high is not None and value > high)
+        ):
             return False
     for name, allowed in _ENUM_VALUES.items():
         value = get(name)
@@ -362,7 +400,7 @@ def _valid_fast(rec: Mapping[str, object]) -> bool:
     return True
 
 
-def hand_written_inline(rec: Mapping[str, object]) -> Row:  # noqa: C901 - one function on purpose
+def hand_written_inline(rec: Mapping[str, object]) -> Row:
     """hand_written with every helper inlined and one pass over the persons for all five vetoes."""
     if not _valid_fast(rec) and record_problems(rec):
         return INVALID
@@ -440,7 +478,15 @@ def hand_written_inline(rec: Mapping[str, object]) -> Row:  # noqa: C901 - one f
     x = get("housing_type")
     b2, pb2 = (UNKNOWN, 0) if x is None else (PASS, 6) if x == "solid" or x == "semi_solid" else (FAIL, 0)
     x = get("water_source")
-    b3, pb3 = (UNKNOWN, 0) if x is None else (PASS, 6) if x == "qc_standard" else (PASS, 4) if x == "hygienic" else (FAIL, 0)
+    b3, pb3 = (
+        (UNKNOWN, 0)
+        if x is None
+        else (PASS, 6)
+        if x == "qc_standard"
+        else (PASS, 4)
+        if x == "hygienic"
+        else (FAIL, 0)
+    )
     insured, members = get("insured_members"), get("members")
     if insured is None or members is None or members == 0:
         c1, pc1 = UNKNOWN, 0
@@ -475,7 +521,21 @@ def hand_written_inline(rec: Mapping[str, object]) -> Row:  # noqa: C901 - one f
     score = pa1 + pa3 + pa4 + pb1 + pb2 + pb3 + pc1 + pc2 + pc3 + pd1 + pe2 + pe3 + pe4
     top = 78 + (8 if a3 != NA else 0) + (6 if c2 != NA else 0) + (8 if d1 != NA else 0)
     loose = 0
-    for verdict, full in ((a1, 10), (a3, 8), (a4, 8), (b1, 12), (b2, 6), (b3, 6), (c1, 8), (c2, 6), (c3, 5), (d1, 8), (e2, 8), (e3, 8), (e4, 7)):
+    for verdict, full in (
+        (a1, 10),
+        (a3, 8),
+        (a4, 8),
+        (b1, 12),
+        (b2, 6),
+        (b3, 6),
+        (c1, 8),
+        (c2, 6),
+        (c3, 5),
+        (d1, 8),
+        (e2, 8),
+        (e3, 8),
+        (e4, 7),
+    ):
         if verdict == UNKNOWN:
             loose += full
     gates = (k1, k2, k3, k4, k5, k6, k7, a1, a4, d1)
@@ -486,7 +546,9 @@ def hand_written_inline(rec: Mapping[str, object]) -> Row:  # noqa: C901 - one f
     if elders is None or under_6 is None or school_age is None:
         applicable = None
     else:
-        applicable = 100 - (8 if elders == 0 else 0) - (6 if under_6 == 0 else 0) - (8 if school_age == 0 else 0)
+        applicable = (
+            100 - (8 if elders == 0 else 0) - (6 if under_6 == 0 else 0) - (8 if school_age == 0 else 0)
+        )
     group = get("commune_group")
     difficult = get("especially_difficult")
     poor = None if income is None or line is None else income <= line
@@ -540,7 +602,10 @@ _RELIEF_RE = (
 RULE_ENGINE_RULES = {
     "K1": "registered",
     "K2": "gdvh_this_year",
-    **{cid: _VETO_RE.format(f=flag) for cid, flag in zip(("K3", "K4", "K5", "K6", "K7"), PERSON_FLAGS, strict=True)},
+    **{
+        cid: _VETO_RE.format(f=flag)
+        for cid, flag in zip(("K3", "K4", "K5", "K6", "K7"), PERSON_FLAGS, strict=True)
+    },
     "A1": "dv_incidents == null ? null : dv_incidents == 0",
     "A3": "elders == null ? null : (elders > 0 ? elder_care_ok : 'na')",
     "A4": "child_marriage == null ? null : not child_marriage",
@@ -616,7 +681,10 @@ _MIDDLE_ZEN = "(area == 'urban' ? 3000000 : 2250000)"
 ZEN_RULES = {
     "K1": "registered",
     "K2": "gdvh_this_year",
-    **{cid: _VETO_ZEN.format(f=flag) for cid, flag in zip(("K3", "K4", "K5", "K6", "K7"), PERSON_FLAGS, strict=True)},
+    **{
+        cid: _VETO_ZEN.format(f=flag)
+        for cid, flag in zip(("K3", "K4", "K5", "K6", "K7"), PERSON_FLAGS, strict=True)
+    },
     "A1": "dv_incidents == null ? null : dv_incidents == 0",
     "A3": "elders == null ? null : (elders > 0 ? elder_care_ok : 'na')",
     "A4": "child_marriage == null ? null : not child_marriage",
@@ -657,7 +725,9 @@ ZEN_RULES = {
 
 def zen_graph() -> dict[str, Any]:
     """The JDM graph: input -> one expression node with every rule -> output."""
-    expressions = [{"id": f"e{i}", "key": key, "value": text} for i, (key, text) in enumerate(ZEN_RULES.items())]
+    expressions = [
+        {"id": f"e{i}", "key": key, "value": text} for i, (key, text) in enumerate(ZEN_RULES.items())
+    ]
     return {
         "nodes": [
             {"id": "in", "type": "inputNode", "name": "household", "position": {"x": 0, "y": 0}},
@@ -718,15 +788,18 @@ def code_identity() -> str:
 
     package = Path(criteria_engine.__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([*(package / "evaluators").glob("*.py"), package / "results.py", *(package / "rules").glob("*.py")]):
+    for path in sorted(
+        [*(package / "evaluators").glob("*.py"), package / "results.py", *(package / "rules").glob("*.py")]
+    ):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     commit = "?"
-    try:
+    with contextlib.suppress(OSError, subprocess.CalledProcessError):
         commit = subprocess.run(
-            ["git", "-C", str(package), "describe", "--always", "--dirty"], capture_output=True, text=True, check=True
+            ["git", "-C", str(package), "describe", "--always", "--dirty"],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        pass
     return f"{package} (git {commit}; evaluator code digest {digest.hexdigest()[:12]})"
 
 
@@ -744,7 +817,9 @@ class Contender:
     diagnostic: bool = False
 
 
-def _loop(evaluate: Callable[[Mapping[str, object]], object]) -> Callable[[Sequence[Mapping[str, object]]], None]:
+def _loop(
+    evaluate: Callable[[Mapping[str, object]], object],
+) -> Callable[[Sequence[Mapping[str, object]]], None]:
     def run(records: Sequence[Mapping[str, object]]) -> None:
         for record in records:
             evaluate(record)
@@ -770,28 +845,49 @@ def build_contenders(plan: Any, skip_peers: bool) -> list[Contender]:
                 item.aggregates  # noqa: B018
 
     contenders = [
-        Contender("hand-written", _loop(hand_written), note="the reference: plain Python, helpers per criterion"),
+        Contender(
+            "hand-written", _loop(hand_written), note="the reference: plain Python, helpers per criterion"
+        ),
         Contender("ce verdicts", ce_verdicts, note="Plan.evaluate(detail=False)"),
         Contender("ce explained", ce_explained, note="Plan.evaluate(detail=True)"),
         Contender(
-            "hand-written, inlined", _loop(hand_written_inline), note="one function, no helpers (a stricter reference)", diagnostic=True
+            "hand-written, inlined",
+            _loop(hand_written_inline),
+            note="one function, no helpers (a stricter reference)",
+            diagnostic=True,
         ),
-        Contender("ce raw outcome", _loop(outcome), "checked", "Plan.outcome on checked records", diagnostic=True),
+        Contender(
+            "ce raw outcome", _loop(outcome), "checked", "Plan.outcome on checked records", diagnostic=True
+        ),
         Contender("hand-written check", _loop(record_problems), note="record checks only", diagnostic=True),
     ]
     valid = getattr(plan, "_valid", None)
     if valid is not None:
-        contenders.append(Contender("ce generated check", _loop(valid), note="Plan._valid (generated)", diagnostic=True))
+        contenders.append(
+            Contender("ce generated check", _loop(valid), note="Plan._valid (generated)", diagnostic=True)
+        )
     checker = getattr(plan, "_checker", None)
     if checker is not None:
-        contenders.append(Contender("ce RecordChecker", _loop(checker.check), note="RecordChecker.check", diagnostic=True))
+        contenders.append(
+            Contender("ce RecordChecker", _loop(checker.check), note="RecordChecker.check", diagnostic=True)
+        )
     if not skip_peers:
-        contenders.append(Contender("rule-engine", _loop(rule_engine_contender()), note=f"{len(RULE_ENGINE_RULES)} Rules, decision in Python"))
-        contenders.append(Contender("zen-engine", _loop(zen_contender()), note="1 JDM graph, decision in Python"))
+        contenders.append(
+            Contender(
+                "rule-engine",
+                _loop(rule_engine_contender()),
+                note=f"{len(RULE_ENGINE_RULES)} Rules, decision in Python",
+            )
+        )
+        contenders.append(
+            Contender("zen-engine", _loop(zen_contender()), note="1 JDM graph, decision in Python")
+        )
     return contenders
 
 
-def verify(plan: Any, records: Sequence[Mapping[str, object]], contenders: Iterable[str], skip_peers: bool) -> dict[str, dict[str, int]]:
+def verify(
+    plan: Any, records: Sequence[Mapping[str, object]], contenders: Iterable[str], skip_peers: bool
+) -> dict[str, dict[str, int]]:
     """Compare every contender's rows with criteria_engine's; count the differences by kind."""
     others: dict[str, Callable[[Mapping[str, object]], Row | None]] = {
         "hand-written": hand_written,
@@ -817,11 +913,21 @@ def verify(plan: Any, records: Sequence[Mapping[str, object]], contenders: Itera
             if ours[0] == "invalid" and name in PEERS:
                 continue  # peers have no record checks: nothing to compare
             counts["compared"] = counts.get("compared", 0) + 1
-            for label, i in (("verdicts", 4), ("points", 5), ("score", 1), ("max_score", 2), ("status", 0), ("rating", 3)):
+            for label, i in (
+                ("verdicts", 4),
+                ("points", 5),
+                ("score", 1),
+                ("max_score", 2),
+                ("status", 0),
+                ("rating", 3),
+            ):
                 if theirs is None or theirs[i] != ours[i]:
                     counts[label] = counts.get(label, 0) + 1
                     if counts[label] <= 2 and os.environ.get("BENCH_VERBOSE"):
-                        print(f"  {name} differs on {label} for {record.get('id')}: {theirs} vs {ours}", file=sys.stderr)
+                        print(
+                            f"  {name} differs on {label} for {record.get('id')}: {theirs} vs {ours}",
+                            file=sys.stderr,
+                        )
     return report
 
 
@@ -861,7 +967,11 @@ def table(contenders: Sequence[Contender], times: Times, counts: Mapping[str, in
     def per_record(name: str, clock: str, records: str) -> float:
         return statistics.median(times[name][clock]) / counts[records]
 
-    base = {clock: per_record("hand-written", clock, "all") for clock in ("cpu", "wall")} if "hand-written" in times else None
+    base = (
+        {clock: per_record("hand-written", clock, "all") for clock in ("cpu", "wall")}
+        if "hand-written" in times
+        else None
+    )
     lines = [
         "| contender | records | CPU s (median) | wall s (median) | µs/record (CPU) | × hand-written (CPU) | × hand-written (wall) | target | what |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---|",
@@ -880,19 +990,26 @@ def table(contenders: Sequence[Contender], times: Times, counts: Mapping[str, in
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="criteria_engine vs hand-written Python, rule-engine and zen-engine.")
+    parser = argparse.ArgumentParser(
+        description="criteria_engine vs hand-written Python, rule-engine and zen-engine."
+    )
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--only", default="", help="comma-separated contender names to time (hand-written always runs)")
+    parser.add_argument(
+        "--only", default="", help="comma-separated contender names to time (hand-written always runs)"
+    )
     parser.add_argument("--no-peers", action="store_true", help="skip rule-engine and zen-engine")
-    parser.add_argument("--no-diagnostics", action="store_true", help="time only the reference, ours and the peers")
+    parser.add_argument(
+        "--no-diagnostics", action="store_true", help="time only the reference, ours and the peers"
+    )
     parser.add_argument("--no-verify", action="store_true", help="skip the agreement check")
     parser.add_argument("--json", metavar="FILE", help="also write the raw times as JSON")
     args = parser.parse_args(argv)
 
     plan = compile_plan(load_set(SET_FILE))
-    print(f"criteria_engine: {code_identity()}", file=sys.stderr)
+    code = code_identity()  # read now: the files may change while the benchmark runs
+    print(f"criteria_engine: {code}", file=sys.stderr)
     print(f"generating {args.records:,} households (seed {args.seed})...", file=sys.stderr, flush=True)
     records = list(households(args.records, args.seed))
     checked = []
@@ -927,7 +1044,7 @@ def main(argv: list[str] | None = None) -> int:
         f"household20.yaml, {len(records):,} records ({len(checked):,} valid), {args.rounds} rounds, medians; "
         f"Python {platform.python_version()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}"
     )
-    print(f"criteria_engine: {code_identity()}")
+    print(f"criteria_engine: {code}")
     print(f"statuses: {dict(sorted(statuses.items()))}")
     if verification:
         print("agreement with criteria_engine (differences by field; none listed = identical):")
@@ -942,7 +1059,7 @@ def main(argv: list[str] | None = None) -> int:
                     "records": counts,
                     "rounds": args.rounds,
                     "seed": args.seed,
-                    "code": code_identity(),
+                    "code": code,
                     "times": times,
                     "statuses": statuses,
                     "verification": verification,

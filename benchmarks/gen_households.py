@@ -28,10 +28,46 @@ import random
 import sys
 from collections.abc import Iterator
 
-FAMILY_NAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Lò", "Vàng", "Giàng", "Sùng", "Lý", "Hà", "Đặng", "Tráng")
+FAMILY_NAMES = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Lò",
+    "Vàng",
+    "Giàng",
+    "Sùng",
+    "Lý",
+    "Hà",
+    "Đặng",
+    "Tráng",
+)
 MIDDLE_NAMES = ("Văn", "Thị", "Seo", "A", "Thị Mỹ", "Đức", "Minh", "Ngọc")
-GIVEN_NAMES = ("Ấp", "Mai", "Páo", "Chứ", "Lan", "Dình", "Sử", "Hoa", "Nam", "Vừ", "Thào", "Dung", "Hùng", "Linh", "Chín")
-PERSON_FLAGS = ("criminal_prosecution", "mil_tax_default", "sanction_marriage", "sanction_order_dv", "drug_user")
+GIVEN_NAMES = (
+    "Ấp",
+    "Mai",
+    "Páo",
+    "Chứ",
+    "Lan",
+    "Dình",
+    "Sử",
+    "Hoa",
+    "Nam",
+    "Vừ",
+    "Thào",
+    "Dung",
+    "Hùng",
+    "Linh",
+    "Chín",
+)
+PERSON_FLAGS = (
+    "criminal_prosecution",
+    "mil_tax_default",
+    "sanction_marriage",
+    "sanction_order_dv",
+    "drug_user",
+)
 # Per-person rate of each flag: prosecutions and drug use are rare, unpaid obligations less so.
 FLAG_RATES = (0.002, 0.006, 0.002, 0.004, 0.002)
 
@@ -146,12 +182,13 @@ def households(count: int, seed: int = 2026) -> Iterator[dict[str, object]]:
 
 def missing_stats(records: Iterator[dict[str, object]]) -> dict[str, float]:
     """Counts of values, missing values and incomplete records (to check the rates)."""
-    expected = (
-        "area commune_group especially_difficult members insured_members income_per_capita deprivations persons "
-        "registered gdvh_this_year dv_incidents elders elder_care_ok child_marriage housing_type water_source "
-        "children_under_6 children_vaccinated members_exercising school_age_children school_age_in_school "
-        "waste_handled forest_violation vneid_level2_adults years_held_consecutive"
-    ).split()
+    expected = [
+        "area", "commune_group", "especially_difficult", "members", "insured_members", "income_per_capita",
+        "deprivations", "persons", "registered", "gdvh_this_year", "dv_incidents", "elders", "elder_care_ok",
+        "child_marriage", "housing_type", "water_source", "children_under_6", "children_vaccinated",
+        "members_exercising", "school_age_children", "school_age_in_school", "waste_handled", "forest_violation",
+        "vneid_level2_adults", "years_held_consecutive",
+    ]  # fmt: skip
     values = missing = incomplete = total = 0
     for record in records:
         total += 1
@@ -180,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--stats", action="store_true", help="print the missing-value rates instead of the records")
+    parser.add_argument(
+        "--stats", action="store_true", help="print the missing-value rates instead of the records"
+    )
     args = parser.parse_args(argv)
     if args.stats:
         print(json.dumps(missing_stats(households(args.records, args.seed)), indent=2))

@@ -9,15 +9,27 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import cast
 
 from .models import CriteriaSet
 
 _METADATA = ("status", "effective_from", "effective_to", "version", "changes")
 
 
+def _numbers(node: object) -> object:
+    """Integral floats as ints, so ``points: 10`` and ``points: 10.0`` give one digest."""
+    if isinstance(node, float) and node.is_integer():
+        return int(node)
+    if isinstance(node, dict):
+        return {k: _numbers(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_numbers(v) for v in node]
+    return node
+
+
 def canonical_json(cs: CriteriaSet, *, without_metadata: bool = False) -> str:
     """The canonical JSON text of a revision (optionally without revision metadata)."""
-    data = cs.model_dump(mode="json", by_alias=True)
+    data = cast(dict[str, object], _numbers(cs.model_dump(mode="json", by_alias=True)))
     if without_metadata:
         for key in _METADATA:
             data.pop(key, None)

@@ -62,7 +62,13 @@ class Diagnostic:
         }
 
     def __str__(self) -> str:
-        head = f"{self.file}:{self.line}:{self.column}: {self.severity.value}[{self.code}]: {self.message}"
+        if self.file and self.line:
+            where = f"{self.file}:{self.line}:{self.column}: "
+        elif self.file:
+            where = f"{self.file}: "
+        else:
+            where = ""  # a problem with no file (a revision asked for by name, say)
+        head = f"{where}{self.severity.value}[{self.code}]: {self.message}"
         if self.suggestion:
             return f"{head}\n  help: {self.suggestion}"
         return head

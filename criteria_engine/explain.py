@@ -65,6 +65,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "aggregate_value": "{value} (từ {n} {noun})",
         "aggregate_unknown_noun": "{n} {noun} chưa xác định",
         "aggregate_too_few": "chỉ {n} {noun} có dữ liệu, cần ít nhất {min}",
+        "aggregate_need_more": "cần {target}: thêm {n} {noun}",
+        "aggregate_match_noun": "{num}/{den} {noun} thỏa điều kiện",
         "graded": "được {points}/{max} điểm",
         "value_list": "giá trị",
     },
@@ -110,6 +112,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "aggregate_value": "{value} (from {n} {noun})",
         "aggregate_unknown_noun": "{n} {noun} undetermined",
         "aggregate_too_few": "only {n} {noun} with data, at least {min} needed",
+        "aggregate_need_more": "needs {target}: {n} more {noun}",
+        "aggregate_match_noun": "{num} of {den} {noun} match",
         "graded": "earned {points}/{max} points",
         "value_list": "values",
     },
@@ -210,6 +214,7 @@ MEMBER_NOUNS: dict[str, dict[str, tuple[str, str]]] = {
     "respondent": {"vi": ("người trả lời", "người trả lời"), "en": ("respondent", "respondents")},
     "person": {"vi": ("người", "người"), "en": ("person", "persons")},
     "school": {"vi": ("trường", "trường"), "en": ("school", "schools")},
+    "province": {"vi": ("tỉnh", "tỉnh"), "en": ("province", "provinces")},
     "": {"vi": ("thành viên", "thành viên"), "en": ("member", "members")},
 }
 """How members are counted in sentences, by subject (singular, plural): "4 more households"."""
@@ -243,13 +248,18 @@ def _aggregate_sentence(
             return None
         more = math.ceil(needed)
         shown = f"{'> ' if op == '>' else ''}{target_text}"
-        return phrase(lang, "aggregate_need").format(target=shown, more=f"{number(more)} {noun(more)}")
+        return phrase(lang, "aggregate_need_more").format(target=shown, n=number(more), noun=noun(more))
 
     parts: list[str] = []
+    if detail.function == "count" and not detail.denominator and detail.numerator == detail.total:
+        return f"{number(detail.total)} {noun(detail.total)}"  # count(list): how many members
     if detail.function in ("any", "all", "count"):
-        matched = phrase(lang, "aggregate_match").format(
-            num=number(detail.numerator), den=number(detail.denominator)
-        )
+        num, den = number(detail.numerator), number(detail.denominator)
+        if getattr(members, "subject", None):  # a roll-up's members: say what they are
+            key = "aggregate_match_noun"
+            matched = phrase(lang, key).format(num=num, den=den, noun=noun(detail.denominator))
+        else:
+            matched = phrase(lang, "aggregate_match").format(num=num, den=den)
         if detail.unknown:
             matched += "; " + phrase(lang, "aggregate_unknown").format(n=detail.unknown)
         parts.append(matched)

@@ -20,7 +20,9 @@ CriterionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_.-]
 SetId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=64)]
 Version = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$", max_length=32)]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
-Expression = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Expression = Annotated[str, StringConstraints(min_length=1)]
+"""An expression's text; its length and depth are limited by the expression checker, which
+reports the problem at its position."""
 Number = int | float
 
 Text = dict[LanguageCode, Annotated[str, StringConstraints(min_length=1)]]
@@ -64,7 +66,7 @@ class Parameter(_Model):
     """A named constant, or a table of values chosen by an input's value (``by``)."""
 
     label: Text
-    value: Number | str | None = Field(None, description="A constant value.")
+    value: bool | int | float | str | None = Field(None, description="A constant value.")
     by: Identifier | None = Field(None, description="The enum input that selects the value.")
     values: dict[str, Number] | None = Field(None, description="The table: enum value -> value.")
     unit: str | None = None

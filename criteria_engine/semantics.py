@@ -42,11 +42,13 @@ def _check_ids(cs: CriteriaSet) -> Iterator[Diagnostic]:
         seen.setdefault(group.id, ("groups", gi, "id"))
     crit_seen: set[str] = set()
     for path, criterion in _criterion_paths(cs):
-        if criterion.id in crit_seen or criterion.id in seen:
+        if criterion.id in crit_seen:
             yield error("duplicate-id", f"criterion id '{criterion.id}' is used twice", (*path, "id"))
+        elif criterion.id in seen:
+            yield error("duplicate-id", f"criterion id '{criterion.id}' is also a group's id", (*path, "id"))
         crit_seen.add(criterion.id)
     names: dict[str, str] = {}
-    for section in ("inputs", "parameters", "derived", "collections"):
+    for section in ("inputs", "parameters", "derived", "collections", "measures"):
         for name in getattr(cs, section):
             if name in names:
                 yield error(
@@ -193,7 +195,7 @@ def _check_criteria(cs: CriteriaSet) -> Iterator[Diagnostic]:
                         if name not in known:
                             yield error(
                                 "unknown-placeholder",
-                                f"'{{{name}}}' in the message names no input, parameter or derived value",
+                                f"'{{{name}}}' in the message names no input, parameter, derived value or measure",
                                 (*path, "message", verdict, lang),
                                 did_you_mean(name, known),
                             )

@@ -12,7 +12,7 @@ from criteria_engine.cli.main import build_parser
 
 from .test_cli_support import HOUSEHOLDS, PERSONS, SET, evaluate, run, write_csv
 
-COMMANDS = ["validate", "list", "schema", "show", "evaluate", "report", "explain", "test"]
+COMMANDS = ["validate", "list", "schema", "show", "evaluate", "report", "explain", "test", "diff", "verify"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -166,10 +166,16 @@ def test_test_command_reports_expected_and_got(tmp_path: Path) -> None:
     folder = tmp_path / "sets" / "happy-family"
     folder.mkdir(parents=True)
     source = shipped_sets_dir() / "happy-family"
-    (folder / "2026.2.yaml").write_text((source / "2026.2.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "2026.2.yaml").write_text(
+        (source / "2026.2.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     text = (source / "2026.2.examples.yaml").read_text(encoding="utf-8")
     (folder / "2026.2.examples.yaml").write_text(
-        text.replace("    status: passed\n    rating: passed\n    score: 100\n", "    status: passed\n    rating: passed\n    score: 99\n", 1),
+        text.replace(
+            "    status: passed\n    rating: passed\n    score: 100\n",
+            "    status: passed\n    rating: passed\n    score: 99\n",
+            1,
+        ),
         encoding="utf-8",
     )
     result = run("test", "happy-family@2026.2", "--sets", tmp_path / "sets")

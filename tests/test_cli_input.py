@@ -63,8 +63,14 @@ def _records() -> list[dict[str, object]]:
     for line in PERSONS.read_text(encoding="utf-8").splitlines()[1:]:
         cells = line.split(",")
         people.setdefault(cells[0], []).append(
-            {"full_name": cells[1], "criminal_prosecution": False, "mil_tax_default": False,
-             "sanction_marriage": False, "sanction_order_dv": False, "drug_user": cells[6] == "x"}
+            {
+                "full_name": cells[1],
+                "criminal_prosecution": False,
+                "mil_tax_default": False,
+                "sanction_marriage": False,
+                "sanction_order_dv": False,
+                "drug_user": cells[6] == "x",
+            }
         )
     records = []
     for row in rows:
@@ -91,7 +97,9 @@ def test_jsonl_with_persons_inside(tmp_path: Path) -> None:
 
 def test_children_option_is_the_same_as_persons() -> None:
     a = evaluate("--format", "jsonl", "--detail", "verdicts")
-    b = evaluate("--format", "jsonl", "--detail", "verdicts", "--children", f"persons={PERSONS}", persons=None)
+    b = evaluate(
+        "--format", "jsonl", "--detail", "verdicts", "--children", f"persons={PERSONS}", persons=None
+    )
     assert a.out == b.out
 
 
@@ -103,7 +111,9 @@ def test_without_persons_the_vetoes_are_undetermined_and_a_warning_says_why() ->
 
 def test_column_map_file(tmp_path: Path) -> None:
     header, rows = household_rows()
-    header = ["Mã số hộ gia đình" if h == "Mã hộ" else "Nhân khẩu" if h == "Số nhân khẩu" else h for h in header]
+    header = [
+        "Mã số hộ gia đình" if h == "Mã hộ" else "Nhân khẩu" if h == "Số nhân khẩu" else h for h in header
+    ]
     data = write_csv(tmp_path / "h.csv", header, rows)
     mapping = tmp_path / "map.yaml"
     mapping.write_text('"Mã số hộ gia đình": id\n"Nhân khẩu": members\n', encoding="utf-8")
@@ -136,7 +146,9 @@ def test_bad_child_value_makes_the_parent_invalid(tmp_path: Path) -> None:
 
 def test_orphan_children_are_reported(tmp_path: Path) -> None:
     persons = tmp_path / "persons.csv"
-    persons.write_text(PERSONS.read_text(encoding="utf-8") + "H99,Người Lạ,không,không,không,không,không\n", encoding="utf-8")
+    persons.write_text(
+        PERSONS.read_text(encoding="utf-8") + "H99,Người Lạ,không,không,không,không,không\n", encoding="utf-8"
+    )
     result = evaluate("--format", "jsonl", persons=persons)
     assert result.code == 0
     assert "warning[data-orphan-rows]" in result.err and "'H99'" in result.err
@@ -167,7 +179,9 @@ def test_children_of_an_unknown_list_is_a_usage_error() -> None:
         ("households.xls", b"\xd0\xcf\x11\xe0", "data-unknown-format"),
     ],
 )
-def test_unusable_files_give_one_message_and_exit_1(tmp_path: Path, name: str, content: bytes, code: str) -> None:
+def test_unusable_files_give_one_message_and_exit_1(
+    tmp_path: Path, name: str, content: bytes, code: str
+) -> None:
     data = tmp_path / name
     data.write_bytes(content)
     result = evaluate(data=data, persons=None)
@@ -193,7 +207,9 @@ def test_truncated_excel_file(tmp_path: Path) -> None:
 
 def test_ten_thousand_columns(tmp_path: Path) -> None:
     data = tmp_path / "wide.csv"
-    data.write_text(",".join(f"c{i}" for i in range(10_000)) + "\n" + ",".join("1" for _ in range(10_000)) + "\n")
+    data.write_text(
+        ",".join(f"c{i}" for i in range(10_000)) + "\n" + ",".join("1" for _ in range(10_000)) + "\n"
+    )
     result = evaluate(data=data, persons=None)
     assert result.code == 1
     one_error(result.err, "data-too-many-columns")
@@ -226,12 +242,29 @@ def test_excel_sheet_option(tmp_path: Path) -> None:
 
 def test_rows_with_broken_cells_keep_their_place(tmp_path: Path) -> None:
     data = tmp_path / "mixed.csv"
-    data.write_text(
-        'id,members,insured_members\nA1,4,4\nA2,4,4,9,9\nA3,"4\nA4,2,2\n', encoding="utf-8"
-    )
+    data.write_text('id,members,insured_members\nA1,4,4\nA2,4,4,9,9\nA3,"4\nA4,2,2\n', encoding="utf-8")
     result = run("evaluate", SET, data, "--format", "jsonl", "--detail", "verdicts")
     assert result.code == 0
     rows = [json.loads(line) for line in result.out.splitlines()][:-1]
     assert rows[0]["id"] == "A1" and rows[1]["id"] == "A2"
     assert rows[1]["status"] == "invalid" and rows[1]["errors"][0]["code"] == "data-extra-cells"
     assert HOUSEHOLDS.exists()
+
+
+def test_cached_conversion_gives_what_convert_row_gives(tmp_path: Path) -> None:
+    from criteria_engine import compile_plan, load_registry
+    from criteria_engine.cli.records import convert_values
+    from criteria_engine.io import ColumnMap, convert_raw_row, iter_rows, read_headers
+
+    registry = load_registry()
+    inputs = compile_plan(registry.get(SET), registry.resolver()).model.inputs
+    header, rows = household_rows()
+    noisy = [*rows, *([*r[:5], "1.5tr", "?", "", "-", *r[9:]] for r in rows)]
+    data = write_csv(tmp_path / "h.csv", header, noisy)
+    columns, _ = ColumnMap.build(read_headers(data), inputs, file=str(data))
+    for _ in range(2):  # the second pass reads from the cache
+        for raw in iter_rows(data):
+            expected, problems = convert_raw_row(raw, columns, inputs, file=str(data))
+            got, found = convert_values(raw.values, columns, inputs, raw.row_number, str(data))
+            assert got == expected
+            assert [*raw.problems, *found] == problems

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -16,7 +17,7 @@ from criteria_engine.cli import pipeline
 from criteria_engine.render.summary import Item, assign_ranks
 from criteria_engine.results import Provenance, Result
 
-from .test_cli_support import CASES, HOUSEHOLDS, PERSONS, SET, check_golden, evaluate, run
+from .test_cli_support import CASES, HOUSEHOLDS, PERSONS, SET, check_golden, evaluate
 
 
 def test_golden_table() -> None:
@@ -152,7 +153,9 @@ def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
     assert two.out == one.out
 
 
-def _cli(*args: object, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def _cli(
+    *args: object, stdin: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     return subprocess.run(
         [sys.executable, "-m", "criteria_engine", *map(str, args)],
@@ -186,7 +189,17 @@ def test_subprocess_reads_jsonl_from_stdin() -> None:
 
 
 def test_subprocess_report_and_jobs(tmp_path: Path) -> None:
-    report = _cli("report", SET, CASES / "households.xlsx", "--persons", PERSONS, "-o", tmp_path / "r.html", "--lang", "en")
+    report = _cli(
+        "report",
+        SET,
+        CASES / "households.xlsx",
+        "--persons",
+        PERSONS,
+        "-o",
+        tmp_path / "r.html",
+        "--lang",
+        "en",
+    )
     assert report.returncode == 0, report.stderr
     assert "Assessment report" in (tmp_path / "r.html").read_text(encoding="utf-8")
     jobs = _cli("evaluate", SET, HOUSEHOLDS, "--persons", PERSONS, "--format", "jsonl", "--jobs", "2")
@@ -197,3 +210,69 @@ def test_subprocess_report_and_jobs(tmp_path: Path) -> None:
 def test_no_progress_bar_when_not_a_terminal() -> None:
     result = evaluate("--format", "jsonl")
     assert "rows" not in result.err and "\r" not in result.err
+
+
+def test_fast_json_is_exactly_json_dumps() -> None:
+    from criteria_engine.render.writers import Context, FastJson, item_dict
+
+    full = evaluate("--format", "jsonl", "--detail", "full", "--rank", "--group-by", "village_id")
+    verdicts = evaluate("--format", "jsonl", "--detail", "verdicts")
+    for run_ in (full, verdicts):
+        for line in run_.out.splitlines()[:-1]:
+            assert json.loads(line)["id"].startswith("H0")
+    from criteria_engine import compile_plan, load_registry
+    from criteria_engine.cli.pipeline import Job, evaluate_unit
+    from criteria_engine.cli.records import DataSource
+
+    registry = load_registry()
+    plan = compile_plan(registry.get(SET), registry.resolver())
+    for detail in (True, False):
+        context = Context(plan, "vi", ranked=True, group_field="village_id")
+        writer = FastJson(context)
+        source = DataSource(plan, str(HOUSEHOLDS), None, [f"persons={PERSONS}"], None, "village_id")
+        for unit in source.units():
+            item = evaluate_unit(Job(plan, None, detail), unit)
+            expected = json.dumps(item_dict(item, context), ensure_ascii=False, default=str)
+            assert writer.item(item) == expected
+            assert writer.item(item) == expected  # from the cache
+
+
+class FakeTerminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_and_progress_only_on_a_terminal() -> None:
+    from criteria_engine.cli import main
+    from criteria_engine.cli.common import Streams
+
+    out, err = FakeTerminal(), FakeTerminal()
+    code = main(["evaluate", SET, str(HOUSEHOLDS), "--persons", str(PERSONS)], Streams(out=out, err=err))
+    assert code == 0
+    assert "\x1b[" in out.getvalue()  # coloured statuses
+    assert "H06" in out.getvalue()
+    plain = evaluate()
+    assert "\x1b[" not in plain.out and "\x1b[" not in plain.err
+
+
+def test_progress_bar_counts_rows_on_a_terminal() -> None:
+    from criteria_engine.cli.pipeline import with_progress
+
+    err = FakeTerminal()
+    items = list(with_progress(iter(range(600)), err, True, "households.csv"))  # type: ignore[arg-type]
+    assert items == list(range(600))
+    assert "households.csv" in err.getvalue()
+
+
+def test_a_worker_that_cannot_start_is_reported_not_retried_forever() -> None:
+    import datetime as dt
+
+    job = pipeline._Recipe(None, SET, "sha256:not-the-digest", dt.date(2026, 11, 25), False)
+    pipeline._start_worker(job)
+    try:
+        with pytest.raises(pipeline.WorkerFailure, match="changed on disk"):
+            pipeline._work([])
+    finally:
+        pipeline._JOB, pipeline._FAILURE = None, None

@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 
 from .test_cli_support import SET, run
 
-HEADER = ["Mã hộ", "Số nhân khẩu", "insured_members", "Khu vực", "Thu nhập bình quân đầu người (đồng/tháng)", "registered"]
+HEADER = [
+    "Mã hộ",
+    "Số nhân khẩu",
+    "insured_members",
+    "Khu vực",
+    "Thu nhập bình quân đầu người (đồng/tháng)",
+    "registered",
+]
 
 good_cells = st.fixed_dictionaries(
     {
@@ -42,7 +49,7 @@ def render(kind: str, good: dict[str, str], noise: str) -> list[str]:
     elif kind == "short":
         cells = cells[:2]
     elif kind == "quoted":
-        cells[3] = f"{noise}, \"quoted\"\nline"
+        cells[3] = f'{noise}, "quoted"\nline'
     elif kind == "junk":
         cells = [noise or "?"] * 5
     return cells
@@ -54,7 +61,9 @@ def render(kind: str, good: dict[str, str], noise: str) -> list[str]:
     delimiter=st.sampled_from([",", ";"]),
     bom=st.booleans(),
 )
-def test_every_row_comes_out_once_in_order(rows: list[tuple[str, dict[str, str], str]], delimiter: str, bom: bool) -> None:
+def test_every_row_comes_out_once_in_order(
+    rows: list[tuple[str, dict[str, str], str]], delimiter: str, bom: bool
+) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(HEADER)

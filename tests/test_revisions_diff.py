@@ -123,7 +123,9 @@ def test_a_threshold_change_names_the_value_compared_and_its_unit() -> None:
     assert "Số người tập thể dục ≥ 1 → ≥ 2 người" in describe(a2, "vi")
     # 80% is written as a percentage; a constant on the left reads as the comparison turned round
     assert "≥ 80% → ≥ 90%" in describe(changes["criteria.A3.when"], "vi")
-    assert "Income per person ≥ 1,500,000 → ≥ 2,200,000 VND/month" in describe(changes["criteria.A1.when"], "en")
+    assert "Income per person ≥ 1,500,000 → ≥ 2,200,000 VND/month" in describe(
+        changes["criteria.A1.when"], "en"
+    )
 
 
 # --- the shipped revisions ----------------------------------------------------------------------
@@ -151,7 +153,10 @@ def test_happy_family_2026_1_to_2026_2() -> None:
         "New criterion K7 “No member uses illegal drugs” (veto; `not any(persons, p.drug_user)`)."
     )
     a2 = next(c for c in diff.changes if c.path == "criteria.A2.points")
-    assert describe(a2, "vi") == "Tiêu chí A2 “Đăng ký và thực hiện Bộ tiêu chí ứng xử trong gia đình”: 5 → 3 điểm."
+    assert (
+        describe(a2, "vi")
+        == "Tiêu chí A2 “Đăng ký và thực hiện Bộ tiêu chí ứng xử trong gia đình”: 5 → 3 điểm."
+    )
     c1 = diff.of_kind("threshold-changed")[0]
     assert describe(c1, "en") == (
         "Criterion C1 “Members have health insurance”, 3-point band: "
@@ -234,3 +239,27 @@ def test_a_different_shape_is_not_a_threshold() -> None:
     assert number_changes("x in ['a']", "x in ['b']") is None
     assert number_changes("((a)) >= 1", "a>=1") == []
     assert number_changes("a >= 1", "a >= ") is None  # unparsable: reported as a rule change
+
+
+def test_the_pure_revision_modules_do_no_io() -> None:
+    """diff, describe, impact and verify take data and give data: no files, no printing."""
+    import ast
+
+    import criteria_engine.revisions as package
+
+    folder = Path(package.__file__).parent
+    for name in ("diff.py", "_compare.py", "expressions.py", "describe.py", "impact.py", "verify.py"):
+        tree = ast.parse((folder / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                modules = (
+                    [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                )
+                assert not {m.split(".")[0] for m in modules} & {"rich", "yaml", "argparse", "csv", "io"}, (
+                    name
+                )
+                assert not (isinstance(node, ast.ImportFrom) and node.module in ("io", "data", "render")), (
+                    name
+                )
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in ("open", "print", "input"), f"{name}:{node.lineno}"

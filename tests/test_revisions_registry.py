@@ -45,7 +45,12 @@ def rev(
     file: str = "",
 ) -> Revision:
     """A revision of the sample set with its own window, status and change note."""
-    update: dict[str, object] = {"version": version, "effective_from": start, "effective_to": end, "status": status}
+    update: dict[str, object] = {
+        "version": version,
+        "effective_from": start,
+        "effective_to": end,
+        "status": status,
+    }
     update["changes"] = {"vi": f"Bản {version}.", "en": f"Revision {version}."} if changes else None
     if title is not None:
         update["title"] = {"vi": title, "en": title}
@@ -244,7 +249,10 @@ HISTORIES: dict[str, tuple[list[Revision], list[tuple[str, str, str]]]] = {
         [("revision-unchanged", "warning", "2")],
     ),
     "no change note after the first": (
-        [rev("1", D(2026, 1, 1), D(2026, 7, 1), changes=False), rev("2", D(2026, 7, 1), changes=False, title="Hai")],
+        [
+            rev("1", D(2026, 1, 1), D(2026, 7, 1), changes=False),
+            rev("2", D(2026, 7, 1), changes=False, title="Hai"),
+        ],
         [("changes-missing", "error", "2")],
     ),
     "a draft needs a change note too": (
@@ -256,7 +264,10 @@ HISTORIES: dict[str, tuple[list[Revision], list[tuple[str, str, str]]]] = {
         [],
     ),
     "the same version twice": (
-        [rev("1", D(2026, 1, 1), D(2026, 7, 1)), rev("1", D(2026, 7, 1), title="Hai", file="sample/copy.yaml")],
+        [
+            rev("1", D(2026, 1, 1), D(2026, 7, 1)),
+            rev("1", D(2026, 7, 1), title="Hai", file="sample/copy.yaml"),
+        ],
         [("duplicate-revision", "error", "1")],
     ),
 }
@@ -265,7 +276,10 @@ HISTORIES: dict[str, tuple[list[Revision], list[tuple[str, str, str]]]] = {
 @pytest.mark.parametrize("name", list(HISTORIES))
 def test_revision_hygiene(name: str) -> None:
     revisions, expected = HISTORIES[name]
-    got = [(d.code, d.severity.value, d.file.removeprefix("sample/").removesuffix(".yaml")) for d in registry(*revisions).check(TODAY)]
+    got = [
+        (d.code, d.severity.value, d.file.removeprefix("sample/").removesuffix(".yaml"))
+        for d in registry(*revisions).check(TODAY)
+    ]
     expected_files = [(code, severity, version) for code, severity, version in expected]
     if name == "the same version twice":
         expected_files = [("duplicate-revision", "error", "copy")]
@@ -290,7 +304,9 @@ def test_the_shipped_sets_have_clean_histories() -> None:
 
 def _write(folder: Path, version: str, **fields: object) -> None:
     doc = dict(BASE_DOC, version=version, **fields)
-    (folder / f"{version}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (folder / f"{version}.yaml").write_text(
+        yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
 
 
 def test_validate_reports_revision_hygiene(tmp_path: Path) -> None:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
-from ..catalog import load_registry
-from ..errors import RevisionError, error
-from ..evaluators.plan import compile_plan
-from ..io import iter_rows
+from ..errors import Diagnostic, RevisionError, error
+from ..io import iter_rows, load_map_file
+from ..io.convert import id_text
 from ..registry import Registry, Revision, parse_ref
+from ..results import Result
 from ..revisions.data import DataLog, merged_inputs, read_records
 from ..revisions.diff import diff_revisions
 from ..revisions.impact import ImpactReport, impact
@@ -28,106 +29,112 @@ from ..revisions.render import (
     write_text,
 )
 from ..revisions.verify import verify_results
-from .common import EXIT_INVALID, EXIT_OK, Streams, parse_date
+from .cmd_evaluate import add_data_options, children_of
+from .common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    HelpFormatter,
+    Streams,
+    add_output_option,
+    add_revision_options,
+    add_sets_option,
+    atomic_file,
+    language,
+    plan_for,
+    registry_for,
+)
+from .pipeline import Job, evaluate_unit
+from .records import DataSource, Unit
 
 DIFF_HELP = """\
-Show what changes from one revision of a criteria set to another, in plain words: criteria
-added or removed, rules and thresholds ("Income poverty line, Rural: 1,500,000 → 2,200,000
-VND/month"), points, mandatory and veto criteria, parameters, rating bands, the pass rule,
-inputs, titles and messages.
+Show what changes from one revision of a criteria set to another, in plain words:
+criteria added or removed, rules and thresholds ("Income poverty line, Rural:
+1,500,000 → 2,200,000 VND/month"), points, mandatory and veto criteria, parameters,
+rating bands, the pass rule, inputs, titles and messages.
 
-A revision is SET@VERSION. A bare SET means the revision in force on --as-of (default today).
-With one revision, it is compared with the revision before it.
+A revision is SET@VERSION. A bare SET means the revision in force on --as-of (default:
+today). Given one revision, the command compares it with the revision before it.
 
-With --data, every candidate in the data file is evaluated under both revisions, and the report
-says whose status or rating changes and why (the criteria whose verdicts changed), with counts.
-Data files: JSON or JSONL (records may hold lists, e.g. a household's persons), CSV or XLSX for
-sets whose inputs are flat.
+With --data, every candidate in the data file is evaluated under both revisions, and the
+report says whose status or rating changes and why (the criteria whose verdicts
+changed), with counts. Data: JSON or JSONL (a record may hold a list, such as a
+household's persons), or CSV or XLSX for sets whose inputs are flat. A value that cannot
+be read is left out (and reported), under both revisions alike.
 
 examples:
   criteria diff happy-family@2026.1 happy-family@2026.2
   criteria diff happy-family@2027.1 --lang en
   criteria diff happy-family@2026.2 happy-family@2027.1 --data households.jsonl
-  criteria diff happy-family --as-of 2026-12-31 happy-family@2027.1 --format md -o changes.md
-  criteria diff happy-family@2026.1 happy-family@2026.2 --format json"""
+  criteria diff happy-family happy-family@2027.1 --as-of 2026-12-31 --format md
+  criteria diff happy-family@2026.1 happy-family@2026.2 --format json -o diff.json"""
 
 VERIFY_HELP = """\
-Check stored results: each result (an object written by the evaluator, as a JSON array or one
-per line as JSONL) names the exact rules that produced it by their digest. Each candidate is
-evaluated again with that revision and the stored as-of date, and every field is compared.
-Reports each result that differs (id, field, stored value, recomputed value), each result whose
-digest matches no known revision, and each result whose candidate is not in the data.
+Check stored results. Each result written by 'criteria evaluate' (--format json or
+jsonl) names the exact rules that produced it by their digest. Each candidate is
+evaluated again from the data, with that revision and the stored as-of date, and every
+field is compared. Give the data as it was given to 'criteria evaluate' (with the same
+--map, --persons and --children).
 
-Exit status: 0 when every result is reproduced exactly, 1 otherwise.
+The report lists each result that differs (id, field, stored value, recomputed value),
+each result whose digest matches no known revision, and each result whose candidate is
+not in the data. Exit status: 0 when every result is reproduced exactly, 1 otherwise.
 
 examples:
-  criteria verify results.json --data households.jsonl
-  criteria verify results.jsonl --data households.json --sets my_sets --format json"""
+  criteria verify results.jsonl --data households.csv --persons persons.csv
+  criteria verify results.json --data households.jsonl --sets my_sets --format json"""
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--sets",
-        action="append",
-        metavar="PATH",
-        help="folders of criteria sets (default: the shipped ones); repeatable",
-    )
-    p.add_argument("--lang", default="vi", choices=("vi", "en"), help="language of the report (default vi)")
+def _format_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format",
         default="text",
         choices=("text", "md", "json"),
         help="text (default), md (Markdown) or json",
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of the screen")
-    p.add_argument(
-        "--id-field", default="id", metavar="NAME", help="the data column holding candidate ids (default id)"
-    )
-    p.add_argument("--sheet", help="the sheet of an XLSX data file (default the first)")
-    p.add_argument("--table", help='the list to read in a JSON data file shaped {"households": [...]}')
+    add_output_option(p)
 
 
 def register(sub: Any) -> None:
     """Add ``diff`` and ``verify`` to the parser."""
-    raw = argparse.RawDescriptionHelpFormatter
     p = sub.add_parser(
         "diff",
-        help="what changes between two revisions (and whose result changes)",
+        help="what changes between two revisions, and whose result it changes",
         description=DIFF_HELP,
-        formatter_class=raw,
+        formatter_class=HelpFormatter,
     )
-    p.add_argument("refs", nargs="+", metavar="SET[@VERSION]", help="one or two revisions: the old one first")
+    p.add_argument("refs", nargs="+", metavar="SET[@VERSION]", help="one or two revisions, the older first")
+    add_revision_options(p)
     p.add_argument(
-        "--as-of",
-        type=parse_date,
-        metavar="DATE",
-        help="date choosing a revision named without version (YYYY-MM-DD; default today)",
-    )
-    p.add_argument(
-        "--data",
-        metavar="FILE",
-        help="evaluate this data under both revisions and report whose result changes",
+        "--data", metavar="FILE", help="evaluate this data under both revisions; report whose result changes"
     )
     p.add_argument(
         "--limit",
         type=int,
         default=50,
         metavar="N",
-        help="candidates listed in text and md (default 50; 0 lists all)",
+        help="candidates listed in text and md (default 50; 0: all)",
     )
-    _common(p)
+    p.add_argument(
+        "--map", metavar="FILE", help="column map: a YAML/JSON/CSV file of 'header: input name' pairs"
+    )
+    p.add_argument("--sheet", metavar="NAME", help="the Excel sheet to read (default: the first)")
+    p.add_argument(
+        "--table", metavar="NAME", help='the list to read in a JSON file shaped {"households": [...]}'
+    )
+    _format_options(p)
     p.set_defaults(run=run_diff)
     p = sub.add_parser(
         "verify",
-        help="check that stored results are reproduced by their revision",
+        help="check that stored results are reproduced by the rules that made them",
         description=VERIFY_HELP,
-        formatter_class=raw,
+        formatter_class=HelpFormatter,
     )
-    p.add_argument("results", metavar="RESULTS", help="stored results: a JSON array or JSONL file")
-    p.add_argument(
-        "--data", required=True, metavar="FILE", help="the candidates' data the results were computed from"
-    )
-    _common(p)
+    p.add_argument("results", metavar="RESULTS", help="the stored results: a JSON or JSONL file")
+    p.add_argument("--data", required=True, metavar="FILE", help="the data the results were computed from")
+    add_sets_option(p)
+    p.add_argument("--lang", choices=("vi", "en"), help="language of the report (default: vi)")
+    add_data_options(p)
+    _format_options(p)
     p.set_defaults(run=run_verify)
 
 
@@ -137,12 +144,35 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
 
 
 @contextlib.contextmanager
-def _output(args: argparse.Namespace, streams: Streams) -> Iterator[TextIO]:
+def _output(args: argparse.Namespace, streams: Streams) -> Iterator[IO[Any]]:
+    """The screen, or ``-o FILE`` written in place only when the command succeeds."""
     if not args.output:
         yield streams.out
         return
-    with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
+    with atomic_file(args.output) as handle:
         yield handle
+
+
+class _Warnings:
+    """Data warnings on stderr, each once, at most ``limit`` of them."""
+
+    def __init__(self, streams: Streams, limit: int = 10) -> None:
+        self.streams, self.limit = streams, limit
+        self.seen: set[tuple[str, str]] = set()
+
+    def __call__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        for diag in diagnostics:
+            key = (diag.code, diag.message)
+            if key in self.seen:
+                continue
+            self.seen.add(key)
+            if len(self.seen) <= self.limit:
+                self.streams.err.write(str(diag) + "\n")
+            elif len(self.seen) == self.limit + 1:
+                self.streams.err.write("… more data problems are not shown\n")
+
+
+# --- diff ---------------------------------------------------------------------------------------
 
 
 def _previous(registry: Registry, revision: Revision) -> Revision:
@@ -167,98 +197,128 @@ def _revisions(registry: Registry, args: argparse.Namespace) -> tuple[Revision, 
     if len(chosen) == 1:
         return _previous(registry, chosen[0]), chosen[0]
     if parse_ref(refs[0])[0] != parse_ref(refs[1])[0]:
-        raise RevisionError(
-            [error("different-sets", f"{chosen[0].ref} and {chosen[1].ref} are revisions of different sets")]
-        )
+        message = f"{chosen[0].ref} and {chosen[1].ref} are revisions of different sets"
+        raise RevisionError([error("different-sets", message)])
     return chosen[0], chosen[1]
-
-
-def _report_data(log: DataLog, streams: Streams) -> None:
-    for diag in log.problems[:10]:
-        streams.err.write(str(diag) + "\n")
-    if len(log.problems) > 10:
-        streams.err.write(f"… and {len(log.problems) - 10} more data problems\n")
 
 
 def run_diff(args: argparse.Namespace, streams: Streams) -> int:
     """Print the diff (and the impact report with --data)."""
-    registry = load_registry(args.sets)
+    registry = registry_for(args.sets)
     a, b = _revisions(registry, args)
+    lang = language(args.lang, b.model)
     diff = diff_revisions(a, b)
     report: ImpactReport | None = None
     log = DataLog(args.data or "")
     if args.data:
-        resolve = registry.resolver()
-        records = read_records(
-            args.data,
-            merged_inputs(a.model, b.model),
-            id_field=args.id_field,
-            sheet=args.sheet,
-            table=args.table,
-            log=log,
-        )
-        report = impact(compile_plan(a, resolve), compile_plan(b, resolve), records, id_field=args.id_field)
-        _report_data(log, streams)
+        inputs = merged_inputs(a.model, b.model)
+        extra = load_map_file(args.map) if args.map else None
+        records = read_records(args.data, inputs, sheet=args.sheet, table=args.table, extra=extra, log=log)
+        report = impact(plan_for(registry, a), plan_for(registry, b), records)
+        _Warnings(streams)(log.problems)
     limit = None if args.limit <= 0 else args.limit
     source = Path(args.data).name if args.data else ""
     with _output(args, streams) as out:
         if args.format == "json":
-            payload = diff_data(diff, args.lang)
+            payload = diff_data(diff, lang)
             if report is not None:
                 payload["impact"] = report.to_dict()
                 payload["data_problems"] = [d.to_dict() for d in log.problems]
             json.dump(payload, out, ensure_ascii=False, indent=2)
             out.write("\n")
         elif args.format == "md":
-            out.write(diff_markdown(diff, args.lang))
+            out.write(diff_markdown(diff, lang))
             if report is not None:
-                out.write("\n" + impact_markdown(report, args.lang, limit, source))
+                out.write("\n" + impact_markdown(report, lang, limit, source))
         else:
-            lines = diff_lines(diff, args.lang)
+            lines = diff_lines(diff, lang)
             if report is not None:
-                lines += impact_lines(report, args.lang, limit, source)
+                lines += impact_lines(report, lang, limit, source)
             write_text(lines, out)
     return EXIT_OK
 
 
+# --- verify -------------------------------------------------------------------------------------
+
+
 def _stored_results(path: str) -> list[object]:
-    """The stored results of a JSON array (or ``{"results": [...]}``) or JSONL file."""
+    """The results of a JSON file (an array, or ``{"results": [...]}`` as ``criteria evaluate``
+    writes it) or a JSONL file (one per line; the closing ``{"summary": ...}`` line is skipped)."""
+    jsonl = Path(path).suffix.lower() in (".jsonl", ".ndjson") or path == "-"
     items: list[object] = []
-    for row in iter_rows(path, fmt="jsonl" if Path(path).suffix.lower() in (".jsonl", ".ndjson") else "json"):
+    for row in iter_rows(path, fmt="jsonl" if jsonl else "json", table=None):
+        if set(row.values) == {"summary"}:
+            continue
         items.append(row.values if row.values or not row.problems else None)
     return items
 
 
+class _FromData:
+    """Recomputes a stored result the way ``criteria evaluate`` computed it: the same reading
+    of the data file (column map, child tables), the same invalid rows, the same evaluation."""
+
+    def __init__(self, args: argparse.Namespace, registry: Registry, warn: _Warnings) -> None:
+        self.args, self.registry, self.warn = args, registry, warn
+        self.units: dict[str, tuple[dict[int, Unit], dict[str, Unit]]] = {}
+
+    @staticmethod
+    def _id(unit: Unit) -> str | None:
+        header = unit.columns.id_header
+        return id_text(unit.raw.values.get(header)) if header else None
+
+    def _index(self, revision: Revision) -> tuple[dict[int, Unit], dict[str, Unit]]:
+        found = self.units.get(revision.digest)
+        if found is None:
+            plan = plan_for(self.registry, revision)
+            args = self.args
+            source = DataSource(
+                plan,
+                args.data,
+                map_file=args.map,
+                children=children_of(args),
+                sheet=args.sheet,
+                warn=self.warn,
+            )
+            by_row: dict[int, Unit] = {}
+            by_id: dict[str, Unit] = {}
+            for unit in source.units():
+                by_row[unit.raw.row_number] = unit
+                uid = self._id(unit)
+                if uid is not None:
+                    by_id.setdefault(uid, unit)
+            found = self.units[revision.digest] = (by_row, by_id)
+        return found
+
+    def __call__(
+        self, revision: Revision, stored: Mapping[str, object], as_of: dt.date | None, detail: bool
+    ) -> Result | None:
+        by_row, by_id = self._index(revision)
+        cid = str(stored.get("id", ""))
+        row = stored.get("row")
+        unit = by_row.get(row) if isinstance(row, int) else None
+        if unit is None or (self._id(unit) or "") != cid:
+            unit = by_id.get(cid)
+        if unit is None:
+            return None
+        job = Job(plan_for(self.registry, revision), as_of, detail)
+        return evaluate_unit(job, unit).result
+
+
 def run_verify(args: argparse.Namespace, streams: Streams) -> int:
     """Verify each stored result; exit 1 unless all are reproduced."""
-    registry = load_registry(args.sets)
+    registry = registry_for(args.sets)
+    lang = args.lang or "vi"
     stored = _stored_results(args.results)
-    logs: list[DataLog] = []
-
-    def records_for(revision: Revision) -> dict[str, dict[str, object]]:
-        log = DataLog(args.data)
-        logs.append(log)
-        rows = read_records(
-            args.data,
-            revision.model.inputs,
-            id_field=args.id_field,
-            sheet=args.sheet,
-            table=args.table,
-            log=log,
-        )
-        return {str(r[args.id_field]): r for r in rows}
-
-    report = verify_results(stored, records_for, registry, id_field=args.id_field)
-    for log in logs[:1]:
-        _report_data(log, streams)
+    recompute = _FromData(args, registry, _Warnings(streams))
+    report = verify_results(stored, None, registry, recompute=recompute)
     with _output(args, streams) as out:
         if args.format == "json":
             json.dump(report.to_dict(), out, ensure_ascii=False, indent=2)
             out.write("\n")
         elif args.format == "md":
-            out.write(verify_markdown(report, args.lang))
+            out.write(verify_markdown(report, lang))
         else:
-            write_text(verify_lines(report, args.lang), out)
+            write_text(verify_lines(report, lang), out)
     return EXIT_OK if report.ok else EXIT_INVALID
 
 

@@ -10,7 +10,7 @@ from typing import IO, Any, ClassVar
 
 from .. import __version__
 from ..errors import CriteriaError
-from . import cmd_evaluate, cmd_explain, cmd_sets, cmd_show, cmd_test, cmd_validate
+from . import cmd_evaluate, cmd_explain, cmd_revisions, cmd_sets, cmd_show, cmd_test, cmd_validate
 from .common import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -21,9 +21,8 @@ from .common import (
     print_diagnostics,
 )
 
-# `diff` and `verify` (comparing revisions) belong to cmd_revisions.py, written by another
-# engineer; add `cmd_revisions` here once that module exists (no import guard on purpose).
-COMMANDS = (cmd_validate, cmd_sets, cmd_show, cmd_evaluate, cmd_explain, cmd_test)
+# `diff` and `verify` (comparing revisions) live in cmd_revisions.py.
+COMMANDS = (cmd_validate, cmd_sets, cmd_show, cmd_evaluate, cmd_explain, cmd_test, cmd_revisions)
 
 DESCRIPTION = """\
 criteria — evaluate households, villages, communes and schools against declarative criteria

@@ -21,11 +21,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, RevisionError
 from ..evaluators.plan import Plan
 from ..render import Item
 from ..results import FieldIssue, Provenance, Result
 from .records import Unit, located, prepare
+
 
 def _proxy(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
     return MappingProxyType(mapping)
@@ -121,19 +122,29 @@ def evaluate_unit(job: Job, unit: Unit) -> Item:
 
 
 _JOB: Job | None = None
+_FAILURE: str | None = None
+
+
+class WorkerFailure(Exception):
+    """A worker could not start (its plan could not be built); carries the reason as text."""
 
 
 def _start_worker(job: Job | _Recipe) -> None:
-    global _JOB
-    if isinstance(job, _Recipe):
-        from .common import plan_for, registry_for
+    """Runs in each worker. Never raises: a failing initializer makes the pool restart the
+    worker forever, so the reason is kept and reported by the first task instead."""
+    global _JOB, _FAILURE
+    try:
+        if isinstance(job, _Recipe):
+            from .common import plan_for, registry_for
 
-        registry = registry_for(job.sets)
-        revision = registry.get(job.ref)
-        if revision.digest != job.digest:
-            raise RuntimeError(f"{job.ref} changed on disk while the run started")
-        job = Job(plan_for(registry, revision), job.as_of, job.detail, job.sets)
-    _JOB = job
+            registry = registry_for(job.sets)
+            revision = registry.get(job.ref)
+            if revision.digest != job.digest:
+                raise RuntimeError(f"{job.ref} changed on disk after the run started; run it again")
+            job = Job(plan_for(registry, revision), job.as_of, job.detail, job.sets)
+        _JOB = job
+    except Exception as exc:
+        _FAILURE = str(exc) or type(exc).__name__
 
 
 def _shippable(job: Job) -> Job | _Recipe:
@@ -147,7 +158,8 @@ def _shippable(job: Job) -> Job | _Recipe:
 
 
 def _work(units: list[Unit]) -> list[Item]:
-    assert _JOB is not None
+    if _JOB is None:
+        raise WorkerFailure(_FAILURE or "the worker did not start")
     job = _JOB
     return [_detached(evaluate_unit(job, unit)) for unit in units]
 
@@ -181,13 +193,22 @@ def evaluate_units(job: Job, units: Iterable[Unit], jobs: int = 1) -> Iterator[I
         for chunk in _chunks(units, CHUNK_ROWS):
             pending.append(pool.apply_async(_work, (chunk,)))
             while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield from _attached(pending.popleft().get(), job.plan)
+                yield from _attached(_collect(pending.popleft()), job.plan)
         while pending:
-            yield from _attached(pending.popleft().get(), job.plan)
+            yield from _attached(_collect(pending.popleft()), job.plan)
         pool.close()
     finally:
         pool.terminate()
         pool.join()
+
+
+def _collect(result: AsyncResult[list[Item]]) -> list[Item]:
+    try:
+        return result.get()
+    except WorkerFailure as exc:
+        raise RevisionError(
+            [Diagnostic("worker-failed", f"a worker process could not start: {exc}")]
+        ) from None
 
 
 def _attached(items: list[Item], plan: Plan) -> Iterator[Item]:
@@ -219,4 +240,12 @@ def with_progress(items: Iterator[Item], stream: IO[str], enabled: bool, label: 
         progress.update(task, completed=count)
 
 
-__all__ = ["CHUNK_ROWS", "Job", "evaluate_unit", "evaluate_units", "invalid_result", "with_progress"]
+__all__ = [
+    "CHUNK_ROWS",
+    "Job",
+    "WorkerFailure",
+    "evaluate_unit",
+    "evaluate_units",
+    "invalid_result",
+    "with_progress",
+]

@@ -17,7 +17,7 @@ from ..errors import DataError, Diagnostic, Severity
 from ..evaluators.plan import Plan
 from ..io import ColumnMap, RawRow, detect_format, fold, iter_rows, load_map_file, read_headers
 from ..io.columns import suggest
-from ..io.convert import convert_raw_row, id_text
+from ..io.convert import convert_raw_row, convert_value, id_text
 from ..models import InputSpec
 
 Warn = Callable[[Sequence[Diagnostic]], None]
@@ -150,15 +150,18 @@ class DataSource:
         if self.group_by == "":
             links.append("village_id")
         columns: ColumnMap | None = None
+        known: set[str] = set()
+        id_header: str | None = None
         if headers is not None:
             columns = self._columns(headers, extra, links, filled, None)
+            id_header = columns.id_header
         parents: dict[str, int] = {}
         for raw in rows:
-            if columns is None or any(k not in columns.headers for k in raw.values):
+            if columns is None or (headers is None and not known.issuperset(raw.values)):
                 seen = list(columns.headers) if columns else []
                 merged = seen + [k for k in raw.values if k not in seen]
                 columns = self._columns(merged, extra, links, filled, columns)
-            id_header = columns.id_header
+                known, id_header = set(columns.headers), columns.id_header
             parent = id_text(raw.values.get(id_header)) if id_header else None
             attached: list[tuple[str, tuple[Child, ...]]] = []
             if parent is not None:
@@ -225,14 +228,89 @@ class DataSource:
                 message = f"no column '{self.group_by}' to group by"
                 close = suggest(self.group_by, headers)
                 self.warn(
-                    [Diagnostic("data-no-group-column", message, self.path, 1, 0, (), close, Severity.WARNING)]
+                    [
+                        Diagnostic(
+                            "data-no-group-column", message, self.path, 1, 0, (), close, Severity.WARNING
+                        )
+                    ]
                 )
         return columns
 
 
+CACHE_LIMIT = 20_000
+"""Converted cell texts remembered per input (a column's values repeat: có/không, 0, 1...)."""
+
+_Layout = dict[str, tuple[str, str, "InputSpec | None", "dict[str, tuple[object, str | None]] | None"]]
+_LAYOUTS: dict[tuple[int, int], tuple[ColumnMap, Mapping[str, InputSpec], _Layout]] = {}
+
+
+def _layout(columns: ColumnMap, inputs: Mapping[str, InputSpec]) -> _Layout:
+    """Per header: what it holds, the input's spec, and the cache of its converted texts."""
+    key = (id(columns), id(inputs))
+    entry = _LAYOUTS.get(key)
+    if entry is None or entry[0] is not columns or entry[1] is not inputs:
+        if len(_LAYOUTS) > 64:
+            _LAYOUTS.clear()
+        layout: _Layout = {}
+        caches: dict[str, dict[str, tuple[object, str | None]]] = {}
+        for previous in _LAYOUTS.values():  # share the caches of the same inputs
+            if previous[1] is inputs:
+                caches.update({name: c for (_k, name, _s, c) in previous[2].values() if c is not None})
+        for header, (kind, name) in columns.targets.items():
+            spec = inputs.get(name) if kind == "input" else None
+            cache = caches.setdefault(name, {}) if spec is not None and spec.type != "list" else None
+            layout[header] = (kind, name, spec, cache)
+        entry = _LAYOUTS[key] = (columns, inputs, layout)
+    return entry[2]
+
+
+def convert_values(
+    values: Mapping[str, object], columns: ColumnMap, inputs: Mapping[str, InputSpec], row: int, file: str
+) -> tuple[dict[str, object], list[Diagnostic]]:
+    """What :func:`criteria_engine.io.convert_row` gives (same record, same diagnostics),
+    remembering converted cell texts: conversion is a pure function of the input and the text,
+    and it is most of the cost of reading a row."""
+    layout = _layout(columns, inputs)
+    record: dict[str, object] = {}
+    problems: list[Diagnostic] = []
+    for header, raw in values.items():
+        target = layout.get(header)
+        if target is None:
+            continue
+        kind, name, spec, cache = target
+        if spec is None:
+            if kind == "id":
+                text = id_text(raw)
+                if text:
+                    record[name] = text
+            elif kind == "link":
+                record[name] = raw
+            continue
+        if cache is not None and type(raw) is str and len(raw) <= 64:
+            found = cache.get(raw)
+            if found is None:
+                if len(cache) >= CACHE_LIMIT:
+                    cache.clear()
+                found = cache[raw] = convert_value(raw, spec)
+            value, problem = found
+        else:
+            value, problem = convert_value(raw, spec)
+        if problem:
+            where = f"row {row}, column '{header}'" if row else f"column '{header}'"
+            message = f"{where}: {problem}"
+            problems.append(
+                Diagnostic("data-bad-value", message, file, row, columns.column_of(header), (name,))
+            )
+        if value is not None:
+            record[name] = value
+    return record, problems
+
+
 def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> Prepared:
     """The record of a unit, its children attached, with the problems of every row involved."""
-    record, problems = convert_raw_row(unit.raw, unit.columns, inputs, file=unit.file)
+    raw = unit.raw
+    record, found = convert_values(raw.values, unit.columns, inputs, raw.row_number, unit.file)
+    problems = [*raw.problems, *found]
     for name, children in unit.children:
         if name not in record:
             record[name] = [child for child, _ in children]
@@ -243,7 +321,7 @@ def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> Prepared:
                 )
                 for d in child_problems
             )
-    return Prepared(unit.raw.row_number, record, tuple(problems), unit.group)
+    return Prepared(raw.row_number, record, tuple(problems), unit.group)
 
 
 def located(message: str, row: int, header: str | None) -> str:
@@ -254,4 +332,13 @@ def located(message: str, row: int, header: str | None) -> str:
     return f"{where}: {message}"
 
 
-__all__ = ["ChildSpec", "DataSource", "Prepared", "Unit", "located", "parse_children", "prepare"]
+__all__ = [
+    "ChildSpec",
+    "DataSource",
+    "Prepared",
+    "Unit",
+    "convert_values",
+    "located",
+    "parse_children",
+    "prepare",
+]

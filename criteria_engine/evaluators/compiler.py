@@ -16,7 +16,7 @@ from ..errors import CompileError, Diagnostic, DocPath
 from ..loader import SourceMap
 from ..models import CriteriaSet
 from ..rules import CheckedExpression, ExpressionDiagnostic, check
-from ..rules.types import BOOLEAN, NUMBER, Type, is_numeric, is_stringlike
+from ..rules.types import BOOLEAN, NUMBER, Type, describe, is_numeric, is_stringlike
 from .scope import MemberSetResolver, base_scope
 
 
@@ -55,13 +55,19 @@ def expression_sites(cs: CriteriaSet) -> Iterator[ExpressionSite]:
             yield ExpressionSite(("decision", "ratings", ri, "when"), rating.when, "boolean")
 
 
+def _a(ty: Type) -> str:
+    """'a number', 'an enum': the type with its article, for messages."""
+    word = describe(ty)
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+
+
 def _kind_problem(site: ExpressionSite, ty: Type) -> str | None:
     if site.expect == "boolean" and ty != BOOLEAN:
-        return f"this rule must be true or false, but it gives a {ty}"
+        return f"this rule must be true or false, but it gives {_a(ty)}"
     if site.expect == "number" and not is_numeric(ty):
-        return f"this must be a number, but it gives a {ty}"
+        return f"this must be a number, but it gives {_a(ty)}"
     if site.expect == "graded-table" and not is_stringlike(ty):
-        return f"graded points by table need an enum value, but this gives a {ty}"
+        return f"graded points by table need an enum value, but this gives {_a(ty)}"
     return None
 
 

@@ -144,7 +144,8 @@ def gap_of(
         suggest.append(criterion_id)
         needed -= gain
     # The band's mark may be an expression that is unknown for this candidate: say so (None).
-    points_needed = None if target.has_min and mark is None else max(0.0, (mark or 0.0) - score)
+    # Rounded: points are decimals people wrote (4.3), not binary fractions (4.2999999).
+    points_needed = None if target.has_min and mark is None else round(max(0.0, (mark or 0.0) - score), 6)
     return Gap(
         to=target.id,
         points_needed=points_needed,

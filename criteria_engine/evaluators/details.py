@@ -59,7 +59,13 @@ def _aggregates(
     return tuple(out)
 
 
-def _reason(plan_item: CriterionPlan, verdict: Verdict, missing: Sequence[str], env: Mapping[str, object], aggregates: Sequence[AggregateDetail]) -> str:
+def _reason(
+    plan_item: CriterionPlan,
+    verdict: Verdict,
+    missing: Sequence[str],
+    env: Mapping[str, object],
+    aggregates: Sequence[AggregateDetail],
+) -> str:
     criterion = plan_item.criterion
     graded = criterion.points_by is not None
     if verdict == "not_applicable":
@@ -104,7 +110,11 @@ def _reason(plan_item: CriterionPlan, verdict: Verdict, missing: Sequence[str], 
     if verdict == "fail":
         if graded:
             return "graded-zero"
-        return "comparison-false" if isinstance(plan_item.rule.tree if plan_item.rule else None, ast.Compare) else "rule-false"
+        return (
+            "comparison-false"
+            if isinstance(plan_item.rule.tree if plan_item.rule else None, ast.Compare)
+            else "rule-false"
+        )
     if any(0 < a.total - a.unknown < min_known(env.get(a.collection)) for a in aggregates):
         return "too-few-members"
     if any(a.denominator == 0 and a.total > 0 for a in aggregates):

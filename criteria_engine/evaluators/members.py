@@ -113,7 +113,9 @@ def fields_read(plan: Plan, collection: str) -> frozenset[str] | None:
     for expression in plan.expressions().values():
         if collection not in expression.names:
             continue
-        found.update(path[len(prefix) :].split(".")[0] for path in expression.fields_read if path.startswith(prefix))
+        found.update(
+            path[len(prefix) :].split(".")[0] for path in expression.fields_read if path.startswith(prefix)
+        )
         for node in ast.walk(expression.tree):
             if _reads_whole_member(node, collection):
                 return None
@@ -126,7 +128,11 @@ def _reads_whole_member(node: ast.Expr, collection: str) -> bool:
     first = node.args[0]
     if not (isinstance(first, ast.Name) and first.id == collection):
         return False
-    inner = [n for part in (*node.args[1:], *((node.weight,) if node.weight is not None else ())) for n in ast.walk(part)]
+    inner = [
+        n
+        for part in (*node.args[1:], *((node.weight,) if node.weight is not None else ()))
+        for n in ast.walk(part)
+    ]
     bases = {id(n.value) for n in inner if isinstance(n, ast.Attribute)}
     return any(isinstance(n, ast.Name) and n.id == node.member and id(n) not in bases for n in inner)
 
@@ -155,7 +161,11 @@ class Projector:
         valid = result is None or result.status != "invalid"
         for name in self.results:
             if name == "verdicts":
-                out[name] = {c.id: (None if c.verdict == "unknown" else c.verdict) for c in result.criteria} if result else None
+                out[name] = (
+                    {c.id: (None if c.verdict == "unknown" else c.verdict) for c in result.criteria}
+                    if result
+                    else None
+                )
             elif not determined or result is None:
                 out[name] = None
             else:
@@ -178,7 +188,9 @@ class Projector:
 class MemberGroups:
     """Projections of one collection's members, grouped by the parent id they link to."""
 
-    def __init__(self, name: str, spec: Collection, member_set: CriteriaSet | None, projector: Projector) -> None:
+    def __init__(
+        self, name: str, spec: Collection, member_set: CriteriaSet | None, projector: Projector
+    ) -> None:
         self.name = name
         self.spec = spec
         self.member_set = member_set
@@ -192,13 +204,21 @@ class MemberGroups:
         """Also keep every member in one list (for a whole-dataset figure, e.g. the province)."""
         self.pool = Members.of(self.name, self.spec, self.member_set)
 
-    def add(self, parent_id: str, member_id: str, result: Result | None, record: Mapping[str, object]) -> None:
-        """Add one member (``result`` None for a collection without a set) under its parent."""
+    def add(
+        self,
+        parent_id: str,
+        member_id: str,
+        result: Result | None,
+        record: Mapping[str, object],
+        valid: bool = True,
+    ) -> None:
+        """Add one member under its parent: ``result`` None for a collection without a set
+        (then ``valid`` False for a row that breaks the collection's declared fields)."""
         members = self.groups.get(parent_id)
         if members is None:
             members = self.groups[parent_id] = Members.of(self.name, self.spec, self.member_set)
             self._shapes[parent_id] = {}
-        values = self.projector.values(result, record)
+        values = self.projector.values(result, record if valid else {})
         shared, key = self.projector.intern(values)
         projection = shared
         if key is None:
@@ -212,10 +232,10 @@ class MemberGroups:
             if target is None:
                 continue
             target.append(projection if target is members else {"id": member_id, **values})
-            status = "passed" if result is None else result.status
-            if result is None or status in DETERMINED:
+            status = ("passed" if valid else "invalid") if result is None else result.status
+            if status in DETERMINED:
                 target.known += 1
-            if result is not None:
+            if result is not None or not valid:
                 target.statuses[status] = target.statuses.get(status, 0) + 1
 
     def members(self, parent_id: str) -> Members:

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..explain import MEMBER_NOUNS, _aggregate_sentence, phrase
-from ..i18n import format_value, pick
+from ..explain import MEMBER_NOUNS, _aggregate_sentence
+from ..i18n import format_number, format_value, pick
 from ..models import Text
 from ..results import AggregateDetail
 from ..rules import CheckedExpression, ast
@@ -27,18 +27,33 @@ from .members import Members
 if TYPE_CHECKING:
     from .plan import CriterionPlan, Plan
 
+STATUS_ORDER = ("passed", "failed", "undetermined", "invalid")
+STATUS_WORDS = {
+    "vi": {
+        "passed": "đạt",
+        "failed": "chưa đạt",
+        "undetermined": "chưa xác định",
+        "invalid": "dữ liệu không hợp lệ",
+    },
+    "en": {
+        "passed": "passed",
+        "failed": "not passed",
+        "undetermined": "undetermined",
+        "invalid": "invalid data",
+    },
+}
+"""How statuses are counted in summaries: "12 passed, 3 not passed"."""
+
 PHRASES = {
     "vi": {
         "head": "Tổng hợp từ thành viên",
         "reported": "dùng số báo cáo {name} = {value}, không dùng số tính từ thành viên",
         "members": "{label}: {n} {noun}",
-        "invalid": "dữ liệu không hợp lệ",
     },
     "en": {
         "head": "Roll-up from members",
         "reported": "the reported {name} = {value} is used, not the figure from members",
         "members": "{label}: {n} {noun}",
-        "invalid": "invalid data",
     },
 }
 
@@ -114,9 +129,9 @@ class RollupReader:
         self.collections = cs.collections
         no_target = dataclasses.replace(plan.criteria[0], rule=None, applies=None)
         direct: dict[str, CriterionPlan] = {}
-        for item in plan.criteria:
-            for name in item.rule.names if item.rule else ():
-                direct.setdefault(name, item)
+        for criterion in plan.criteria:
+            for name in criterion.rule.names if criterion.rule else ():
+                direct.setdefault(name, criterion)
         self.entries: list[_Entry] = []
         for path, checked in plan.expressions().items():
             calls = self._calls(checked)
@@ -125,7 +140,9 @@ class RollupReader:
             section, key = str(path[0]), path[1]
             item: CriterionPlan | None
             if section == "groups":
-                item = next(c for c in plan.criteria if c.criterion is cs.groups[int(key)].criteria[int(path[3])])
+                item = next(
+                    c for c in plan.criteria if c.criterion is cs.groups[int(key)].criteria[int(path[3])]
+                )
                 source, label = f"criteria.{item.id}", item.criterion.title
             elif section in ("derived", "measures"):
                 item = direct.get(str(key))
@@ -143,15 +160,25 @@ class RollupReader:
     def _calls(self, checked: CheckedExpression) -> dict[int, _Call]:
         out: dict[int, _Call] = {}
         for node in ast.walk(checked.tree):
-            if not (isinstance(node, ast.Call) and node.func in AGGREGATES and node.args):
-                continue
+            if not (isinstance(node, ast.Call) and node.func in AGGREGATES and len(node.args) > 1):
+                continue  # count(list) is the number of members, shown once per collection
             first = node.args[0]
             if not (isinstance(first, ast.Name) and first.id in self.collections):
                 continue
             spec = self.collections[first.id]
             inner = [n for a in node.args[1:] for n in ast.walk(a)]
-            read = {n.attr for n in inner if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == node.member}
-            label = spec.fields[next(iter(read))].label if len(read) == 1 and next(iter(read)) in spec.fields else None
+            read = {
+                n.attr
+                for n in inner
+                if isinstance(n, ast.Attribute)
+                and isinstance(n.value, ast.Name)
+                and n.value.id == node.member
+            }
+            label = (
+                spec.fields[next(iter(read))].label
+                if len(read) == 1 and next(iter(read)) in spec.fields
+                else None
+            )
             out[node.offset] = _Call(first.id, checked.text[node.offset : node.end], label)
         return out
 
@@ -186,7 +213,11 @@ class RollupReader:
                 )
                 label = entry.label if call.field_label is None else _joined(entry.label, call.field_label)
                 criterion = entry.criterion.id if entry.criterion is not None else None
-                out.append(RollupLine(call.collection, call.call, entry.source, criterion, label, detail, reported, context))
+                out.append(
+                    RollupLine(
+                        call.collection, call.call, entry.source, criterion, label, detail, reported, context
+                    )
+                )
         return tuple(out)
 
     def sentence(self, line: RollupLine, lang: str) -> str:
@@ -223,15 +254,14 @@ class RollupReader:
         singular, plural = nouns.get(lang, nouns["en"])
         total = line.detail.total
         text = _phrase(lang, "members").format(
-            label=pick(spec.label, lang), n=total, noun=singular if total == 1 else plural
+            label=pick(spec.label, lang),
+            n=format_number(total, lang),
+            noun=singular if total == 1 else plural,
         )
         statuses = getattr(members, "statuses", {})
-        if statuses:
-            words = {"passed": "pass", "failed": "fail", "undetermined": "unknown"}
-            parts = [
-                f"{n} {phrase(lang, words[s]) if s in words else _phrase(lang, 'invalid')}"
-                for s, n in sorted(statuses.items(), key=lambda kv: ("passed", "failed", "undetermined", "invalid").index(kv[0]))
-            ]
+        words = STATUS_WORDS.get(lang, STATUS_WORDS["en"])
+        parts = [f"{statuses[s]} {words[s]}" for s in STATUS_ORDER if statuses.get(s)]
+        if parts:
             text += f" ({', '.join(parts)})"
         return text
 
@@ -240,4 +270,4 @@ def _joined(first: Text, second: Text) -> Text:
     return {lang: f"{text} — {pick(second, lang)}" for lang, text in first.items()}
 
 
-__all__ = ["PHRASES", "RollupLine", "RollupReader"]
+__all__ = ["PHRASES", "STATUS_ORDER", "STATUS_WORDS", "RollupLine", "RollupReader"]

@@ -72,10 +72,10 @@ def base_scope(cs: CriteriaSet, resolve: MemberSetResolver | None = None) -> dic
             scope[name] = BOOLEAN
         elif isinstance(param.value, int):
             scope[name] = INTEGER
-        elif isinstance(param.value, float):
-            scope[name] = NUMBER
-        else:
+        elif isinstance(param.value, str):
             scope[name] = STRING
+        else:
+            scope[name] = NUMBER  # a float, or no value (that shape error is reported apart)
     for name, collection in cs.collections.items():
         member_set = resolve(collection.criteria_set) if resolve and collection.criteria_set else None
         scope[name] = ListType(member_type(collection, member_set))

@@ -10,8 +10,8 @@ spooled to a temporary file, so the report is written in constant memory.
 from __future__ import annotations
 
 import tempfile
-from pathlib import Path
 from html import escape
+from pathlib import Path
 from typing import IO
 
 from ..explain import explain_lines

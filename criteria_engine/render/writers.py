@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass
 from typing import IO, Any, Protocol
 
 from ..evaluators.plan import Plan
+from ..results import CriterionResult
 from .summary import Item, Summary
 
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md", "html")
@@ -60,15 +62,78 @@ def _dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, default=str)
 
 
+_text = json.encoder.encode_basestring  # what json.dumps(..., ensure_ascii=False) writes for a str
+
+
+def _scalar(value: object) -> str:
+    """A scalar as ``json.dumps`` writes it, without its overhead."""
+    if value is None:
+        return "null"
+    if type(value) is str:
+        return _text(value)
+    if type(value) is int or (type(value) is float and math.isfinite(value)):
+        return repr(value)
+    return _dumps(value)
+
+
+class FastJson:
+    """Writes :func:`item_dict` as JSON text, the same characters as ``json.dumps`` would, but
+    reusing the text of criterion results that carry only a verdict (``--detail verdicts``):
+    those repeat from one candidate to the next, and writing them is most of the cost."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.fragments: dict[tuple[str, str, object, bool], str] = {}
+        self.provenance: dict[object, str] = {}
+
+    def criterion(self, c: CriterionResult) -> str:
+        """One criterion result as JSON (the set's static facts of a criterion never change
+        within one run, so its id, verdict and points decide the text)."""
+        if c.reason or c.values or c.missing or c.aggregates:
+            return _dumps(c.to_dict())
+        key = (c.id, c.verdict, c.points, type(c.points) is float)
+        text = self.fragments.get(key)
+        if text is None:
+            if len(self.fragments) > 10_000:
+                self.fragments.clear()
+            text = self.fragments[key] = _dumps(c.to_dict())
+        return text
+
+    def item(self, item: Item) -> str:
+        """One item as a JSON object (no newline)."""
+        r = item.result
+        parts = ['{"row": ', _scalar(item.row)]
+        if self.context.ranked:
+            parts += [', "rank": ', _scalar(item.rank)]
+        if self.context.group_field is not None:
+            parts += [', "group": ', _scalar(item.group)]
+        provenance = self.provenance.get(r.provenance)
+        if provenance is None:
+            provenance = self.provenance[r.provenance] = _dumps(r.provenance.to_dict())
+        criterion = self.criterion
+        parts += [
+            ', "id": ', _scalar(r.id), ', "status": ', _scalar(r.status), ', "rating": ', _scalar(r.rating),
+            ', "score": ', _scalar(r.score), ', "max_score": ', _scalar(r.max_score),
+            ', "percent": ', _scalar(r.percent), ', "criteria_set": ', provenance,
+            ', "criteria": [', ", ".join([criterion(c) for c in r.criteria]), "]",
+            ', "missing": ', _dumps(list(r.missing)) if r.missing else "[]",
+            ', "gap": ', _dumps(r.gap.to_dict()) if r.gap else "null",
+            ', "errors": ', _dumps([e.to_dict() for e in r.errors]) if r.errors else "[]",
+            ', "measures": ', _dumps(dict(r.measures)) if r.measures else "{}", "}",
+        ]  # fmt: skip
+        return "".join(parts)
+
+
 class JsonlWriter:
     """One JSON object per line, one line per candidate; the last line is ``{"summary": ...}``."""
 
     def __init__(self, stream: IO[str], context: Context) -> None:
         self.stream, self.context = stream, context
+        self.json = FastJson(context)
 
     def add(self, item: Item) -> None:
         """Write one line."""
-        self.stream.write(_dumps(item_dict(item, self.context)) + "\n")
+        self.stream.write(self.json.item(item) + "\n")
 
     def close(self, summary: Summary) -> None:
         """Write the summary line."""
@@ -81,11 +146,12 @@ class JsonWriter:
     def __init__(self, stream: IO[str], context: Context) -> None:
         self.stream, self.context = stream, context
         self.first = True
+        self.json = FastJson(context)
         self.stream.write('{"criteria_set": ' + _dumps(context.plan.provenance.to_dict()) + ',\n"results": [')
 
     def add(self, item: Item) -> None:
         """Write one result."""
-        self.stream.write(("\n" if self.first else ",\n") + _dumps(item_dict(item, self.context)))
+        self.stream.write(("\n" if self.first else ",\n") + self.json.item(item))
         self.first = False
 
     def close(self, summary: Summary) -> None:
@@ -118,6 +184,7 @@ __all__ = [
     "BINARY_FORMATS",
     "FORMATS",
     "Context",
+    "FastJson",
     "JsonWriter",
     "JsonlWriter",
     "Writer",

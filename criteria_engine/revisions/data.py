@@ -64,9 +64,12 @@ def read_records(
     id_field: str = "id",
     sheet: str | None = None,
     table: str | None = None,
+    extra: Mapping[str, str] | None = None,
     log: DataLog | None = None,
 ) -> Iterator[dict[str, object]]:
     """Stream the typed records of a data file; a record without an id gets ``#<row>``.
+
+    ``extra`` maps headers to input names first (``--map``), as :meth:`ColumnMap.build` does.
 
     Raises :class:`~criteria_engine.errors.DataError` for a file that cannot be read at all.
     """
@@ -84,7 +87,9 @@ def read_records(
         keys = tuple(row.values)
         column_map = maps.get(keys)
         if column_map is None:
-            column_map, notes = ColumnMap.build(keys, inputs, id_field=id_field, file=name, line=header_line)
+            column_map, notes = ColumnMap.build(
+                keys, inputs, id_field=id_field, extra=extra, file=name, line=header_line
+            )
             # A JSON record without a key just lacks that value; only tables have missing columns.
             log.note([d for d in notes if tabular or d.code != "data-missing-column"])
             if len(maps) < 1024:

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from ..digest import content_digest, digest
 from ..models import CriteriaSet, Criterion, InputSpec, Text
 from ..registry import Revision
+from .describe import describe  # one sentence per change (imports nothing from here at run time)
 
 Entity = Literal[
     "set", "input", "parameter", "derived", "group", "criterion", "pass", "band", "measure", "collection"
@@ -148,6 +149,8 @@ class Change:
             "path": self.path,
             "target": self.target,
             "key": self.key,
+            "label": self.label,
+            "key_label": self.key_label,
             "old": self.old,
             "new": self.new,
             "unit": self.unit,
@@ -279,6 +282,7 @@ __all__ = [
     "RevisionDiff",
     "RevisionInfo",
     "Threshold",
+    "describe",
     "diff_revisions",
     "plain",
 ]

@@ -154,16 +154,27 @@ class ImpactReport:
         }
 
 
-def _deltas(ra: Result, rb: Result, order: tuple[str, ...]) -> tuple[CriterionDelta, ...]:
-    a = {c.id: c for c in ra.criteria}
-    b = {c.id: c for c in rb.criteria}
+Pairs = tuple[tuple[str, int | None, int | None], ...]
+"""Each criterion of either plan: its id and its position in each plan's results (None: absent)."""
+
+
+def _pairs(plan_a: Plan, plan_b: Plan) -> Pairs:
+    a = {c.id: i for i, c in enumerate(plan_a.criteria)}
+    b = {c.id: i for i, c in enumerate(plan_b.criteria)}
+    return tuple((cid, a.get(cid), b.get(cid)) for cid in dict.fromkeys([*b, *a]))
+
+
+def _deltas(ra: Result, rb: Result, pairs: Pairs) -> tuple[CriterionDelta, ...]:
+    """The criteria whose verdict or points differ (results are in their plan's criteria order)."""
+    ca, cb = ra.criteria, rb.criteria
     out: list[CriterionDelta] = []
-    for cid in order:
-        x, y = a.get(cid), b.get(cid)
+    for cid, ia, ib in pairs:
+        x = ca[ia] if ia is not None else None
+        y = cb[ib] if ib is not None else None
+        if x is not None and y is not None and x.verdict == y.verdict and x.points == y.points:
+            continue
         va, vb = (x.verdict if x else None), (y.verdict if y else None)
-        pa, pb = (x.points if x else None), (y.points if y else None)
-        if va != vb or pa != pb:
-            out.append(CriterionDelta(cid, va, vb, pa, pb))
+        out.append(CriterionDelta(cid, va, vb, x.points if x else None, y.points if y else None))
     return tuple(out)
 
 
@@ -226,7 +237,7 @@ def impact(
     labels = {r.id: dict(r.label) for r in plan_a.model.decision.ratings}
     labels.update({r.id: dict(r.label) for r in plan_b.model.decision.ratings})
     report = ImpactReport(plan_a.revision.ref, plan_b.revision.ref, plan_b.model.subject, labels)
-    order = tuple(dict.fromkeys([*(c.id for c in plan_b.criteria), *(c.id for c in plan_a.criteria)]))
+    pairs = _pairs(plan_a, plan_b)
     checkers = (RecordChecker(plan_a.model.inputs), RecordChecker(plan_b.model.inputs))
     for record in records:
         ra = plan_a.evaluate(record, detail=False, id_field=id_field)
@@ -235,7 +246,7 @@ def impact(
         report.statuses[(ra.status, rb.status)] += 1
         report.ratings[(ra.rating, rb.rating)] += 1
         valid = ra.status != "invalid" and rb.status != "invalid"
-        deltas = _deltas(ra, rb, order) if valid else ()
+        deltas = _deltas(ra, rb, pairs) if valid else ()
         for delta in deltas:
             if delta.verdict_changed:
                 report.criteria.setdefault(delta.id, Counter())[(delta.verdict_a, delta.verdict_b)] += 1

@@ -7,8 +7,9 @@ a wiki page; JSON is the typed data plus one sentence per change, for machines.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from typing import TextIO
+from typing import IO, Any
 
 from rich.console import Console
 from rich.text import Text as RichText
@@ -70,8 +71,32 @@ _OUTCOME = {
 }
 
 
+_PHRASES = {
+    "note": ("Ghi chú thay đổi ({v})", "Change note ({v})"),
+    "no-change": ("Không có thay đổi nào trong các quy tắc.", "No change in the rules."),
+    "changes": ("{n} thay đổi.", "{n} change(s)."),
+    "score-only": (
+        "{n} {noun} đổi điểm nhưng giữ nguyên kết quả và xếp loại.",
+        "{n} {noun}: the score changes, the status and rating do not.",
+    ),
+    "unchanged": ("{n} {noun} không thay đổi gì.", "{n} {noun}: nothing changes."),
+    "impact": ("Ảnh hưởng trên dữ liệu{where}: {n} {noun}", "Impact on the data{where}: {n} {noun}"),
+    "criteria-moves": ("Tiêu chí có kết quả thay đổi:", "Criteria whose results change:"),
+    "candidates": ("Các trường hợp đổi kết quả hoặc xếp loại:", "Candidates whose status or rating changes:"),
+    "more": (
+        "  … và {n} trường hợp khác (dùng --limit 0 hoặc --format json để xem hết)",
+        "  … and {n} more (use --limit 0 or --format json to see all)",
+    ),
+    "checked": ("Đã kiểm tra {n} kết quả: ", "Checked {n} result(s): "),
+}
+
+
 def _w(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "vi" else pair[1]
+
+
+def _say(key: str, lang: str, **values: object) -> str:
+    return _w(_PHRASES[key], lang).format(**values)
 
 
 def _marker(change: Change) -> tuple[str, str]:
@@ -110,19 +135,12 @@ def diff_lines(diff: RevisionDiff, lang: str) -> list[Line]:
     for info in (a, b):
         out.append((f"  {info.version}: {info.status}, {_window(info)}, {info.digest[:19]}…", "dim"))
     if b.changes:
-        out.append(
-            (
-                f"  {_w(('Ghi chú thay đổi', 'Change note'), lang)} ({b.version}): {pick(b.changes, lang)}",
-                "italic",
-            )
-        )
+        out.append((f"  {_say('note', lang, v=b.version)}: {pick(b.changes, lang)}", "italic"))
     out.append(("", ""))
     if not diff:
-        out.append(
-            (_w(("Không có thay đổi nào trong các quy tắc.", "No change in the rules."), lang), "green")
-        )
+        out.append((_say("no-change", lang), "green"))
         return out
-    out.append((_w((f"{len(diff)} thay đổi.", f"{len(diff)} change(s)."), lang), "bold"))
+    out.append((_say("changes", lang, n=len(diff)), "bold"))
     for entity, changes in _sections(diff):
         out.append(("", ""))
         out.append((f"{_w(_SECTIONS[entity], lang)} ({len(changes)})", "bold underline"))
@@ -149,10 +167,8 @@ def diff_markdown(diff: RevisionDiff, lang: str) -> str:
     if b.changes:
         rows += [f"> {pick(b.changes, lang)}", ""]
     if not diff:
-        return "\n".join(
-            [*rows, _w(("Không có thay đổi nào trong các quy tắc.", "No change in the rules."), lang), ""]
-        )
-    rows += [_w((f"**{len(diff)} thay đổi.**", f"**{len(diff)} change(s).**"), lang), ""]
+        return "\n".join([*rows, _say("no-change", lang), ""])
+    rows += [f"**{_say('changes', lang, n=len(diff))}**", ""]
     for entity, changes in _sections(diff):
         rows += [f"## {_w(_SECTIONS[entity], lang)} ({len(changes)})", ""]
         rows += [f"- {describe(change, lang)}" for change in changes]
@@ -200,22 +216,9 @@ def impact_sentences(report: ImpactReport, lang: str) -> list[str]:
         out.append(f"{n} {noun}: {_w(('xếp loại', 'rating'), lang)} {band_a} → {band_b}.")
     if report.score_only:
         noun = subject_words(report.subject, lang, report.score_only)
-        out.append(
-            _w(
-                (
-                    f"{report.score_only} {noun} đổi điểm nhưng giữ nguyên kết quả và xếp loại.",
-                    f"{report.score_only} {noun}: the score changes, the status and rating do not.",
-                ),
-                lang,
-            )
-        )
+        out.append(_say("score-only", lang, n=report.score_only, noun=noun))
     noun = subject_words(report.subject, lang, report.unchanged)
-    out.append(
-        _w(
-            (f"{report.unchanged} {noun} không thay đổi gì.", f"{report.unchanged} {noun}: nothing changes."),
-            lang,
-        )
-    )
+    out.append(_say("unchanged", lang, n=report.unchanged, noun=noun))
     return out
 
 
@@ -258,11 +261,7 @@ def candidate_text(change: CandidateChange, report: ImpactReport, lang: str) -> 
     head = f"{change.id}: {', '.join(parts)} ({_score(change.score_a, lang)} → {_score(change.score_b, lang)} {points})"
     ranked = sorted(change.criteria, key=lambda d: not d.verdict_changed)  # verdicts first, then points
     reasons = [_delta_text(d, lang) for d in ranked]
-    if (
-        change.pass_min_a is not None
-        and change.pass_min_b is not None
-        and change.pass_min_a != change.pass_min_b
-    ):
+    if None not in (change.pass_min_a, change.pass_min_b) and change.pass_min_a != change.pass_min_b:
         word = _w(("điểm cần để đạt", "points needed to pass"), lang)
         reasons.append(f"{word} {_score(change.pass_min_a, lang)} → {_score(change.pass_min_b, lang)}")
     for errors, version in ((change.errors_a, report.version_a), (change.errors_b, report.version_b)):
@@ -275,73 +274,44 @@ def candidate_text(change: CandidateChange, report: ImpactReport, lang: str) -> 
 
 
 def _criteria_moves(report: ImpactReport, lang: str) -> list[str]:
+    """One line per criterion: how many verdicts moved which way, how many only changed points."""
     out = []
-    for cid, moves in report.criteria.items():
+    for cid in dict.fromkeys([*report.criteria, *report.points_only]):
+        moves: dict[tuple[str | None, str | None], int] = dict(report.criteria.get(cid, {}))
         parts = []
         for (x, y), n in sorted(moves.items(), key=lambda item: -item[1]):
-            if x is None:
-                parts.append(f"{n} {_verdict(y, lang)}")
-            elif y is None:
-                parts.append(f"{n} {_verdict(x, lang)}")
-            else:
-                parts.append(f"{n} {_verdict(x, lang)} → {_verdict(y, lang)}")
+            shown = [_verdict(v, lang) for v in (x, y) if v is not None]
+            parts.append(f"{n} {' → '.join(shown)}")
+        if report.points_only.get(cid):
+            parts.append(
+                f"{report.points_only[cid]} {_w(('đổi điểm, giữ kết quả', 'other points, same verdict'), lang)}"
+            )
         tag = ""
-        if all(x is None for x, _ in moves):
+        if moves and all(x is None for x, _ in moves):
             tag = f" ({_w(('mới', 'new'), lang)})"
-        elif all(y is None for _, y in moves):
+        elif moves and all(y is None for _, y in moves):
             tag = f" ({_w(('đã bỏ', 'removed'), lang)})"
-        out.append(f"{cid}{tag}: {', '.join(parts)}")
-    for cid, n in report.points_only.items():
-        out.append(f"{cid}: {n} {_w(('đổi điểm, giữ kết quả', 'other points, same verdict'), lang)}")
+        out.append(f"{cid}{tag}: {'; '.join(parts)}")
     return out
 
 
 def impact_lines(report: ImpactReport, lang: str, limit: int | None = 50, source: str = "") -> list[Line]:
     """The impact report as styled lines; ``limit`` caps the candidates listed (None: all)."""
     noun = subject_words(report.subject, lang, report.total)
-    where = f" ({source})" if source else ""
-    title = _w(
-        (
-            f"Ảnh hưởng trên dữ liệu{where}: {report.total} {noun}",
-            f"Impact on the data{where}: {report.total} {noun}",
-        ),
-        lang,
-    )
+    title = _say("impact", lang, where=f" ({source})" if source else "", n=report.total, noun=noun)
     out: list[Line] = [("", ""), (title, "bold underline")]
     out += [(f"  {s}", "") for s in impact_sentences(report, lang)]
     moves = _criteria_moves(report, lang)
     if moves:
-        out.append((_w(("Tiêu chí có kết quả thay đổi:", "Criteria whose results change:"), lang), "bold"))
+        out.append((_say("criteria-moves", lang), "bold"))
         out += [(f"  {m}", "") for m in moves]
     if report.changed:
-        out.append(
-            (
-                _w(
-                    (
-                        "Các trường hợp đổi kết quả hoặc xếp loại:",
-                        "Candidates whose status or rating changes:",
-                    ),
-                    lang,
-                ),
-                "bold",
-            )
-        )
+        out.append((_say("candidates", lang), "bold"))
         shown = report.changed if limit is None else report.changed[:limit]
         out += [(f"  {candidate_text(c, report, lang)}", "yellow") for c in shown]
         more = report.changed_total - len(shown)
         if more > 0:
-            out.append(
-                (
-                    _w(
-                        (
-                            f"  … và {more} trường hợp khác (dùng --limit 0 hoặc --format json để xem hết)",
-                            f"  … and {more} more (use --limit 0 or --format json to see all)",
-                        ),
-                        lang,
-                    ),
-                    "dim",
-                )
-            )
+            out.append((_say("more", lang, n=more), "dim"))
     return out
 
 
@@ -361,8 +331,6 @@ def impact_markdown(report: ImpactReport, lang: str, limit: int | None = 50, sou
 
 
 def _shown(value: object) -> str:
-    import json
-
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -371,9 +339,7 @@ def verify_lines(report: VerifyReport, lang: str, limit: int | None = None) -> l
     counts = report.counts()
     parts = [f"{n} {_w(_OUTCOME[o], lang)}" for o, n in counts.items() if n]
     total = len(report.items)
-    head = _w((f"Đã kiểm tra {total} kết quả: ", f"Checked {total} result(s): "), lang) + ", ".join(
-        parts or ["0"]
-    )
+    head = _say("checked", lang, n=total) + ", ".join(parts or ["0"])
     out: list[Line] = [(head, "bold green" if report.ok else "bold red")]
     bad = [i for i in report.items if not i.ok]
     for item in bad if limit is None else bad[:limit]:
@@ -401,7 +367,7 @@ def verify_markdown(report: VerifyReport, lang: str) -> str:
 # --- output -------------------------------------------------------------------------------------
 
 
-def write_text(lines: Iterable[Line], stream: TextIO) -> None:
+def write_text(lines: Iterable[Line], stream: IO[Any]) -> None:
     """Print styled lines: colours on a terminal, plain text anywhere else."""
     console = Console(file=stream, soft_wrap=True, highlight=False, emoji=False, markup=False)
     for text, style in lines:

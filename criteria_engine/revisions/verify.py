@@ -18,12 +18,18 @@ from typing import Literal
 from ..errors import RevisionError
 from ..evaluators.plan import Plan, compile_plan
 from ..registry import Registry, Revision
+from ..results import Result
 
 Outcome = Literal["verified", "differs", "unknown-revision", "no-record", "malformed"]
 OUTCOMES: tuple[Outcome, ...] = ("verified", "differs", "unknown-revision", "no-record", "malformed")
 
 RecordsFor = Callable[[Revision], Mapping[str, Mapping[str, object]]]
 """Given the revision a result names, the records by id (lets a caller convert per revision)."""
+
+Recompute = Callable[[Revision, Mapping[str, object], dt.date | None, bool], Result | None]
+"""Given the revision, the stored result, its as-of date and whether it carries detail: the
+result recomputed from the data (None when the candidate is not in the data). Lets a caller
+read the data exactly as the program that stored the results did."""
 
 _ABSENT = object()
 
@@ -170,10 +176,13 @@ def _as_of(value: object) -> dt.date | None:
 
 
 class _Verifier:
-    def __init__(self, registry: Registry, records: object, id_field: str) -> None:
+    def __init__(
+        self, registry: Registry, records: object, id_field: str, recompute: Recompute | None
+    ) -> None:
         self.registry = registry
         self.records = records
         self.id_field = id_field
+        self.recompute = recompute
         self.plans: dict[str, Plan] = {}
         self.tables: dict[str, Mapping[str, Mapping[str, object]]] = {}
 
@@ -182,7 +191,9 @@ class _Verifier:
         if found is not None:
             return found
         source = self.records
-        if callable(source):
+        if source is None:
+            found = {}
+        elif callable(source):
             found = source(revision)
         elif isinstance(source, Mapping):
             found = source
@@ -210,20 +221,26 @@ class _Verifier:
         revision = self.registry.by_digest(digest)
         if revision is None:
             return Verification(index, cid, "unknown-revision", ref, digest, note=self._unknown(meta, digest))
-        record = self.table(revision).get(cid)
-        if record is None:
-            return Verification(
-                index, cid, "no-record", revision.ref, digest, note="no record with this id in the data"
-            )
-        result = self.plan(revision).evaluate(
-            record, as_of=_as_of(meta.get("as_of")), detail=_detailed(stored), id_field=self.id_field
-        )
+        result = self.result(revision, stored, cid, _as_of(meta.get("as_of")), _detailed(stored))
+        if result is None:
+            note = "no record with this id in the data"
+            return Verification(index, cid, "no-record", revision.ref, digest, note=note)
         recomputed = json.loads(json.dumps(result.to_dict(), ensure_ascii=False))
         differences = tuple(compare_results(stored, recomputed))
         note = self._window_note(revision, meta.get("as_of"))
         return Verification(
             index, cid, "differs" if differences else "verified", revision.ref, digest, differences, note
         )
+
+    def result(
+        self, revision: Revision, stored: Mapping[str, object], cid: str, as_of: dt.date | None, detail: bool
+    ) -> Result | None:
+        if self.recompute is not None:
+            return self.recompute(revision, stored, as_of, detail)
+        record = self.table(revision).get(cid)
+        if record is None:
+            return None
+        return self.plan(revision).evaluate(record, as_of=as_of, detail=detail, id_field=self.id_field)
 
     def _unknown(self, meta: Mapping[str, object], digest: str) -> str:
         try:
@@ -242,23 +259,26 @@ class _Verifier:
 
 def verify_results(
     stored: Iterable[object],
-    records: Mapping[str, Mapping[str, object]] | Iterable[Mapping[str, object]] | RecordsFor,
+    records: Mapping[str, Mapping[str, object]] | Iterable[Mapping[str, object]] | RecordsFor | None,
     registry: Registry,
     *,
     id_field: str = "id",
+    recompute: Recompute | None = None,
 ) -> VerifyReport:
     """Re-evaluate each stored result with the revision its digest names and compare.
 
     ``records`` are the candidates' typed records: by id, as an iterable (each with
-    ``id_field``), or a function giving them by id for a revision.
+    ``id_field``), or a function giving them by id for a revision. With ``recompute``, that
+    function gives each recomputed result instead (``records`` is then not read).
     """
-    verifier = _Verifier(registry, records, id_field)
+    verifier = _Verifier(registry, records, id_field, recompute)
     return VerifyReport(tuple(verifier.check(i, item) for i, item in enumerate(stored)))
 
 
 __all__ = [
     "OUTCOMES",
     "Difference",
+    "Recompute",
     "RecordsFor",
     "Verification",
     "VerifyReport",

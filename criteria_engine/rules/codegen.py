@@ -87,6 +87,11 @@ def compile_expression(checked: CheckedExpression) -> Callable[[Mapping[str, obj
     return function  # type: ignore[return-value]
 
 
+def _over_list(func: str, first: Expr) -> bool:
+    """Whether a call of ``func`` with ``first`` as first argument aggregates over a list."""
+    return CATALOGUE[func].is_aggregate(first.ty)
+
+
 def _check_identifier(local: str) -> None:
     if not local.isidentifier() or keyword.iskeyword(local) or local.startswith(RESERVED_PREFIXES):
         raise ValueError(f"{local!r} cannot be used as a local variable of generated code")
@@ -194,7 +199,7 @@ class _Emitter:
                 first, later = self.operand(test)
                 first = first or later
                 return f"({self.expr(body)} if {first} is True else (None if {later} is None else {self.expr(orelse)}))"
-            case Call(func=func, args=args) if func in AGGREGATES and CATALOGUE[func].is_aggregate(args[0].ty):
+            case Call(func=func, args=args) if func in AGGREGATES and _over_list(func, args[0]):
                 return self.aggregate(node)
             case Call(func=func):
                 return CATALOGUE[func].emit(self, node)

@@ -23,7 +23,8 @@ DIVISION_BY_ZERO = "division-by-zero"
 def policy(members: object) -> tuple[int, bool]:
     """``(min_known, unknown counts as false)`` of a member list; ``(0, False)`` for a plain list."""
     min_known = getattr(members, "min_known", 0)
-    return (min_known if isinstance(min_known, int) else 0), getattr(members, "unknown_policy", None) == "fail"
+    fail = getattr(members, "unknown_policy", None) == "fail"
+    return (min_known if isinstance(min_known, int) else 0), fail
 
 
 def _conditions(values: Iterable[bool | None], members: object) -> list[bool | None] | None:
@@ -36,7 +37,7 @@ def _conditions(values: Iterable[bool | None], members: object) -> list[bool | N
 
 
 def _has_policy(members: object) -> bool:
-    return members is not None and policy(members) != (0, False)
+    return members is not None and type(members) is not list and policy(members) != (0, False)
 
 
 def any_(values: Iterable[bool | None], members: object = None) -> bool | None:
@@ -107,7 +108,7 @@ def share_weighted(
 
 
 def _too_few(known: int, members: object) -> bool:
-    return members is not None and known < policy(members)[0]
+    return members is not None and type(members) is not list and known < policy(members)[0]
 
 
 def sum_(values: Iterable[Number | None], members: object = None) -> Number | None:

@@ -1,0 +1,126 @@
+"""The node graph of a YAML document, composed from the parser's events.
+
+Used by :mod:`criteria_engine.loader` instead of ``yaml.compose``, which recurses once per nesting
+level (see the loader's docstring): ours stops at a depth limit, counts nodes, and remembers where
+each alias was written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from ._yaml_errors import _Stop
+from ._yaml_loaders import _MAP, _SEQ, _STR
+from ._yaml_positions import ScalarSource, _at, _Lines, _Pos
+
+# A node's properties, '&anchor' and '!tag', with the blanks and comments around them.
+_PROPERTY = re.compile(r"\s*(?:#[^\n\r]*\s*)*(?:!<[^>]*>|[&!][^\s,\[\]{}]*)\s*(?:#[^\n\r]*\s*)*")
+
+
+@dataclass(eq=False, slots=True)
+class _Scalar:
+    tag: str
+    value: str
+    start: _Pos  # where the node begins, '&anchor' and '!tag' included
+    source: ScalarSource
+
+
+@dataclass(eq=False, slots=True)
+class _Seq:
+    tag: str
+    start: _Pos
+    items: list[_Node]
+
+
+@dataclass(eq=False, slots=True)
+class _Map:
+    tag: str
+    start: _Pos
+    pairs: list[tuple[_Node, _Node]]
+
+
+@dataclass(eq=False, slots=True)
+class _Alias:
+    target: _Scalar | _Seq | _Map
+    start: _Pos  # where '*name' was written
+
+
+_Node = _Scalar | _Seq | _Map | _Alias
+
+
+def _deref(node: _Node) -> _Scalar | _Seq | _Map:
+    return node.target if isinstance(node, _Alias) else node
+
+
+class _Composer:
+    """Builds the node graph from parser events, bounded in depth and size, aliases checked."""
+
+    def __init__(self, loader: Any, lines: _Lines, max_depth: int, max_nodes: int) -> None:
+        self.loader, self.lines, self.count = loader, lines, 0
+        self.max_depth, self.max_nodes = max_depth, max_nodes  # the loader's MAX_DEPTH, MAX_NODES
+        self.anchors: dict[str, _Scalar | _Seq | _Map] = {}
+        self.open: set[str] = set()  # anchors whose node is still being composed
+
+    def document(self) -> _Node | None:
+        self.loader.get_event()  # stream start
+        if self.loader.check_event(yaml.StreamEndEvent):
+            return None
+        self.loader.get_event()  # document start
+        root = self.node(0)
+        self.loader.get_event()  # document end
+        if not self.loader.check_event(yaml.StreamEndEvent):
+            at = _at(self.loader.get_event().start_mark)
+            message = "the file holds more than one YAML document"
+            raise _Stop("multiple-documents", message, at, hint="keep one document per file")
+        return root
+
+    def node(self, depth: int) -> _Node:
+        event = self.loader.get_event()
+        start, name = _at(event.start_mark), event.anchor
+        if isinstance(event, yaml.AliasEvent):
+            if name in self.open:  # PyYAML would build a cyclic graph here
+                raise _Stop("recursive-alias", f"alias '*{name}' is used inside its own anchor", start)
+            if name not in self.anchors:
+                raise _Stop("undefined-alias", f"alias '*{name}' has no anchor '&{name}' before it", start)
+            return _Alias(self.anchors[name], start)
+        self.count += 1
+        if self.count > self.max_nodes:
+            raise _Stop("too-many-nodes", f"the document has more than {self.max_nodes} nodes", start)
+        if name is not None and (name in self.anchors or name in self.open):
+            raise _Stop("duplicate-anchor", f"anchor '&{name}' is defined twice", start)
+        tag = None if event.tag in (None, "!") else str(event.tag)
+        node: _Scalar | _Seq | _Map
+        if isinstance(event, yaml.ScalarEvent):  # '!' means "not resolved": a string, as libyaml says
+            tag = tag or (
+                _STR if event.tag else self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            )
+            node = _Scalar(str(tag), event.value, start, self.source(event))
+        else:
+            if depth >= self.max_depth:
+                raise _Stop("too-deep", f"the document nests deeper than {self.max_depth} levels", start)
+            if name is not None:
+                self.open.add(name)
+            if isinstance(event, yaml.SequenceStartEvent):
+                node = _Seq(tag or _SEQ, start, [])
+                while not self.loader.check_event(yaml.SequenceEndEvent):
+                    node.items.append(self.node(depth + 1))
+            else:
+                node = _Map(tag or _MAP, start, [])
+                while not self.loader.check_event(yaml.MappingEndEvent):
+                    node.pairs.append((self.node(depth + 1), self.node(depth + 1)))
+            self.loader.get_event()  # collection end
+            self.open.discard(name)
+        if name is not None:
+            self.anchors[name] = node
+        return node
+
+    def source(self, event: Any) -> ScalarSource:
+        start, stop = self.lines.offset(event.start_mark), self.lines.offset(event.end_mark)
+        if event.anchor is not None or event.tag is not None:  # the event starts at '&a' or '!!str'
+            while (found := _PROPERTY.match(self.lines.text, start, stop)) is not None:
+                start = found.end()
+        return ScalarSource(*self.lines.pos(start), event.style or "", self.lines.text[start:stop])

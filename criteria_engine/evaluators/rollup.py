@@ -1,0 +1,371 @@
+"""Evaluating a dataset bottom-up: households, then villages, communes, the province.
+
+:func:`evaluate_dataset` takes a dataset (tables by subject) and a registry. Each set whose
+subject has a table is a level (:mod:`.levels`); members are evaluated before the candidates
+whose collections read them. Each table is streamed once, in file order: a row is converted
+by the set's inputs, given its child rows (a household its ``persons`` from the ``person``
+table, by ``household_id``) and its members (a village its households, by ``village_id``),
+and evaluated. Every row of a table evaluated with a set gives a :class:`Result`, invalid rows
+included, in input order. A member is then kept only as the small projection its parent's
+rules read (:mod:`.members`), so memory grows with the parents, not with the members.
+
+Problems are diagnostics, never silent: a member linking to no parent
+(``dataset-dangling-link``), an id used twice (``dataset-duplicate-id``), a collection that
+makes a cycle of sets (``dataset-cycle``), a table a collection needs (``dataset-missing-table``),
+child rows no parent takes (``dataset-orphan-children``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from ..errors import Diagnostic, Severity
+from ..io.columns import ColumnMap, InputMatcher
+from ..io.convert import id_text
+from ..io.dataset import Dataset, open_dataset
+from ..registry import Registry
+from ..results import FieldIssue, Provenance, Result
+from .levels import Level, owner_tables, plan_levels, poolable
+from .members import MemberGroups, Members, Projector, fields_read
+from .plan import Plan
+from .records import RecordChecker
+from .rollup_lines import RollupReader
+from .rollup_results import DatasetEvaluation, LevelResult, PooledResult
+from .streams import ChildStream, IdHashes, RowConverter, rescan_duplicates, scan_column
+
+ResultSink = Callable[[str, Result], object]
+Selector = bool | Collection[str]
+
+
+def _chosen(selector: Selector, level: Level) -> bool:
+    if isinstance(selector, bool):
+        return selector
+    return level.key in selector or level.subject in selector
+
+
+class _Problems:
+    """Row problems counted per (file, code), reported once with the first example."""
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str], tuple[int, Diagnostic]] = {}
+
+    def add(self, file: str, diagnostic: Diagnostic) -> None:
+        count, first = self.counts.get((file, diagnostic.code), (0, diagnostic))
+        self.counts[(file, diagnostic.code)] = (count + 1, first)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        out = []
+        for (file, code), (count, first) in self.counts.items():
+            more = f" (and {count - 1} more of the same kind in this file)" if count > 1 else ""
+            message = first.message + more
+            out.append(
+                Diagnostic(
+                    code,
+                    message,
+                    file,
+                    first.line,
+                    first.column,
+                    first.path,
+                    first.suggestion,
+                    first.severity,
+                )
+            )
+        return out
+
+
+class _Runner:
+    def __init__(
+        self,
+        dataset: Dataset,
+        *,
+        as_of: dt.date | None,
+        id_field: str,
+        detail: Selector,
+        keep: Selector,
+        on_result: ResultSink | None,
+        pool: bool,
+    ) -> None:
+        self.dataset = dataset
+        self.as_of = as_of
+        self.id_field = id_field
+        self.detail = detail
+        self.keep = keep
+        self.on_result = on_result
+        self.pool = pool
+        self.diagnostics: list[Diagnostic] = []
+        self.problems = _Problems()
+        self.done: dict[str, LevelResult] = {}
+        self.pools: dict[str, dict[str, Members]] = {}
+        self.measures: dict[str, dict[str, dict[str, float | None]]] = {}
+        """Measures kept per level and candidate id, for the sets of the same table they feed."""
+        self.levels: list[Level] = []
+
+    def file(self, table: str) -> str:
+        return str(self.dataset.source_of(table).path)
+
+    def column_map(self, level: Level) -> ColumnMap:
+        """The level's column map; columns other sets of the same table read are not 'unknown'."""
+        assert level.table is not None
+        links = sorted(
+            {edge.spec.link for edge in level.feeds}
+            | {e.spec.link for o in self.levels for e in o.feeds if o.table == level.table}
+        )
+        headers = self.dataset.headers(level.table)
+        file = self.file(level.table)
+        column_map, notes = ColumnMap.build(
+            headers, level.inputs, id_field=self.id_field, links=links, file=file, line=1
+        )
+        others = [InputMatcher(o.inputs) for o in self.levels if o is not level and o.table == level.table]
+        for note in notes:
+            header = headers[note.column - 1] if 0 < note.column <= len(headers) else ""
+            if note.code == "data-unknown-column" and any(m.match(header)[0] for m in others):
+                continue
+            self.diagnostics.append(note)
+        return column_map
+
+    def prepare(self, level: Level) -> None:
+        """Before a member level runs: its parents' ids and the groups its rows go into."""
+        for edge in level.feeds:
+            parent, table = edge.parent, edge.parent.table
+            assert parent.plan is not None and table is not None
+            headers = self.dataset.headers(table)
+            header = ColumnMap.build(headers, parent.inputs, id_field=self.id_field)[0].id_header
+            ids = scan_column(self.dataset, table, header) if header else iter(())
+            edge.parent_ids = {value for value in ids if value is not None}
+            own = [*edge.spec.fields, *(level.inputs if level.plan is not None else ())]
+            projector = Projector(fields_read(parent.plan, edge.name), own)
+            edge.groups = MemberGroups(edge.name, edge.spec, level.model, projector)
+            if self.pool and level.plan is None and all(e.child.plan is None for e in parent.reads):
+                edge.groups.pooling()
+
+    def run_level(self, level: Level) -> LevelResult:
+        """One pass over the level's table: every row evaluated, given to its parents' groups."""
+        assert level.table is not None
+        self.prepare(level)
+        plan, table, file = level.plan, level.table, self.file(level.table)
+        out = LevelResult(level.key, level.subject, plan.revision.ref if plan else None, table, file)
+        out.reader = RollupReader(plan) if plan is not None and level.reads else None
+        column_map = self.column_map(level)
+        children = self.children(level, column_map)
+        checker = RecordChecker(level.inputs) if plan is None else None
+        hashes, missing_id = IdHashes(), 0
+        dangling: dict[int, list[tuple[int, str | None]]] = {id(e): [] for e in level.feeds}
+        kept = self.measures.setdefault(level.key, {}) if level.kept_measures else None
+        convert = RowConverter(column_map, level.inputs, file)
+        for row in self.dataset.rows(table):
+            record, problems = convert(row)
+            candidate_id = id_text(record.get(self.id_field))
+            if candidate_id is None:
+                missing_id += 1
+            else:
+                hashes.add(candidate_id)
+                problems = [*problems, *self.attach(level, record, candidate_id, children)]
+            for problem in problems:
+                self.problems.add(problem.file or file, problem)
+            errors = [p for p in problems if p.severity == Severity.ERROR]
+            result: Result | None = None
+            valid = not errors
+            if plan is not None:
+                result = self.evaluated(level, plan, record, errors, out)
+                if kept is not None and candidate_id is not None:
+                    kept[candidate_id] = {m: result.measures.get(m) for m in level.kept_measures}
+            elif checker is not None:
+                valid = valid and not checker.check(record)[1]
+            out.rows += 1
+            out.only_id = candidate_id if out.rows == 1 else None
+            for edge in level.feeds:
+                link = id_text(record.get(edge.spec.link))
+                if link is None or link not in edge.parent_ids:
+                    dangling[id(edge)].append((row.row_number, link))
+                elif edge.groups is not None:
+                    edge.groups.add(link, candidate_id or "", result, record, valid)
+        for stream in children.values():
+            self.diagnostics.extend(stream.finish(table))
+        self.report_links(level, dangling, file)
+        self.report_ids(level, column_map, hashes, missing_id, file)
+        pools = {
+            e.name: e.groups.pool for e in level.reads if e.groups is not None and e.groups.pool is not None
+        }
+        if pools and out.rows > 1:
+            self.pools[level.key] = pools
+        for edge in level.reads:
+            edge.groups = None  # the members are consumed: free them
+        return out
+
+    def attach(
+        self, level: Level, record: dict[str, object], candidate_id: str, children: Mapping[str, ChildStream]
+    ) -> list[Diagnostic]:
+        """Give a row its child rows, its members and the measures other sets computed for it."""
+        problems: list[Diagnostic] = []
+        for name, stream in children.items():
+            if name not in record:
+                record[name], more = stream.take(candidate_id)
+                problems.extend(more)
+        for edge in level.reads:
+            if edge.groups is not None:
+                record[edge.name] = edge.groups.members(candidate_id)
+        for source, measure, name, pooled in level.fed_by:
+            value = self.measures.get(source.key + "*" * pooled, {}).get(candidate_id, {}).get(measure)
+            if record.get(name) is None and value is not None:
+                record[name] = value
+        return problems
+
+    def evaluated(
+        self, level: Level, plan: Plan, record: dict[str, object], errors: list[Diagnostic], out: LevelResult
+    ) -> Result:
+        """Evaluate one row; keep, count and pass on its result; trace its roll-ups."""
+        detail = _chosen(self.detail, level)
+        result = self.evaluate(plan, record, errors, detail)
+        if out.reader is not None and detail and result.status != "invalid" and result.id:
+            out.rollups[result.id] = out.reader.lines(plan.env(record))
+        out.statuses[result.status] = out.statuses.get(result.status, 0) + 1
+        if _chosen(self.keep, level):
+            out.results.append(result)
+        if self.on_result is not None:
+            self.on_result(level.key, result)
+        return result
+
+    def evaluate(
+        self, plan: Plan, record: dict[str, object], errors: list[Diagnostic], detail: bool
+    ) -> Result:
+        if not errors:
+            return plan.evaluate(record, as_of=self.as_of, detail=detail, id_field=self.id_field)
+        provenance = plan.provenance
+        if self.as_of is not None:
+            provenance = Provenance(
+                provenance.set_id, provenance.version, provenance.digest, self.as_of.isoformat()
+            )
+        issues = tuple(FieldIssue(str(e.path[0]) if e.path else "", e.code, e.message) for e in errors)
+        candidate_id = id_text(record.get(self.id_field)) or ""
+        return Result(candidate_id, "invalid", None, None, None, (), provenance, errors=issues, plan=plan)
+
+    def children(self, level: Level, column_map: ColumnMap) -> dict[str, ChildStream]:
+        """Child tables of list inputs with item fields (``persons`` from ``person``)."""
+        out: dict[str, ChildStream] = {}
+        if level.plan is None:
+            return out
+        for name, spec in level.inputs.items():
+            if spec.type != "list" or not spec.items or column_map.header_of(name) is not None:
+                continue
+            table = self.dataset.resolve(name)
+            if table is None:
+                message = (
+                    f"the dataset has no table '{name}' for the list input '{name}' of {level.key} "
+                    f"(rows linked by '{level.subject}_id'); '{name}' is missing for every {level.subject}"
+                )
+                self.diagnostics.append(
+                    Diagnostic(
+                        "dataset-missing-table", message, str(self.dataset.source), severity=Severity.WARNING
+                    )
+                )
+                continue
+            out[name] = ChildStream(
+                self.dataset, table, f"{level.subject}_id", spec.items, id_field=self.id_field, list_name=name
+            )
+        return out
+
+    def report_links(
+        self, level: Level, dangling: Mapping[int, list[tuple[int, str | None]]], file: str
+    ) -> None:
+        for edge in level.feeds:
+            rows = dangling[id(edge)]
+            if not rows:
+                continue
+            shown = ", ".join(f"row {n} ({repr(v) if v is not None else 'empty'})" for n, v in rows[:5])
+            more = ", …" if len(rows) > 5 else ""
+            message = (
+                f"{len(rows)} {level.table} row(s) give no {edge.parent.subject} of table '{edge.parent.table}' "
+                f"in '{edge.spec.link}': {shown}{more}; they are evaluated but are members of no {edge.parent.subject}"
+            )
+            self.diagnostics.append(Diagnostic("dataset-dangling-link", message, file, rows[0][0]))
+
+    def report_ids(
+        self, level: Level, column_map: ColumnMap, hashes: IdHashes, missing: int, file: str
+    ) -> None:
+        assert level.table is not None
+        suspects = hashes.suspects()
+        if suspects and column_map.id_header is not None:
+            duplicates = rescan_duplicates(self.dataset, level.table, column_map.id_header, suspects)
+            for value, rows in list(duplicates.items())[:20]:
+                message = (
+                    f"id '{value}' is used by {len(rows)} rows of table '{level.table}' (rows {', '.join(map(str, rows))}); "
+                    "each row is evaluated, and members linking to this id are given to each"
+                )
+                self.diagnostics.append(Diagnostic("dataset-duplicate-id", message, file, rows[0]))
+            if len(duplicates) > 20:
+                message = f"{len(duplicates) - 20} more ids are used by several rows of table '{level.table}'"
+                self.diagnostics.append(Diagnostic("dataset-duplicate-id", message, file))
+        if missing and (level.feeds or level.reads or level.plan is not None):
+            message = f"{missing} row(s) of table '{level.table}' have no '{self.id_field}'; they cannot have members"
+            self.diagnostics.append(
+                Diagnostic("dataset-missing-id", message, file, severity=Severity.WARNING)
+            )
+
+    def pooled(self, level: Level) -> PooledResult | None:
+        """The level's set over every member of its raw collections (e.g. all respondents of a
+        province), named after the one row above them when there is one (the province)."""
+        pools = self.pools.get(level.key)
+        reader = self.done[level.key].reader
+        if level.plan is None or not pools or reader is None:
+            return None
+        owner = "*"
+        tables = owner_tables(level, self.levels)
+        if len(tables) == 1:
+            table = next(iter(tables))
+            headers = self.dataset.headers(table)
+            header = ColumnMap.build(headers, {}, id_field=self.id_field)[0].id_header
+            ids = list(itertools.islice(scan_column(self.dataset, table, header), 2)) if header else []
+            owner = ids[0] if len(ids) == 1 and ids[0] is not None else owner
+        record: dict[str, object] = {self.id_field: owner, **pools}
+        result = level.plan.evaluate(record, as_of=self.as_of, id_field=self.id_field)
+        if level.kept_measures:
+            self.measures[level.key + "*"] = {owner: {m: result.measures.get(m) for m in level.kept_measures}}
+        return PooledResult(result, reader.lines(level.plan.env(record)), reader)
+
+
+def evaluate_dataset(
+    dataset: Dataset | str | os.PathLike[str],
+    registry: Registry,
+    *,
+    as_of: dt.date | None = None,
+    plan_for: Mapping[str, str] | None = None,
+    top: str | Sequence[str] | None = None,
+    id_field: str = "id",
+    detail: Selector = True,
+    keep: Selector = True,
+    on_result: ResultSink | None = None,
+    pool: bool = True,
+) -> DatasetEvaluation:
+    """Evaluate every level of ``dataset`` bottom-up in one run.
+
+    ``as_of`` picks the revisions in force (default: today). ``plan_for`` maps a subject to
+    the set (``id`` or ``id@version``) its table is evaluated with. ``top`` names the set(s)
+    to evaluate with what they read (default: every set in force whose subject has a table).
+    ``detail`` and ``keep`` (True, False, or subjects / set ids) choose the levels whose results
+    carry details and are kept in memory; ``on_result(level_key, result)`` sees every result
+    as it is made, so the bottom level can be streamed elsewhere with ``keep`` off for it.
+    ``pool`` also evaluates a set whose collections have no set (a survey's respondents) once
+    over every member in the dataset (:attr:`DatasetEvaluation.pooled`): the province's index.
+    """
+    source = dataset if isinstance(dataset, Dataset) else open_dataset(os.fspath(dataset))
+    tops = [top] if isinstance(top, str) else list(top or [])
+    levels, diagnostics = plan_levels(source, registry, as_of=as_of, plan_for=plan_for, top=tops)
+    runner = _Runner(
+        source, as_of=as_of, id_field=id_field, detail=detail, keep=keep, on_result=on_result, pool=pool
+    )
+    runner.diagnostics.extend(diagnostics)
+    runner.levels = levels
+    pooled: dict[str, PooledResult] = {}
+    for level in levels:
+        runner.done[level.key] = runner.run_level(level)
+        found = runner.pooled(level) if pool and poolable(level) else None
+        if found is not None:
+            pooled[level.key] = found
+    runner.diagnostics.extend(runner.problems.diagnostics())
+    return DatasetEvaluation(runner.done, runner.diagnostics, pooled)
+
+
+__all__ = ["DatasetEvaluation", "LevelResult", "PooledResult", "evaluate_dataset"]

@@ -1,0 +1,48 @@
+"""Opening data files for the readers: refusing one with a single diagnostic, opening it for
+reading, and checking in constant memory that it is UTF-8 text."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import IO, NoReturn
+
+from criteria_engine.errors import DataError, Diagnostic
+
+_SAVE_UTF8 = "save the file as UTF-8 (Excel: 'CSV UTF-8'; LibreOffice: character set Unicode (UTF-8))"
+
+
+def _fail(
+    code: str, message: str, file: str, line: int = 0, column: int = 0, hint: str | None = None
+) -> NoReturn:
+    raise DataError([Diagnostic(code, message, file, line, column, suggestion=hint)])
+
+
+def _open(path: Path) -> IO[bytes]:
+    try:
+        return path.open("rb")
+    except OSError as exc:
+        _fail("data-unreadable", f"cannot read '{path}': {exc.strerror or exc}", str(path))
+
+
+def _check_utf8(path: Path) -> None:
+    """Refuse a file that is not UTF-8 (in constant memory), naming the first bad line."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with _open(path) as raw:
+        try:
+            while chunk := raw.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            pass
+        else:
+            return
+        raw.seek(0)
+        for number, line in enumerate(raw, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                column = len(line[: exc.start].decode("utf-8", "replace")) + 1
+                message = f"line {number} is not UTF-8 text (byte 0x{line[exc.start]:02X})"
+                _fail("data-not-utf8", message, str(path), number, column, _SAVE_UTF8)
+    _fail("data-not-utf8", "the file is not UTF-8 text", str(path))  # cut inside a character
