@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import Diagnostic, LoadError, Severity, ValidationError, error, rank_diagnostics
+from pydantic import ValidationError as PydanticValidationError
+
+from .errors import Diagnostic, LoadError, Severity, ValidationError, error, rank_diagnostics, warning
 from .evaluators.scope import MemberSetResolver
 from .loader import load_file
 from .models import CriteriaSet, Example
@@ -23,6 +25,7 @@ from .structure import check_structure
 from .validation import Checked, validate_document
 
 EXAMPLES_SUFFIX = ".examples.yaml"
+EXAMPLES_SUFFIXES = (".examples.yaml", ".examples.yml")
 
 
 def shipped_sets_dir() -> Path:
@@ -85,7 +88,7 @@ def set_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list
             files.extend(
                 p
                 for p in sorted(path.rglob("*.y*ml"))
-                if p.suffix in (".yaml", ".yml") and not p.name.endswith(EXAMPLES_SUFFIX)
+                if p.suffix in (".yaml", ".yml") and not p.name.endswith(EXAMPLES_SUFFIXES)
             )
         elif path.exists():
             files.append(path)
@@ -117,8 +120,57 @@ def load_catalog(paths: Sequence[str | os.PathLike[str]] | None = None) -> Catal
     checked = tuple(check_file(f, resolve) for f in files)
     revisions = [Revision.of(c.model, c.file) for c in checked if c.model is not None]
     registry = Registry(revisions)
-    diagnostics = [*problems, *(d for c in checked for d in c.diagnostics), *registry.check()]
+    history = [_locate_in_file(d) for d in [*registry.check(), *_name_checks(revisions)]]
+    diagnostics = [*problems, *(d for c in checked for d in c.diagnostics), *history]
     return Catalog(checked, registry, tuple(rank_diagnostics(diagnostics)))
+
+
+def _locate_in_file(diagnostic: Diagnostic) -> Diagnostic:
+    """A revision-level problem placed at its key in its file (the registry knows no lines)."""
+    if not diagnostic.file or diagnostic.line:
+        return diagnostic
+    try:
+        source = load_file(diagnostic.file).source
+    except LoadError:
+        return diagnostic
+    return source.locate(diagnostic)
+
+
+def _name_checks(revisions: Iterable[Revision]) -> Iterator[Diagnostic]:
+    """A revision's file should be ``<id>/<version>.yaml``: warn where the names disagree."""
+    for rev in revisions:
+        path = Path(rev.file)
+        if path.parent.name != rev.id:
+            yield _at(
+                warning(
+                    "file-name-mismatch",
+                    f"the set '{rev.id}' is in a folder named '{path.parent.name}'",
+                    ("id",),
+                ),
+                rev,
+            )
+        if path.stem != rev.version:
+            yield _at(
+                warning(
+                    "file-name-mismatch",
+                    f"revision '{rev.version}' is in a file named '{path.name}'",
+                    ("version",),
+                ),
+                rev,
+            )
+
+
+def _at(diagnostic: Diagnostic, rev: Revision) -> Diagnostic:
+    return Diagnostic(
+        diagnostic.code,
+        diagnostic.message,
+        rev.file,
+        0,
+        0,
+        diagnostic.path,
+        diagnostic.suggestion,
+        diagnostic.severity,
+    )
 
 
 def load_registry(paths: Sequence[str | os.PathLike[str]] | None = None) -> Registry:
@@ -158,8 +210,13 @@ def load_examples(path: str | os.PathLike[str]) -> list[Example]:
     for index, item in enumerate(doc.data):
         try:
             out.append(Example.model_validate(item))
-        except ValueError as exc:
-            problems.append(doc.source.locate(error("bad-example", f"example {index + 1}: {exc}", (index,))))
+        except PydanticValidationError as exc:
+            for err in exc.errors():
+                where = ".".join(str(p) for p in err["loc"]) or "example"
+                diag = error(
+                    "bad-example", f"example {index + 1}, {where}: {err['msg']}", (index, *err["loc"])
+                )
+                problems.append(doc.source.locate(diag))
     if problems:
         raise ValidationError(problems)
     return out

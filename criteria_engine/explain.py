@@ -159,9 +159,19 @@ class Labels:
             for name, item in source.items():
                 self._label[name] = item.label
                 self._unit[name] = getattr(item, "unit", None)
+        self._member_labels: dict[str, Mapping[str, str]] = {}
         for name, spec in cs.inputs.items():
             if spec.value_labels:
                 self._value_labels[name] = spec.value_labels
+            for field, item in (spec.items or {}).items():
+                self._member_labels[f"{name}.{field}"] = item.label
+
+    def member_label(self, name: str, lang: str) -> str:
+        """The label of a name or of a member field (``persons.drug_user``)."""
+        head, _, field = name.partition(".")
+        if field:
+            return f"{self.label(head, lang)}: {pick(self._member_labels.get(name), lang) or field}"
+        return self.label(name, lang)
 
     def label(self, name: str, lang: str) -> str:
         """The label of a name in ``lang`` (the name itself when it has none)."""
@@ -327,8 +337,10 @@ def criterion_sentence(
     plan: Plan, item: CriterionPlan, result: CriterionResult, env: Mapping[str, object], lang: str
 ) -> str:
     """The sentence that explains one criterion's verdict."""
+    if not result.reason:
+        return phrase(lang, result.verdict)  # a verdicts-only result keeps no values to show
     labels = Labels(plan)
-    fields = ", ".join(labels.label(m, lang) for m in result.missing)
+    fields = ", ".join(labels.member_label(m, lang) for m in result.missing)
     if result.reason == "missing-data":
         return phrase(lang, "missing_data").format(fields=fields)
     if result.reason.startswith("missing-data-as-"):
@@ -403,7 +415,8 @@ def explain_lines(result: Result, lang: str) -> list[tuple[str, str]]:
         lines.append(
             (
                 "missing",
-                f"{phrase(lang, 'missing')}: " + ", ".join(labels.label(m, lang) for m in result.missing),
+                f"{phrase(lang, 'missing')}: "
+                + ", ".join(labels.member_label(m, lang) for m in result.missing),
             )
         )
     for name, value in result.measures.items():

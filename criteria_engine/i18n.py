@@ -78,6 +78,23 @@ _UNITS = {
 }
 
 
+_SINGULAR = {
+    "people": "person",
+    "children": "child",
+    "households": "household",
+    "doctors": "doctor",
+    "dwellings": "dwelling",
+    "communes/wards": "commune/ward",
+    "villages": "village",
+    "schools": "school",
+    "clubs": "club",
+    "cases": "case",
+    "times": "time",
+    "years": "year",
+    "points": "point",
+}
+
+
 def unit_label(unit: str | None, lang: str) -> str:
     """How a unit is written in ``lang`` (known units are translated; others kept)."""
     if not unit:
@@ -97,6 +114,8 @@ def format_value(value: object, lang: str, unit: str | None = None) -> str:
         if unit == "%":
             return f"{text}%"
         label = unit_label(unit, lang)
+        if lang == "en" and value == 1:
+            label = _SINGULAR.get(label, label)
         return f"{text} {label}" if label else text
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()

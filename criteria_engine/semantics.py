@@ -155,6 +155,10 @@ def _check_criteria(cs: CriteriaSet) -> Iterator[Diagnostic]:
                 (*path, "points"),
             )
         pb = criterion.points_by
+        if pb is not None and any(
+            v < 0 for v in [*(pb.table or {}).values(), *(b.points for b in pb.bands or [])]
+        ):
+            yield error("negative-points", "graded points cannot be negative", (*path, "points_by"))
         if pb is not None:
             if (pb.table is None) == (pb.bands is None):
                 yield error(

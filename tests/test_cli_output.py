@@ -276,3 +276,22 @@ def test_a_worker_that_cannot_start_is_reported_not_retried_forever() -> None:
             pipeline._work([])
     finally:
         pipeline._JOB, pipeline._FAILURE = None, None
+
+
+def test_packed_results_come_back_equal() -> None:
+    from multiprocessing.reduction import ForkingPickler
+
+    from criteria_engine import compile_plan, load_registry
+    from criteria_engine.cli.records import DataSource
+
+    registry = load_registry()
+    plan = compile_plan(registry.get(SET), registry.resolver())
+    unpack = pipeline.Unpacker(plan)
+    for detail in (False, True):
+        job = pipeline.Job(plan, None, detail)
+        for unit in DataSource(plan, str(HOUSEHOLDS), None, [f"persons={PERSONS}"]).units():
+            item = pipeline.evaluate_unit(job, unit)
+            sent = ForkingPickler.loads(bytes(ForkingPickler.dumps(pipeline.pack(item))))
+            back = unpack(sent)
+            assert back == item
+            assert back.result.plan is plan

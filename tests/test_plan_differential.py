@@ -82,3 +82,14 @@ def test_fast_check_agrees_with_the_slow_checker(ref: str) -> None:
 def test_values_strategy_covers_every_input_type() -> None:
     kinds = {spec.type for plan in PLANS.values() for spec in plan.model.inputs.values()}
     assert {"integer", "number", "boolean", "enum", "list"} <= kinds
+
+
+def test_a_pickled_plan_gives_the_same_results() -> None:
+    import pickle
+
+    for ref in ("happy-family@2026.2", "happy-village@2026.1"):
+        plan = compile_plan(REGISTRY.get(ref), REGISTRY.resolver())
+        copy = pickle.loads(pickle.dumps(plan))
+        assert copy.source == plan.source and copy.revision == plan.revision
+        record = {"id": "x", "area": "rural", "members": 4, "insured_members": 4}
+        assert copy.evaluate(record).to_dict() == plan.evaluate(record).to_dict()

@@ -24,7 +24,7 @@ from typing import IO, Any
 from ..errors import Diagnostic, RevisionError
 from ..evaluators.plan import Plan
 from ..render import Item
-from ..results import FieldIssue, Provenance, Result
+from ..results import CriterionResult, FieldIssue, Provenance, Result, Verdict
 from .records import Unit, located, prepare
 
 
@@ -32,8 +32,15 @@ def _proxy(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
     return MappingProxyType(mapping)
 
 
-def _reduce_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
-    return _proxy, (dict(proxy),)
+_EMPTY: MappingProxyType[Any, Any] = MappingProxyType({})
+
+
+def _empty() -> MappingProxyType[Any, Any]:
+    return _EMPTY
+
+
+def _reduce_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[Any, ...]]:
+    return (_proxy, (dict(proxy),)) if proxy else (_empty, ())
 
 
 # Results hold read-only mappings (MappingProxyType), which pickle cannot copy by itself:
@@ -157,16 +164,84 @@ def _shippable(job: Job) -> Job | _Recipe:
     return job
 
 
-def _work(units: list[Unit]) -> list[Item]:
+def _work(units: list[Unit]) -> list[object]:
     if _JOB is None:
         raise WorkerFailure(_FAILURE or "the worker did not start")
     job = _JOB
-    return [_detached(evaluate_unit(job, unit)) for unit in units]
+    return [pack(evaluate_unit(job, unit)) for unit in units]
 
 
 def _detached(item: Item) -> Item:
     """The item without its plan (the plan is not sent back with every result)."""
     return replace(item, result=replace(item.result, plan=None))
+
+
+def pack(item: Item) -> object:
+    """An item as sent back by a worker. A verdicts-only result travels as a tuple of plain
+    values (pickling 27 criterion objects per candidate would cost more than evaluating it);
+    anything richer travels whole, without its plan."""
+    r = item.result
+    if any(c.reason or c.values or c.missing or c.aggregates for c in r.criteria):
+        return _detached(item)
+    verdicts = tuple([c.verdict for c in r.criteria])
+    points = tuple([c.points for c in r.criteria])
+    return (item.row, item.group, r.id, r.status, r.score, r.max_score, r.rating, verdicts, points,
+            r.missing, r.gap, r.errors, dict(r.measures), r.provenance)  # fmt: skip
+
+
+class Unpacker:
+    """Rebuilds items sent by workers, attaching the plan; verdicts-only criterion results are
+    shared between candidates (they are immutable), so rebuilding costs a lookup each."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.criteria: dict[tuple[int, str, object, bool], CriterionResult] = {}
+
+    def __call__(self, packed: object) -> Item:
+        """The item of one packed value."""
+        if isinstance(packed, Item):
+            return replace(packed, result=replace(packed.result, plan=self.plan))
+        fields: Any = packed
+        (
+            row,
+            group,
+            rid,
+            status,
+            score,
+            top,
+            rating,
+            verdicts,
+            points,
+            missing,
+            gap,
+            errors,
+            measures,
+            prov,
+        ) = fields
+        criteria = tuple(
+            [self._criterion(i, v, p) for i, (v, p) in enumerate(zip(verdicts, points, strict=True))]
+        )
+        result = Result(
+            rid, status, score, top, rating, criteria, prov, missing, gap, errors, measures, self.plan
+        )
+        return Item(row, result, group)
+
+    def _criterion(self, index: int, verdict: Verdict, points: float) -> CriterionResult:
+        key = (index, verdict, points, type(points) is float)
+        found = self.criteria.get(key)
+        if found is None:
+            c = self.plan.criteria[index]
+            found = CriterionResult(
+                c.id,
+                c.group.id,
+                verdict,
+                points,
+                c.max_points,
+                c.criterion.mandatory,
+                c.criterion.veto,
+            )
+            self.criteria[key] = found
+        return found
 
 
 def _chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
@@ -189,31 +264,27 @@ def evaluate_units(job: Job, units: Iterable[Unit], jobs: int = 1) -> Iterator[I
     context = multiprocessing.get_context("spawn")
     pool = context.Pool(jobs, initializer=_start_worker, initargs=(_shippable(job),))
     try:
-        pending: deque[AsyncResult[list[Item]]] = deque()
+        pending: deque[AsyncResult[list[object]]] = deque()
+        unpack = Unpacker(job.plan)
         for chunk in _chunks(units, CHUNK_ROWS):
             pending.append(pool.apply_async(_work, (chunk,)))
             while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield from _attached(_collect(pending.popleft()), job.plan)
+                yield from map(unpack, _collect(pending.popleft()))
         while pending:
-            yield from _attached(_collect(pending.popleft()), job.plan)
+            yield from map(unpack, _collect(pending.popleft()))
         pool.close()
     finally:
         pool.terminate()
         pool.join()
 
 
-def _collect(result: AsyncResult[list[Item]]) -> list[Item]:
+def _collect(result: AsyncResult[list[object]]) -> list[object]:
     try:
         return result.get()
     except WorkerFailure as exc:
         raise RevisionError(
             [Diagnostic("worker-failed", f"a worker process could not start: {exc}")]
         ) from None
-
-
-def _attached(items: list[Item], plan: Plan) -> Iterator[Item]:
-    for item in items:
-        yield replace(item, result=replace(item.result, plan=plan))
 
 
 def with_progress(items: Iterator[Item], stream: IO[str], enabled: bool, label: str) -> Iterator[Item]:

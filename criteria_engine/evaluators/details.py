@@ -143,6 +143,18 @@ def _compiled(expression: CheckedExpression) -> Callable[[Mapping[str, object]],
     return found
 
 
+def _member_fields_missing(rule: CheckedExpression, env: Mapping[str, object]) -> tuple[str, ...]:
+    """``persons.drug_user`` style names of member fields some member lacks."""
+    out: list[str] = []
+    for dotted in rule.fields_read:
+        list_name, _, field = dotted.partition(".")
+        members = env.get(list_name)
+        if field and "." not in field and isinstance(members, list):
+            if any(isinstance(m, Mapping) and m.get(field) is None for m in members):
+                out.append(dotted)
+    return tuple(out)
+
+
 def criterion_details(
     plan: Plan, env: Mapping[str, object], verdicts: Sequence[Verdict], points: Sequence[float]
 ) -> Iterator[CriterionResult]:
@@ -150,6 +162,9 @@ def criterion_details(
     for item, verdict, earned in zip(plan.criteria, verdicts, points, strict=True):
         values = {name: _shown(env.get(name)) for name in item.shown}
         missing = tuple(name for name in item.inputs_read if env.get(name) is None)
+        if verdict == "unknown" and not missing and item.rule is not None:
+            # Nothing missing at the top: the unknown comes from members' fields (a person's).
+            missing = _member_fields_missing(item.rule, env)
         aggregates = _aggregates(item.rule, env) if item.aggregated and verdict != "not_applicable" else ()
         yield CriterionResult(
             id=item.id,

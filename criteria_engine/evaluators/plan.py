@@ -136,7 +136,11 @@ class Plan:
         cs = revision.model
         self.revision = revision
         self.model = cs
-        self._checked = checked_or_raise(cs, resolve)
+        members = (
+            resolve(c.criteria_set) if resolve and c.criteria_set else None for c in cs.collections.values()
+        )
+        self._members = {m.id: m for m in members if m is not None}
+        self._checked = checked_or_raise(cs, self._members.get)
         generated = generate(cs, self._checked)
         valid_source, valid_constants = generate_valid(cs.inputs)
         self.source = generated.source + valid_source
@@ -199,16 +203,11 @@ class Plan:
         self._env: Callable[[Mapping[str, object]], dict[str, object]] = namespace["env"]  # type: ignore[assignment]
         self._valid: Callable[[Mapping[str, object]], bool] = namespace["valid"]  # type: ignore[assignment]
 
-    def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state.pop("_run", None)
-        state.pop("_env", None)
-        state.pop("_valid", None)
-        return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._build()
+    def __reduce__(self) -> tuple[Callable[..., Plan], tuple[Revision, dict[str, CriteriaSet]]]:
+        # A plan pickles as its revision (plain, validated data) and the member sets it was
+        # typed against; unpickling compiles again (milliseconds), so ``--jobs N`` can ship
+        # plans to worker processes. Compiled functions themselves cannot be pickled.
+        return _rebuild, (self.revision, self._members)
 
     @property
     def provenance(self) -> Provenance:
@@ -315,6 +314,10 @@ class Plan:
     def env(self, record: Mapping[str, object]) -> dict[str, object]:
         """The value of every name for a (checked) record: inputs, parameters, derived values."""
         return self._env(record)
+
+
+def _rebuild(revision: Revision, members: dict[str, CriteriaSet]) -> Plan:
+    return Plan(revision, members.get)
 
 
 def compile_plan(revision: Revision | CriteriaSet, resolve: MemberSetResolver | None = None) -> Plan:
