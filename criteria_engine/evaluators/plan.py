@@ -159,6 +159,8 @@ class Plan:
         self._all_mandatory = cs.decision.pass_.all_mandatory
         self._measure_names = tuple(cs.measures)
         # What every criterion result repeats, prepared once for the verdicts-only path.
+        self._indexes = tuple(range(len(self.criteria)))
+        self._shared: list[dict[tuple[Verdict, float], CriterionResult]] = [{} for _ in self.criteria]
         self._static = tuple(
             (c.id, c.group.id, c.max_points, c.criterion.mandatory, c.criterion.veto) for c in self.criteria
         )
@@ -230,6 +232,13 @@ class Plan:
             rating = None  # the missing data decides it: no rating yet
         return Outcome(verdicts, points, t, status, rating, index, marks, measures)
 
+    def _share(self, index: int, verdict: Verdict, points: float) -> CriterionResult:
+        i, g, m, a, b = self._static[index]
+        made = _make_result((i, g, verdict, points, m, a, b, "", _NO_VALUES, (), ()))
+        if len(self._shared[index]) < 64:  # bounded: graded points take few values
+            self._shared[index][(verdict, points)] = made
+        return made
+
     def _invalid(self, candidate_id: str, provenance: Provenance, problems: Sequence[FieldProblem]) -> Result:
         issues = tuple(FieldIssue(p.field, p.code, p.message) for p in problems)
         return Result(candidate_id, "invalid", None, None, None, (), provenance, errors=issues, plan=self)
@@ -257,11 +266,13 @@ class Plan:
         o = self.outcome(record)
         measures = dict(zip(self._measure_names, o.measures, strict=True)) if self._measure_names else {}
         if not detail:
-            make = _make_result
+            # Verdicts-only results are the same immutable tuple for the same criterion,
+            # verdict and points: build each once and share it (a few per criterion).
+            shared = self._shared
             items = tuple(
                 [
-                    make((i, g, v, p, m, a, b, "", _NO_VALUES, (), ()))
-                    for (i, g, m, a, b), v, p in zip(self._static, o.verdicts, o.points, strict=True)
+                    shared[k].get((v, p)) or self._share(k, v, p)
+                    for k, v, p in zip(self._indexes, o.verdicts, o.points, strict=True)
                 ]
             )
             return Result(
