@@ -49,10 +49,17 @@ def _chosen(selector: Selector, level: Level) -> bool:
 class _Problems:
     """Row problems counted per (file, code), reported once with the first example."""
 
+    SEEN = 10_000  # problems remembered to skip the same one found by two sets of one table
+
     def __init__(self) -> None:
         self.counts: dict[tuple[str, str], tuple[int, Diagnostic]] = {}
+        self.seen: set[Diagnostic] = set()
 
     def add(self, file: str, diagnostic: Diagnostic) -> None:
+        if diagnostic in self.seen:
+            return
+        if len(self.seen) < self.SEEN:
+            self.seen.add(diagnostic)
         count, first = self.counts.get((file, diagnostic.code), (0, diagnostic))
         self.counts[(file, diagnostic.code)] = (count + 1, first)
 
@@ -153,6 +160,7 @@ class _Runner:
         checker = RecordChecker(level.inputs) if plan is None else None
         hashes, missing_id = IdHashes(), 0
         dangling: dict[int, list[tuple[int, str | None]]] = {id(e): [] for e in level.feeds}
+        dangling_count: dict[int, int] = dict.fromkeys(dangling, 0)
         kept = self.measures.setdefault(level.key, {}) if level.kept_measures else None
         convert = RowConverter(column_map, level.inputs, file)
         for row in self.dataset.rows(table):
@@ -179,12 +187,14 @@ class _Runner:
             for edge in level.feeds:
                 link = id_text(record.get(edge.spec.link))
                 if link is None or link not in edge.parent_ids:
-                    dangling[id(edge)].append((row.row_number, link))
+                    dangling_count[id(edge)] += 1
+                    if len(dangling[id(edge)]) < 5:  # the first ones are shown, the rest counted
+                        dangling[id(edge)].append((row.row_number, link))
                 elif edge.groups is not None:
                     edge.groups.add(link, candidate_id or "", result, record, valid)
         for stream in children.values():
             self.diagnostics.extend(stream.finish(table))
-        self.report_links(level, dangling, file)
+        self.report_links(level, dangling, dangling_count, file)
         self.report_ids(level, column_map, hashes, missing_id, file)
         pools = {
             e.name: e.groups.pool for e in level.reads if e.groups is not None and e.groups.pool is not None
@@ -268,16 +278,20 @@ class _Runner:
         return out
 
     def report_links(
-        self, level: Level, dangling: Mapping[int, list[tuple[int, str | None]]], file: str
+        self,
+        level: Level,
+        dangling: Mapping[int, list[tuple[int, str | None]]],
+        counts: Mapping[int, int],
+        file: str,
     ) -> None:
         for edge in level.feeds:
-            rows = dangling[id(edge)]
+            rows, count = dangling[id(edge)], counts[id(edge)]
             if not rows:
                 continue
-            shown = ", ".join(f"row {n} ({repr(v) if v is not None else 'empty'})" for n, v in rows[:5])
-            more = ", …" if len(rows) > 5 else ""
+            shown = ", ".join(f"row {n} ({repr(v) if v is not None else 'empty'})" for n, v in rows)
+            more = ", …" if count > len(rows) else ""
             message = (
-                f"{len(rows)} {level.table} row(s) give no {edge.parent.subject} of table '{edge.parent.table}' "
+                f"{count} {level.table} row(s) give no {edge.parent.subject} of table '{edge.parent.table}' "
                 f"in '{edge.spec.link}': {shown}{more}; they are evaluated but are members of no {edge.parent.subject}"
             )
             self.diagnostics.append(Diagnostic("dataset-dangling-link", message, file, rows[0][0]))
@@ -365,7 +379,8 @@ def evaluate_dataset(
         if found is not None:
             pooled[level.key] = found
     runner.diagnostics.extend(runner.problems.diagnostics())
-    return DatasetEvaluation(runner.done, runner.diagnostics, pooled)
+    diagnostics = list(dict.fromkeys(runner.diagnostics))  # a table read by two sets: once each
+    return DatasetEvaluation(runner.done, diagnostics, pooled)
 
 
 __all__ = ["DatasetEvaluation", "LevelResult", "PooledResult", "evaluate_dataset"]
