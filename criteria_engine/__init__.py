@@ -27,6 +27,8 @@ from .errors import (
     ValidationError,
 )
 from .evaluators.plan import Plan, compile_plan
+from .evaluators.rollup import evaluate_dataset
+from .evaluators.rollup_results import DatasetEvaluation
 from .models import CriteriaSet
 from .registry import Registry, Revision
 from .results import AggregateDetail, CriterionResult, FieldIssue, Gap, Provenance, Result
@@ -42,6 +44,7 @@ __all__ = [
     "CriteriaSet",
     "CriterionResult",
     "DataError",
+    "DatasetEvaluation",
     "Diagnostic",
     "FieldIssue",
     "Gap",
@@ -58,6 +61,7 @@ __all__ = [
     "check_file",
     "compile_plan",
     "criteria_set_schema",
+    "evaluate_dataset",
     "load_catalog",
     "load_examples",
     "load_registry",

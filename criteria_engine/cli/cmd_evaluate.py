@@ -24,6 +24,7 @@ from .common import (
     print_diagnostics,
     registry_for,
 )
+from .dataset_mode import is_dataset, run_dataset
 from .pipeline import Job, evaluate_units, with_progress
 from .records import DataSource
 
@@ -41,6 +42,12 @@ run goes on and every row appears in the output, in order.
 A household's members (persons) come from a second file linked by household_id
 (--persons FILE), or from a JSON list in the record itself.
 
+DATA may also be a dataset: a folder of tables named by subject (household.csv,
+person.csv, village.csv, commune.csv, respondent.csv...) or one JSON document with a
+table per subject. It is then evaluated bottom-up up to SET: households first, their
+results rolled up into their villages, the villages into the commune, each level
+explained with its numerators, denominators and who was left out.
+
 The output ends with a summary: how many passed, failed, were undetermined or invalid.
 Exit status is 0 even when candidates fail; 1 when the set or the data file cannot be used.
 
@@ -49,7 +56,8 @@ examples:
   criteria evaluate happy-family@2026.2 households.csv -o results.xlsx
   criteria evaluate happy-family households.csv --format jsonl --detail verdicts > out.jsonl
   criteria evaluate happy-school schools.csv --rank --lang en
-  criteria evaluate happy-family households.csv --map columns.yaml --as-of 2026-11-25"""
+  criteria evaluate happy-family households.csv --map columns.yaml --as-of 2026-11-25
+  criteria evaluate happy-commune examples/data/commune --as-of 2026-12-01"""
 
 REPORT_HELP = """\
 Write the assessment as one HTML file to post or print (A4): the criteria set, its
@@ -172,6 +180,8 @@ def output_format(args: argparse.Namespace) -> str:
 def run_evaluate(args: argparse.Namespace, streams: Streams) -> int:
     """Evaluate and write the results."""
     fmt = output_format(args)
+    if is_dataset(args.data):
+        return run_dataset(args, streams, fmt)
     detail = args.detail or ("full" if fmt in ("json", "jsonl", "html") else "verdicts")
     group_by = args.group_by if args.group_by else ("" if fmt == "html" else None)
     return evaluate_to(args, streams, fmt, detail == "full", group_by)
