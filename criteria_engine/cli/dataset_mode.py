@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import Severity
 from ..evaluators.rollup import evaluate_dataset
+from ..evaluators.rollup_results import DatasetEvaluation
 from ..registry import parse_ref
 from .common import EXIT_INVALID, EXIT_OK, Streams, UsageError, atomic_file, print_diagnostics, registry_for
 
@@ -71,10 +72,7 @@ def run_dataset(args: argparse.Namespace, streams: Streams, fmt: str) -> int:
     return EXIT_OK
 
 
-def _text(evaluation: object, set_id: str, lang: str) -> str:
-    from ..evaluators.rollup_results import DatasetEvaluation
-
-    assert isinstance(evaluation, DatasetEvaluation)  # noqa: S101  (for the type checker)
+def _text(evaluation: DatasetEvaluation, set_id: str, lang: str) -> str:
     parts = [evaluation.summary(lang)]
     top = evaluation.level(set_id)
     for result in top.results:

@@ -149,9 +149,11 @@ def _member_fields_missing(rule: CheckedExpression, env: Mapping[str, object]) -
     for dotted in rule.fields_read:
         list_name, _, field = dotted.partition(".")
         members = env.get(list_name)
-        if field and "." not in field and isinstance(members, list):
-            if any(isinstance(m, Mapping) and m.get(field) is None for m in members):
-                out.append(dotted)
+        lacking = isinstance(members, list) and any(
+            isinstance(m, Mapping) and m.get(field) is None for m in members
+        )
+        if field and "." not in field and lacking:
+            out.append(dotted)
     return tuple(out)
 
 
