@@ -9,7 +9,7 @@ Sentences are not stored: they are written on demand in the language asked for
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
@@ -200,6 +200,17 @@ class Result:
             "errors": [e.to_dict() for e in self.errors],
             "measures": dict(self.measures),
         }
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        """Render in a rich console: the explanation, styled, in the set's first language."""
+        # The renderer lives at the edge (render/); the core itself never imports rich.
+        from .render.table import explanation_renderables
+
+        languages = self.plan.model.languages if self.plan is not None else ["vi"]
+        yield from explanation_renderables(self, languages[0])
+
+    def __str__(self) -> str:
+        return self.explain()
 
     def explain(self, lang: str = "vi") -> str:
         """The explanation as plain text a village meeting can read, in ``lang``."""

@@ -96,6 +96,17 @@ class TableWriter:
         out.print(Text(f"{word(lang, 'digest')}: {plan.provenance.digest}", style="dim"))
 
 
+def explanation_renderables(result: Result, lang: str) -> list[Text]:
+    """The explanation as styled rich lines (used by ``Result.__rich_console__``)."""
+    out: list[Text] = []
+    for style, text in explain_lines(result, lang):
+        if style.startswith("status-"):
+            out.append(Text(text, style=STATUS_STYLES.get(style.removeprefix("status-"), "bold")))
+        else:
+            out.append(Text(text, style=LINE_STYLES.get(style, "")))
+    return out
+
+
 def print_explanation(stream: IO[str], results: Sequence[Result], lang: str, colour: bool) -> None:
     """Explanations, styled on a terminal (plain text otherwise, exactly ``result.explain``)."""
     if not colour:
@@ -105,11 +116,8 @@ def print_explanation(stream: IO[str], results: Sequence[Result], lang: str, col
     for index, result in enumerate(results):
         if index:
             out.print()
-        for style, text in explain_lines(result, lang):
-            if style.startswith("status-"):
-                out.print(Text(text, style=STATUS_STYLES.get(style.removeprefix("status-"), "bold")))
-            else:
-                out.print(Text(text, style=LINE_STYLES.get(style, "")))
+        for line in explanation_renderables(result, lang):
+            out.print(line)
 
 
-__all__ = ["PLAIN_WIDTH", "TableWriter", "console", "print_explanation"]
+__all__ = ["PLAIN_WIDTH", "TableWriter", "console", "explanation_renderables", "print_explanation"]
