@@ -53,6 +53,15 @@ def _text(value: object) -> str:
 
 def _make_row(headers: Sequence[str], cells: Sequence[object], line: int, file: str) -> readers.RawRow:
     """Cells under their headers; oversized cells and cells without a header become problems."""
+    if len(cells) <= len(headers) and "" not in headers:
+        # The common row (text cells, none oversized or marked, none past the header): one
+        # join tells it at C speed instead of a length test and a search per cell.
+        try:
+            joined = "".join(cells)  # type: ignore[arg-type]
+        except TypeError:  # not all text (a spreadsheet's numbers): the careful path below
+            joined = None
+        if joined is not None and len(joined) <= readers.MAX_CELL_CHARS and "\x00" not in joined:
+            return readers.RawRow(line, dict(zip(headers, cells, strict=False)), ())
     values: dict[str, object] = {}
     problems: list[Diagnostic] = []
     extra: list[object] = []
