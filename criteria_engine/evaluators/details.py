@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..results import AggregateDetail, CriterionResult, Verdict
 from ..rules import CheckedExpression, ast, compile_expression
-from ..rules.trace import aggregate_traces, evaluate_traced
+from ..rules.trace import AggregateTrace, aggregate_traces, evaluate_traced
 
 if TYPE_CHECKING:
     from .plan import CriterionPlan, Plan
@@ -32,31 +32,28 @@ def _has(expression: CheckedExpression | None, kind: type[ast.Node], op: str | N
     return False
 
 
+def aggregate_detail(trace: AggregateTrace) -> AggregateDetail:
+    """The numbers of one traced aggregate, as a result keeps them."""
+    value = trace.value
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    return AggregateDetail(
+        function=trace.function,
+        collection=trace.list_name,
+        total=trace.members_total,
+        numerator=trace.numerator or 0,
+        denominator=trace.denominator or 0,
+        unknown=trace.members_unknown,
+        value=number,
+        failing=tuple(str(i) for i in trace.false_ids),
+    )
+
+
 def _aggregates(
     expression: CheckedExpression | None, env: Mapping[str, object]
 ) -> tuple[AggregateDetail, ...]:
     if expression is None:
         return ()
-    out: list[AggregateDetail] = []
-    for trace in aggregate_traces(expression, env):
-        value = (
-            trace.value
-            if isinstance(trace.value, int | float) and not isinstance(trace.value, bool)
-            else None
-        )
-        out.append(
-            AggregateDetail(
-                function=trace.function,
-                collection=trace.list_name,
-                total=trace.members_total,
-                numerator=trace.numerator or 0,
-                denominator=trace.denominator or 0,
-                unknown=trace.members_unknown,
-                value=value,
-                failing=tuple(str(i) for i in trace.false_ids),
-            )
-        )
-    return tuple(out)
+    return tuple(aggregate_detail(trace) for trace in aggregate_traces(expression, env))
 
 
 def _reason(

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import DocPath
 from ..models import CriteriaSet, Criterion, Group
 from ..registry import Revision
-from ..results import CriterionResult, FieldIssue, Provenance, Result, Status, Verdict
+from ..results import CriterionResult, FieldIssue, Gap, Provenance, Result, Status, Verdict
 from ..rules import CheckedExpression, ast, runtime_namespace
 from ..semantics import criterion_max_points
 from .compiler import CheckedSet, checked_or_raise
@@ -27,7 +27,7 @@ from .decision import BandRule, CriterionFacts, Tally, gap_of, rating_of, status
 from .details import criterion_details
 from .generate import generate
 from .generate_checks import generate_valid
-from .records import FieldProblem, RecordChecker
+from .records import RecordChecker
 from .scope import MemberSetResolver
 
 RunOutput = tuple[
@@ -239,9 +239,10 @@ class Plan:
             self._shared[index][(verdict, points)] = made
         return made
 
-    def _invalid(self, candidate_id: str, provenance: Provenance, problems: Sequence[FieldProblem]) -> Result:
-        issues = tuple(FieldIssue(p.field, p.code, p.message) for p in problems)
-        return Result(candidate_id, "invalid", None, None, None, (), provenance, errors=issues, plan=self)
+    def _invalid(self, candidate_id: str, provenance: Provenance, problems: Sequence[FieldIssue]) -> Result:
+        return Result(
+            candidate_id, "invalid", None, None, None, (), provenance, errors=tuple(problems), plan=self
+        )
 
     def evaluate(
         self,
@@ -275,17 +276,7 @@ class Plan:
                     for k, v, p in zip(self._indexes, o.verdicts, o.points, strict=True)
                 ]
             )
-            return Result(
-                candidate_id,
-                o.status,
-                _whole(o.tally.score),
-                _whole(o.tally.top),
-                o.rating,
-                items,
-                provenance,
-                measures=measures,
-                plan=self,
-            )
+            return self._result(candidate_id, o, items, provenance, measures, (), None)
         env = self._env(record)
         items = tuple(criterion_details(self, env, o.verdicts, o.points))
         missing = sorted({m for item in items if item.verdict == "unknown" for m in item.missing})
@@ -299,16 +290,29 @@ class Plan:
             o.rating_index,
             self._all_mandatory,
         )
+        return self._result(candidate_id, o, items, provenance, measures, tuple(missing), gap)
+
+    def _result(
+        self,
+        candidate_id: str,
+        o: Outcome,
+        items: tuple[CriterionResult, ...],
+        provenance: Provenance,
+        measures: dict[str, Any],
+        missing: tuple[str, ...],
+        gap: Gap | None,
+    ) -> Result:
+        score, top = _whole(o.tally.score), _whole(o.tally.top)
         return Result(
             candidate_id,
             o.status,
-            _whole(o.tally.score),
-            _whole(o.tally.top),
+            score,
+            top,
             o.rating,
             items,
             provenance,
-            missing=tuple(missing),
-            gap=gap,
+            missing,
+            gap,
             measures=measures,
             plan=self,
         )

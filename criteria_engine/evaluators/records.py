@@ -11,32 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from ..models import InputSpec
+from ..results import FieldIssue
+
+Checker = Callable[[object, str, list[FieldIssue]], object]
 
 
-@dataclass(frozen=True, slots=True)
-class FieldProblem:
-    """One field's problem: the field (``persons[2].age`` for list items), a code, a message."""
-
-    field: str
-    code: str
-    message: str
-
-    def to_dict(self) -> dict[str, str]:
-        """Plain data with stable keys."""
-        return {"field": self.field, "code": self.code, "message": self.message}
+def _bad(problems: list[FieldIssue], field: str, code: str, message: str) -> None:
+    problems.append(FieldIssue(field, code, message))
 
 
-Checker = Callable[[object, str, list[FieldProblem]], object]
-
-
-def _bad(problems: list[FieldProblem], field: str, code: str, message: str) -> None:
-    problems.append(FieldProblem(field, code, message))
-
-
-def _range(value: float, spec: InputSpec, field: str, problems: list[FieldProblem]) -> None:
+def _range(value: float, spec: InputSpec, field: str, problems: list[FieldIssue]) -> None:
     if spec.min is not None and value < spec.min:
         _bad(problems, field, "out-of-range", f"{value:g} is below the minimum {spec.min:g}")
     if spec.max is not None and value > spec.max:
@@ -46,7 +32,7 @@ def _range(value: float, spec: InputSpec, field: str, problems: list[FieldProble
 def _number_checker(spec: InputSpec, integer: bool) -> Checker:
     kind = "an integer" if integer else "a number"
 
-    def check(value: object, field: str, problems: list[FieldProblem]) -> object:
+    def check(value: object, field: str, problems: list[FieldIssue]) -> object:
         if isinstance(value, bool) or not isinstance(value, int | float):
             _bad(problems, field, "wrong-type", f"{value!r} is not {kind}")
             return value
@@ -66,7 +52,7 @@ def _number_checker(spec: InputSpec, integer: bool) -> Checker:
 
 
 def _simple_checker(spec: InputSpec) -> Checker:
-    def check(value: object, field: str, problems: list[FieldProblem]) -> object:
+    def check(value: object, field: str, problems: list[FieldIssue]) -> object:
         if spec.type == "boolean" and not isinstance(value, bool):
             _bad(problems, field, "wrong-type", f"{value!r} is not true or false")
         elif spec.type == "string" and not isinstance(value, str):
@@ -79,7 +65,7 @@ def _simple_checker(spec: InputSpec) -> Checker:
     return check
 
 
-def _date_checker(value: object, field: str, problems: list[FieldProblem]) -> object:
+def _date_checker(value: object, field: str, problems: list[FieldIssue]) -> object:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -96,7 +82,7 @@ def _date_checker(value: object, field: str, problems: list[FieldProblem]) -> ob
 def _list_checker(spec: InputSpec) -> Checker:
     item_checker = RecordChecker(spec.items or {})
 
-    def check(value: object, field: str, problems: list[FieldProblem]) -> object:
+    def check(value: object, field: str, problems: list[FieldIssue]) -> object:
         if not isinstance(value, list):
             _bad(problems, field, "wrong-type", f"{type(value).__name__} is not a list")
             return value
@@ -130,7 +116,7 @@ class RecordChecker:
         self._checkers = tuple((name, checker_for(spec)) for name, spec in inputs.items())
 
     def check_into(
-        self, record: Mapping[str, object], problems: list[FieldProblem], prefix: str = ""
+        self, record: Mapping[str, object], problems: list[FieldIssue], prefix: str = ""
     ) -> dict[str, object]:
         """A normalised copy of ``record``; problems are appended to ``problems``."""
         out = dict(record)
@@ -141,10 +127,10 @@ class RecordChecker:
             out[name] = check(value, prefix + name, problems)
         return out
 
-    def check(self, record: Mapping[str, object]) -> tuple[dict[str, object], list[FieldProblem]]:
+    def check(self, record: Mapping[str, object]) -> tuple[dict[str, object], list[FieldIssue]]:
         """A normalised copy of ``record`` and the list of its problems (empty when valid)."""
-        problems: list[FieldProblem] = []
+        problems: list[FieldIssue] = []
         return self.check_into(record, problems), problems
 
 
-__all__ = ["FieldProblem", "RecordChecker", "checker_for"]
+__all__ = ["RecordChecker", "checker_for"]

@@ -22,6 +22,7 @@ from ..results import AggregateDetail
 from ..rules import CheckedExpression, ast
 from ..rules.functions import AGGREGATES
 from ..rules.trace import aggregate_traces
+from .details import aggregate_detail
 from .members import Members
 
 if TYPE_CHECKING:
@@ -199,18 +200,7 @@ class RollupReader:
                 if entry.reported:
                     context[entry.reported] = env.get(entry.reported)
                 context[call.collection] = members.like() if isinstance(members, Members) else members
-                value = trace.value
-                number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
-                detail = AggregateDetail(
-                    function=trace.function,
-                    collection=trace.list_name,
-                    total=trace.members_total,
-                    numerator=trace.numerator or 0,
-                    denominator=trace.denominator or 0,
-                    unknown=trace.members_unknown,
-                    value=number,
-                    failing=tuple(str(i) for i in trace.false_ids),
-                )
+                detail = aggregate_detail(trace)
                 label = entry.label if call.field_label is None else _joined(entry.label, call.field_label)
                 criterion = entry.criterion.id if entry.criterion is not None else None
                 out.append(
