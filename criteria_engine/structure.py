@@ -39,7 +39,7 @@ def _code_for(kind: str) -> str:
     return "wrong-type"
 
 
-def _model_fields(model: type[BaseModel]) -> dict[str, type[Any] | None]:
+def _model_fields(model: type[BaseModel]) -> dict[str, Any]:
     """The model's keys as written in files (aliases), each with its annotation."""
     return {(info.alias or name): info.annotation for name, info in model.model_fields.items()}
 
