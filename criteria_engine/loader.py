@@ -157,6 +157,11 @@ def _load(text: str | bytes, file: str, loader_cls: type[Any], allow_list: bool 
                 raise _syntax(again, lines, _PyLoader)
             root = _root(root, allow_list)
         except yaml.YAMLError as exc:
+            if loader_cls is not _PyLoader and "nesting depth" in str(getattr(exc, "problem", "")):
+                # Newer libyaml stops at its own depth limit (1000) before our composer stops at
+                # MAX_DEPTH: read again with the pure-Python parser, whose events our composer
+                # bounds, so every install reports the same too-deep problem at the same place.
+                return _load(text, file, _PyLoader, allow_list)
             raise _syntax(exc, lines, loader_cls) from None
         except (ValueError, OverflowError):
             raise _syntax(_escape_error(loader), lines, loader_cls) from None

@@ -124,6 +124,18 @@ class FastJson:
         return "".join(parts)
 
 
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line(text: str) -> str:
+    """JSON text safe for line-by-line readers: NEL and the Unicode line and paragraph
+    separators, which JSON allows raw inside strings but ``str.splitlines`` breaks on, are
+    written as escapes (they can only occur inside strings, so the JSON is unchanged)."""
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        return text.translate(_LINE_BREAKS)
+    return text
+
+
 class JsonlWriter:
     """One JSON object per line, one line per candidate; the last line is ``{"summary": ...}``."""
 
@@ -133,11 +145,11 @@ class JsonlWriter:
 
     def add(self, item: Item) -> None:
         """Write one line."""
-        self.stream.write(self.json.item(item) + "\n")
+        self.stream.write(one_line(self.json.item(item)) + "\n")
 
     def close(self, summary: Summary) -> None:
         """Write the summary line."""
-        self.stream.write(_dumps({"summary": summary.to_dict()}) + "\n")
+        self.stream.write(one_line(_dumps({"summary": summary.to_dict()})) + "\n")
 
 
 class JsonWriter:
