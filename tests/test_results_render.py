@@ -47,3 +47,13 @@ def test_to_dict_is_json_with_stable_keys() -> None:
         "digest": PLAN.revision.digest,
         "as_of": None,
     }
+
+
+def test_every_phrase_exists_in_vietnamese_and_english() -> None:
+    from criteria_engine.phrases import MEMBER_NOUNS, PHRASES, RELATIONS
+
+    for table in (PHRASES, RELATIONS):
+        assert set(table) == {"vi", "en"}
+        assert set(table["vi"]) == set(table["en"])
+    assert all(set(nouns) == {"vi", "en"} for nouns in MEMBER_NOUNS.values())
+    assert all(text.strip() for text in PHRASES["vi"].values())

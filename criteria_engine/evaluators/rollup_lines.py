@@ -15,9 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..explain import MEMBER_NOUNS, _aggregate_sentence
+from ..explain import _aggregate_sentence
 from ..i18n import format_number, format_value, pick
 from ..models import Text
+from ..phrases import MEMBER_NOUNS
 from ..results import AggregateDetail
 from ..rules import CheckedExpression, ast
 from ..rules.functions import AGGREGATES
