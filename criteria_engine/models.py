@@ -60,6 +60,10 @@ class InputSpec(_Model):
         None, description="The fields of each record of a list (e.g. a household's persons)."
     )
     aliases: tuple[str, ...] = Field((), description="Other column headers that mean this field.")
+    private: bool = Field(
+        False,
+        description="Personal or sensitive (income, sanctions, violence, health): never shown on public lists.",
+    )
 
 
 class Parameter(_Model):
