@@ -1,8 +1,10 @@
 """The digest of a revision: sha256 of its canonical form.
 
-The canonical form is the validated model dumped to JSON with sorted keys and every default
-filled in, so the same revision gives the same digest however its YAML is formatted, ordered
-or commented, and whether or not defaults are written out.
+The canonical form is the validated model dumped to JSON with sorted keys and every value
+equal to its default left out, so the same revision gives the same digest however its YAML is
+formatted, ordered or commented, and whether or not defaults are written out. Leaving
+defaults out also keeps digests stable when the format gains a new optional key: a revision
+that does not use it keeps the digest its results were stamped with.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def _numbers(node: object) -> object:
 
 def canonical_json(cs: CriteriaSet, *, without_metadata: bool = False) -> str:
     """The canonical JSON text of a revision (optionally without revision metadata)."""
-    data = cast(dict[str, object], _numbers(cs.model_dump(mode="json", by_alias=True)))
+    data = cast(dict[str, object], _numbers(cs.model_dump(mode="json", by_alias=True, exclude_defaults=True)))
     if without_metadata:
         for key in _METADATA:
             data.pop(key, None)
