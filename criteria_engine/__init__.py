@@ -15,7 +15,6 @@ The public surface, in the order a program uses it::
 Everything not listed in ``__all__`` is internal.
 """
 
-from .catalog import Catalog, check_file, load_catalog, load_examples, load_registry, load_set
 from .errors import (
     CompileError,
     CriteriaError,
@@ -29,10 +28,11 @@ from .errors import (
 from .evaluators.plan import Plan, compile_plan
 from .evaluators.rollup import evaluate_dataset
 from .evaluators.rollup_results import DatasetEvaluation
-from .models import CriteriaSet
-from .registry import Registry, Revision
+from .format.models import CriteriaSet
+from .format.registry import Registry, Revision
+from .format.schema import criteria_set_schema
+from .io.catalog import Catalog, check_file, load_catalog, load_examples, load_registry, load_set
 from .results import AggregateDetail, CriterionResult, FieldIssue, Gap, Provenance, Result
-from .schema import criteria_set_schema
 
 __version__ = "0.1.0"
 

@@ -214,7 +214,7 @@ class Result:
 
     def explain(self, lang: str = "vi") -> str:
         """The explanation as plain text a village meeting can read, in ``lang``."""
-        from .explain import explain_text  # the writer depends on results, not the reverse
+        from .explain.text import explain_text  # the writer depends on results, not the reverse
 
         return explain_text(self, lang)
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from criteria_engine.format.models import InputSpec
 from criteria_engine.io.columns import ColumnMap
 from criteria_engine.io.convert import convert_raw_row, convert_row, convert_value, id_text, parse_number
 from criteria_engine.io.readers import iter_rows, read_headers
-from criteria_engine.models import InputSpec
 
 DATA = Path(__file__).parent / "cases" / "data"
 INPUTS = {

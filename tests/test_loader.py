@@ -14,9 +14,16 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from criteria_engine import loader
+from criteria_engine.format import loader
 from criteria_engine.errors import Diagnostic, LoadError
-from criteria_engine.loader import MAX_DEPTH, MAX_FILE_BYTES, LoadedDocument, SourceMap, load_file, load_text
+from criteria_engine.format.loader import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    LoadedDocument,
+    SourceMap,
+    load_file,
+    load_text,
+)
 
 CASES = Path(__file__).parent / "cases" / "loader"
 LOADERS = loader._LOADERS
@@ -475,7 +482,7 @@ def test_pyyaml_global_loaders_are_untouched() -> None:
         "names = ['SafeLoader', 'Loader', 'FullLoader', 'CSafeLoader', 'CLoader']\n"
         "classes = [getattr(yaml, n) for n in names if hasattr(yaml, n)]\n"
         "before = [dict(c.yaml_constructors) for c in classes]\n"
-        "import criteria_engine.loader\n"
+        "import criteria_engine.format.loader\n"
         "assert [dict(c.yaml_constructors) for c in classes] == before\n"
         "import datetime\n"
         "assert isinstance(yaml.safe_load('d: 2026-01-01')['d'], datetime.date)\n"

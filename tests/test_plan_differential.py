@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from criteria_engine.catalog import load_registry, load_set
 from criteria_engine.evaluators.plan import Plan, compile_plan
+from criteria_engine.io.catalog import load_registry, load_set
 
 from .reference_evaluator import reference
 from .strategies import record_for

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from criteria_engine.catalog import load_examples, load_registry
 from criteria_engine.cli import cmd_revisions
 from criteria_engine.cli.common import Streams, print_diagnostics
 from criteria_engine.errors import CriteriaError
+from criteria_engine.io.catalog import load_examples, load_registry
 
 REGISTRY = load_registry()
 

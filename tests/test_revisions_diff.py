@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from criteria_engine.catalog import load_registry
-from criteria_engine.loader import load_text
-from criteria_engine.models import CriteriaSet
+from criteria_engine.format.loader import load_text
+from criteria_engine.format.models import CriteriaSet
+from criteria_engine.io.catalog import load_registry
 from criteria_engine.revisions import Change, describe, diff_revisions
 from criteria_engine.revisions.diff import KINDS, RevisionDiff
 from criteria_engine.revisions.expressions import number_changes
-from criteria_engine.validation import validate_document
+from criteria_engine.rules.validation import validate_document
 
 CASES = Path(__file__).parent / "cases" / "revisions"
 PAIRS = sorted(CASES.glob("*.yaml"))

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from criteria_engine.catalog import load_examples, load_registry
 from criteria_engine.evaluators.plan import Plan, compile_plan
-from criteria_engine.loader import load_text
-from criteria_engine.models import CriteriaSet
+from criteria_engine.format.loader import load_text
+from criteria_engine.format.models import CriteriaSet
+from criteria_engine.io.catalog import load_examples, load_registry
 from criteria_engine.revisions.data import DataLog, merged_inputs, read_records
 from criteria_engine.revisions.impact import ImpactReport, impact
 from criteria_engine.revisions.render import candidate_text, impact_lines, impact_sentences
-from criteria_engine.validation import validate_document
+from criteria_engine.rules.validation import validate_document
 
 CASES = Path(__file__).parent / "cases" / "revisions"
 REGISTRY = load_registry()

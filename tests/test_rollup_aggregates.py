@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from criteria_engine.evaluators.members import Members
-from criteria_engine.models import CriteriaSet
+from criteria_engine.format.models import CriteriaSet
 from criteria_engine.rules import (
     BOOLEAN,
     NUMBER,
@@ -264,9 +264,9 @@ def test_reasons_name_too_few_members() -> None:
 def test_the_sentence_of_a_share_names_numbers_unknowns_target_and_shortfall() -> None:
     import dataclasses
 
-    from criteria_engine.catalog import load_registry
     from criteria_engine.evaluators.plan import compile_plan
-    from criteria_engine.explain import _aggregate_sentence
+    from criteria_engine.explain.text import _aggregate_sentence
+    from criteria_engine.io.catalog import load_registry
     from criteria_engine.results import AggregateDetail
 
     registry = load_registry()
@@ -292,7 +292,7 @@ def test_the_sentence_of_a_share_names_numbers_unknowns_target_and_shortfall() -
 
 
 def checked_rule(plan: object, text: str) -> CheckedExpression:
-    from criteria_engine.evaluators.scope import base_scope
+    from criteria_engine.rules.scope import base_scope
 
     scope = dict(base_scope(plan.model))  # type: ignore[attr-defined]
     scope.update({"hh_happy_pct": NUMBER, "hh_happy_min": NUMBER})

@@ -17,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from criteria_engine.catalog import load_registry
 from criteria_engine.evaluators.rollup import DatasetEvaluation, evaluate_dataset
 from criteria_engine.evaluators.streams import ChildStream
+from criteria_engine.format.models import CriteriaSet
+from criteria_engine.format.registry import Registry, Revision
+from criteria_engine.io.catalog import load_registry
 from criteria_engine.io.dataset import Dataset, open_dataset
-from criteria_engine.models import CriteriaSet
-from criteria_engine.registry import Registry, Revision
 from criteria_engine.results import Result
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "data" / "commune"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from criteria_engine.catalog import load_registry
 from criteria_engine.evaluators.plan import compile_plan
 from criteria_engine.evaluators.rollup import evaluate_dataset
+from criteria_engine.io.catalog import load_registry
 
 REGISTRY = load_registry()
 AS_OF = dt.date(2026, 12, 1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..i18n import pick
-from ..schema import schema_text
+from ..explain.i18n import pick
+from ..format.schema import schema_text
 from .common import EXIT_OK, HelpFormatter, Streams, add_sets_option, registry_for
 
 

@@ -7,9 +7,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from ..catalog import examples_file, load_examples
 from ..errors import CriteriaError
-from ..registry import Revision, parse_ref
+from ..format.registry import Revision, parse_ref
+from ..io.catalog import examples_file, load_examples
 from ..results import Result
 from .common import (
     EXIT_INVALID,

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from ..catalog import load_registry, set_files, shipped_sets_dir
 from ..errors import Diagnostic, Severity
 from ..evaluators.plan import Plan, compile_plan
-from ..models import CriteriaSet
-from ..registry import Registry, Revision
+from ..format.models import CriteriaSet
+from ..format.registry import Registry, Revision
+from ..io.catalog import load_registry, set_files, shipped_sets_dir
 
 EXIT_OK = 0
 EXIT_INVALID = 1  # a criteria file or a data file that cannot be used

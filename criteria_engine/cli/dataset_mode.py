@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import Severity
 from ..evaluators.rollup import evaluate_dataset
 from ..evaluators.rollup_results import DatasetEvaluation
-from ..registry import parse_ref
+from ..format.registry import parse_ref
 from .common import EXIT_INVALID, EXIT_OK, Streams, UsageError, atomic_file, print_diagnostics, registry_for
 
 

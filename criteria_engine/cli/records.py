@@ -15,10 +15,10 @@ from pathlib import Path
 
 from ..errors import DataError, Diagnostic, Severity
 from ..evaluators.plan import Plan
+from ..format.models import InputSpec
 from ..io import ColumnMap, RawRow, detect_format, fold, iter_rows, load_map_file, read_headers
 from ..io.columns import suggest
 from ..io.convert import convert_raw_row, convert_value, id_text
-from ..models import InputSpec
 
 Warn = Callable[[Sequence[Diagnostic]], None]
 Child = tuple[dict[str, object], tuple[Diagnostic, ...]]

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import DocPath
-from ..models import CriteriaSet, Criterion
+from ..format.models import CriteriaSet, Criterion
+from ..format.semantics import criterion_max_points
 from ..rules import CheckedExpression, emit
-from ..semantics import criterion_max_points
 from .compiler import CheckedSet
 
 VERDICT_OF_MISSING = {"unknown": "'unknown'", "fail": "'fail'", "pass": "'pass'"}

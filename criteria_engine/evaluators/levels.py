@@ -16,10 +16,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import CriteriaError, Diagnostic, Severity
+from ..format.models import Collection, CriteriaSet, InputSpec
+from ..format.registry import Registry, Revision, parse_ref
 from ..io.columns import InputMatcher
 from ..io.dataset import Dataset
-from ..models import Collection, CriteriaSet, InputSpec
-from ..registry import Registry, Revision, parse_ref
 from .members import MemberGroups
 from .plan import Plan, compile_plan
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from ..models import Collection, CriteriaSet, Text
+from ..format.models import Collection, CriteriaSet, Text
 from ..results import Result
 from ..rules import ast
 from ..rules.functions import AGGREGATES

@@ -17,18 +17,18 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import DocPath
-from ..models import CriteriaSet, Criterion, Group
-from ..registry import Revision
+from ..format.models import CriteriaSet, Criterion, Group
+from ..format.registry import Revision
+from ..format.semantics import criterion_max_points
 from ..results import CriterionResult, FieldIssue, Gap, Provenance, Result, Status, Verdict
 from ..rules import CheckedExpression, ast, runtime_namespace
-from ..semantics import criterion_max_points
+from ..rules.scope import MemberSetResolver
 from .compiler import CheckedSet, checked_or_raise
 from .decision import BandRule, CriterionFacts, Tally, gap_of, rating_of, status_of
 from .details import criterion_details
 from .generate import generate
 from .generate_checks import generate_valid
 from .records import RecordChecker
-from .scope import MemberSetResolver
 
 RunOutput = tuple[
     tuple[Verdict, ...],

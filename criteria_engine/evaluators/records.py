@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Mapping
 
-from ..models import InputSpec
+from ..format.models import InputSpec
 from ..results import FieldIssue
 
 Checker = Callable[[object, str, list[FieldIssue]], object]

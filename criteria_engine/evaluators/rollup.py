@@ -23,10 +23,10 @@ import os
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from ..errors import Diagnostic, Severity
+from ..format.registry import Registry
 from ..io.columns import ColumnMap, InputMatcher
 from ..io.convert import id_text
 from ..io.dataset import Dataset, open_dataset
-from ..registry import Registry
 from ..results import FieldIssue, Provenance, Result
 from .levels import Level, owner_tables, plan_levels, poolable
 from .members import MemberGroups, Members, Projector, fields_read

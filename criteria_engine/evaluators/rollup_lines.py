@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..explain import _aggregate_sentence
-from ..i18n import format_number, format_value, pick
-from ..models import Text
-from ..phrases import MEMBER_NOUNS
+from ..explain.i18n import format_number, format_value, pick
+from ..explain.phrases import MEMBER_NOUNS
+from ..explain.text import _aggregate_sentence
+from ..format.models import Text
 from ..results import AggregateDetail
 from ..rules import CheckedExpression, ast
 from ..rules.functions import AGGREGATES

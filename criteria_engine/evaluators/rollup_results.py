@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 
 from ..errors import Diagnostic, Severity
-from ..phrases import MEMBER_NOUNS
+from ..explain.phrases import MEMBER_NOUNS
 from ..results import Result
 from .rollup_lines import STATUS_ORDER, STATUS_WORDS, RollupLine, RollupReader
 

@@ -17,11 +17,11 @@ from array import array
 from collections.abc import Iterator, Mapping
 
 from ..errors import Diagnostic, Severity
+from ..format.models import InputSpec
 from ..io.columns import ColumnMap
 from ..io.convert import convert_value, id_text
 from ..io.dataset import ChildIndex, Dataset
 from ..io.readers import RawRow
-from ..models import InputSpec
 
 Record = dict[str, object]
 

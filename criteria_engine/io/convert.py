@@ -28,9 +28,9 @@ from collections.abc import Mapping
 from numbers import Real
 
 from criteria_engine.errors import Diagnostic
+from criteria_engine.format.models import InputSpec
 from criteria_engine.io.columns import ColumnMap, InputMatcher, fold
 from criteria_engine.io.readers import RawRow
-from criteria_engine.models import InputSpec
 
 MISSING_TOKENS = frozenset({"", "-", "–", "—", "na", "n/a"})
 """Cell texts (compared case-insensitively, stripped) that mean 'no value'."""

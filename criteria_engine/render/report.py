@@ -14,9 +14,9 @@ from html import escape
 from pathlib import Path
 from typing import IO
 
-from ..explain import explain_lines
-from ..i18n import pick
-from .labels import word
+from ..explain.i18n import pick
+from ..explain.labels import word
+from ..explain.text import explain_lines
 from .report_svg import bar_chart, status_bar
 from .summary import STATUSES, Item, Summary
 from .writers import Context

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..i18n import pick
+from ..explain.i18n import pick
+from ..explain.labels import word
 from ..results import Result
-from .labels import word
 
 STATUSES = ("passed", "failed", "undetermined", "invalid")
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 from typing import IO, Any
 
-from ..i18n import pick
+from ..explain.i18n import pick
+from ..explain.labels import word
 from ..results import Result
-from .labels import word
 from .summary import Item, Summary, failing_ids, number, rating_label
 from .writers import Context
 

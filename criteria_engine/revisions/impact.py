@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..evaluators.plan import Plan
 from ..evaluators.records import RecordChecker
-from ..models import Text
+from ..format.models import Text
 from ..results import Result
 from ..rules import compile_expression
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ..models import Collection, CriteriaSet, InputSpec
-from ..rules.types import BOOLEAN, DATE, INTEGER, NUMBER, STRING, EnumType, ListType, RecordType, Type
+from ..format.models import Collection, CriteriaSet, InputSpec
+from .types import BOOLEAN, DATE, INTEGER, NUMBER, STRING, EnumType, ListType, RecordType, Type
 
 STATUSES = ("passed", "failed", "undetermined", "invalid")
 VERDICTS = ("pass", "fail", "unknown", "not_applicable")

@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from ..errors import Diagnostic, DocPath, LoadError
 from ._yaml_build import _Builder
 from ._yaml_compose import _Composer, _Map, _Node, _Scalar, _Seq
 from ._yaml_errors import _escape_error, _python_error, _Stop, _syntax
@@ -33,7 +34,6 @@ from ._yaml_loaders import _LOADER, _NULL, _PyLoader
 from ._yaml_loaders import _LOADERS as _LOADERS  # every loader class load_text may use; tests run each
 from ._yaml_positions import ScalarSource as ScalarSource
 from ._yaml_positions import _block_offset, _flow_spots, _Lines, _Pos
-from .errors import Diagnostic, DocPath, LoadError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64  # nested collections, aliases and merges included

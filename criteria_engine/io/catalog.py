@@ -16,13 +16,13 @@ from pathlib import Path
 
 from pydantic import ValidationError as PydanticValidationError
 
-from .errors import Diagnostic, LoadError, Severity, ValidationError, error, rank_diagnostics, warning
-from .evaluators.scope import MemberSetResolver
-from .loader import load_file
-from .models import CriteriaSet, Example
-from .registry import Registry, Revision
-from .structure import check_structure
-from .validation import Checked, validate_document
+from ..errors import Diagnostic, LoadError, Severity, ValidationError, error, rank_diagnostics, warning
+from ..format.loader import load_file
+from ..format.models import CriteriaSet, Example
+from ..format.registry import Registry, Revision
+from ..format.structure import check_structure
+from ..rules.scope import MemberSetResolver
+from ..rules.validation import Checked, validate_document
 
 EXAMPLES_SUFFIX = ".examples.yaml"
 EXAMPLES_SUFFIXES = (".examples.yaml", ".examples.yml")

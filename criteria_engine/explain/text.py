@@ -14,14 +14,14 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..results import AggregateDetail, CriterionResult, Result
+from ..rules import ast
 from .i18n import format_number, format_percent, format_value, pick
 from .phrases import MEMBER_NOUNS, PHRASES, RELATIONS
-from .results import AggregateDetail, CriterionResult, Result
-from .rules import ast
-from .wording import in_words
+from .words import in_words
 
 if TYPE_CHECKING:
-    from .evaluators.plan import CriterionPlan, Plan
+    from ..evaluators.plan import CriterionPlan, Plan
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 

@@ -6,11 +6,11 @@ from typing import Any
 
 import yaml
 
+from ..errors import Diagnostic, DocPath
 from ._yaml_compose import _deref, _Map, _Node, _Scalar, _Seq
 from ._yaml_errors import _Stop
 from ._yaml_loaders import _KIND, _MAP, _MERGE, _SCALAR_TAGS, _SEQ, _STR, _Y
 from ._yaml_positions import ScalarSource, _Pos
-from .errors import Diagnostic, DocPath
 
 
 class _Builder:

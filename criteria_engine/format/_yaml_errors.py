@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
+from ..errors import Diagnostic, DocPath
 from ._yaml_loaders import _PyLoader
 from ._yaml_positions import _at, _Lines, _Pos
-from .errors import Diagnostic, DocPath
 
 _TAB_INDENT = re.compile(r"(?:[ \t]|[-?:](?=[ \t]))*")  # leading blanks and block indicators
 _WORDING = (  # PyYAML names tokens; say what a user sees instead
