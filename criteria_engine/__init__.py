@@ -15,6 +15,8 @@ The public surface, in the order a program uses it::
 Everything not listed in ``__all__`` is internal.
 """
 
+from importlib.metadata import version as _version
+
 from .errors import (
     CompileError,
     CriteriaError,
@@ -26,15 +28,15 @@ from .errors import (
     ValidationError,
 )
 from .evaluators.plan import Plan, compile_plan
-from .evaluators.rollup import evaluate_dataset
-from .evaluators.rollup_results import DatasetEvaluation
+from .explain import DatasetEvaluation
 from .format.models import CriteriaSet
 from .format.registry import Registry, Revision
 from .format.schema import criteria_set_schema
 from .io.catalog import Catalog, check_file, load_catalog, load_examples, load_registry, load_set
+from .io.dataset_tables import evaluate_dataset
 from .results import AggregateDetail, CriterionResult, FieldIssue, Gap, Provenance, Result
 
-__version__ = "0.1.0"
+__version__ = _version("criteria_engine")
 
 __all__ = [
     "AggregateDetail",

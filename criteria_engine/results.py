@@ -9,7 +9,7 @@ Sentences are not stored: they are written on demand in the language asked for
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
@@ -202,32 +202,54 @@ class Result:
         }
 
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
-        """Render in a rich console: the explanation, styled, in the set's first language."""
-        # The renderer lives at the edge (render/); the core itself never imports rich.
-        from .render.table import explanation_renderables
-
+        """Render in a rich console: the explanation in the set's first language, styled when
+        the renderers are loaded (:mod:`criteria_engine.render`), else as plain text."""
         languages = self.plan.model.languages if self.plan is not None else ["vi"]
-        yield from explanation_renderables(self, languages[0])
+        styled = PRESENTATION.rich
+        if styled is None:
+            yield self.explain(languages[0])
+        else:
+            yield from styled(self, languages[0])
 
     def __str__(self) -> str:
         return self.explain()
 
     def explain(self, lang: str = "vi") -> str:
         """The explanation as plain text a village meeting can read, in ``lang``."""
-        from .explain.text import explain_text  # the writer depends on results, not the reverse
+        explainer = PRESENTATION.explain
+        if explainer is None:  # only when this module is used without its package
+            raise RuntimeError("no explanation writer is registered (import criteria_engine)")
+        return explainer(self, lang)
 
-        return explain_text(self, lang)
+
+@dataclass
+class Presentation:
+    """How results are put into words and drawn, registered by the layers that do it.
+
+    Results are plain data at the bottom of the package; the wording (:mod:`criteria_engine.explain`)
+    and the rich renderers (:mod:`criteria_engine.render`) sit above and register themselves here
+    when they are imported (the package imports the wording), so no import runs upward.
+    """
+
+    explain: Callable[[Result, str], str] | None = None
+    rich: Callable[[Result, str], Iterable[Any]] | None = None
+
+
+PRESENTATION = Presentation()
+"""The registered writers (see :class:`Presentation`)."""
 
 
 __all__ = [
     "FAIL",
     "NOT_APPLICABLE",
     "PASS",
+    "PRESENTATION",
     "UNKNOWN",
     "AggregateDetail",
     "CriterionResult",
     "FieldIssue",
     "Gap",
+    "Presentation",
     "Provenance",
     "Result",
     "Status",

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from criteria_engine import evaluate_dataset
 from criteria_engine.evaluators.plan import compile_plan
-from criteria_engine.evaluators.rollup import evaluate_dataset
 from criteria_engine.io.catalog import load_registry
 
 REGISTRY = load_registry()

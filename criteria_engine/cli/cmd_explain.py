@@ -6,8 +6,8 @@ import argparse
 import datetime as dt
 from typing import Any
 
+from ..evaluators.records import id_text
 from ..io.columns import suggest
-from ..io.convert import id_text
 from ..render.table import print_explanation
 from ..results import Result
 from .cmd_evaluate import add_data_options, children_of

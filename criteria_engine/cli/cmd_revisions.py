@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import Diagnostic, RevisionError, error
+from ..evaluators.records import id_text
 from ..format.registry import Registry, Revision, parse_ref
 from ..io import iter_rows, load_map_file
-from ..io.convert import id_text
 from ..results import Result
 from ..revisions.data import DataLog, merged_inputs, read_records
 from ..revisions.diff import diff_revisions

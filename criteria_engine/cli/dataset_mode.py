@@ -13,9 +13,9 @@ import json
 from pathlib import Path
 
 from ..errors import Severity
-from ..evaluators.rollup import evaluate_dataset
-from ..evaluators.rollup_results import DatasetEvaluation
+from ..explain import DatasetEvaluation
 from ..format.registry import parse_ref
+from ..io.dataset_tables import evaluate_dataset
 from .common import EXIT_INVALID, EXIT_OK, Streams, UsageError, atomic_file, print_diagnostics, registry_for
 
 

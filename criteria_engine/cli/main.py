@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from typing import IO, Any, ClassVar
 
-from .. import __version__
 from ..errors import CriteriaError
 from . import cmd_evaluate, cmd_explain, cmd_revisions, cmd_sets, cmd_show, cmd_test, cmd_validate
 from .common import (
@@ -51,7 +51,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The full parser (also used to generate docs/cli.md)."""
     parser = _Parser(prog="criteria", description=DESCRIPTION, formatter_class=HelpFormatter)
-    parser.add_argument("--version", action="version", version=f"criteria {__version__}")
+    parser.add_argument("--version", action="version", version=f"criteria {version('criteria_engine')}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS:
         module.register(sub)

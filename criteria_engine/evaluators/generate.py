@@ -15,7 +15,7 @@ from ..errors import DocPath
 from ..format.models import CriteriaSet, Criterion
 from ..format.semantics import criterion_max_points
 from ..rules import CheckedExpression, emit
-from .compiler import CheckedSet
+from ..rules.set_checks import CheckedSet
 
 VERDICT_OF_MISSING = {"unknown": "'unknown'", "fail": "'fail'", "pass": "'pass'"}
 

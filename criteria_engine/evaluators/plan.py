@@ -23,7 +23,8 @@ from ..format.semantics import criterion_max_points
 from ..results import CriterionResult, FieldIssue, Gap, Provenance, Result, Status, Verdict
 from ..rules import CheckedExpression, ast, runtime_namespace
 from ..rules.scope import MemberSetResolver
-from .compiler import CheckedSet, checked_or_raise
+from ..rules.set_checks import CheckedSet
+from .compiler import checked_or_raise
 from .decision import BandRule, CriterionFacts, Tally, gap_of, rating_of, status_of
 from .details import criterion_details
 from .generate import generate

@@ -101,7 +101,7 @@ def _auto_sentence(
     return f"{left}, {relations[0] if result.verdict == 'pass' else relations[1]} {right}"
 
 
-def _aggregate_sentence(
+def aggregate_sentence(
     detail: AggregateDetail, item: CriterionPlan, env: Mapping[str, object], lang: str
 ) -> str:
     # A roll-up's member list (in ``env`` under the collection's name) carries its subject,
@@ -231,7 +231,7 @@ def criterion_sentence(
     if result.reason in special:
         return phrase(lang, special[result.reason])
     if result.aggregates:
-        return "; ".join(_aggregate_sentence(a, item, env, lang) for a in result.aggregates)
+        return "; ".join(aggregate_sentence(a, item, env, lang) for a in result.aggregates)
     if item.criterion.points_by is not None:
         value_name = item.rule.names[0] if item.rule and item.rule.names else None
         graded = phrase(lang, "graded").format(
