@@ -11,16 +11,53 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
-Verdict = Literal["pass", "fail", "unknown", "not_applicable"]
-Status = Literal["passed", "failed", "undetermined", "invalid"]
 
-PASS: Verdict = "pass"
-FAIL: Verdict = "fail"
-UNKNOWN: Verdict = "unknown"
-NOT_APPLICABLE: Verdict = "not_applicable"
+class Verdict(StrEnum):
+    """A criterion's outcome for one candidate (the value is what JSON and CSV carry)."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    UNKNOWN = "unknown"
+    """The data does not decide it (a value is missing, or too few members are known)."""
+    NOT_APPLICABLE = "not_applicable"
+    """Its ``applies_if`` is false for this candidate: it neither counts nor blocks."""
+
+
+class Status(StrEnum):
+    """A candidate's outcome under a revision (in the order summaries count them)."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    UNDETERMINED = "undetermined"
+    """Missing data could still change the outcome either way."""
+    INVALID = "invalid"
+    """The record breaks the data dictionary: it was not evaluated."""
+
+
+class Reason(StrEnum):
+    """Why a criterion has its verdict (``CriterionResult.reason``; docs/errors.md lists them)."""
+
+    NOT_TRACED = ""
+    """Results evaluated with ``detail=False`` carry no reasons."""
+    RULE_TRUE = "rule-true"
+    RULE_FALSE = "rule-false"
+    COMPARISON_FALSE = "comparison-false"
+    GRADED_POINTS = "graded-points"
+    GRADED_ZERO = "graded-zero"
+    NOT_APPLICABLE = "not-applicable"
+    APPLICABILITY_UNKNOWN = "applicability-unknown"
+    MISSING_DATA = "missing-data"
+    MISSING_DATA_AS_PASS = "missing-data-as-pass"
+    MISSING_DATA_AS_FAIL = "missing-data-as-fail"
+    NO_MEMBERS = "no-members"
+    NO_KNOWN_MEMBERS = "no-known-members"
+    TOO_FEW_MEMBERS = "too-few-members"
+    DIVISION_BY_ZERO = "division-by-zero"
+    UNKNOWN_VALUE = "unknown-value"
 
 
 def plain(value: object) -> object:
@@ -88,7 +125,7 @@ class CriterionResult(NamedTuple):
     max_points: float
     mandatory: bool
     veto: bool
-    reason: str = ""
+    reason: Reason = Reason.NOT_TRACED
     values: Mapping[str, object] = _NO_VALUES
     missing: tuple[str, ...] = ()
     aggregates: tuple[AggregateDetail, ...] = ()
@@ -240,17 +277,14 @@ PRESENTATION = Presentation()
 
 
 __all__ = [
-    "FAIL",
-    "NOT_APPLICABLE",
-    "PASS",
     "PRESENTATION",
-    "UNKNOWN",
     "AggregateDetail",
     "CriterionResult",
     "FieldIssue",
     "Gap",
     "Presentation",
     "Provenance",
+    "Reason",
     "Result",
     "Status",
     "Verdict",

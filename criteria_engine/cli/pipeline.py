@@ -24,7 +24,7 @@ from typing import IO, Any
 from ..errors import Diagnostic, RevisionError
 from ..evaluators.plan import Plan
 from ..render import Item
-from ..results import CriterionResult, FieldIssue, Provenance, Result, Verdict
+from ..results import CriterionResult, FieldIssue, Provenance, Result, Status, Verdict
 from .records import Unit, located, prepare
 
 
@@ -99,7 +99,7 @@ def invalid_result(
     if as_of is not None:
         provenance = Provenance(provenance.set_id, provenance.version, provenance.digest, as_of.isoformat())
     issues = tuple(_issue(p, unit) for p in problems)
-    return Result(record_id, "invalid", None, None, None, (), provenance, errors=issues, plan=plan)
+    return Result(record_id, Status.INVALID, None, None, None, (), provenance, errors=issues, plan=plan)
 
 
 def evaluate_unit(job: Job, unit: Unit) -> Item:
@@ -115,7 +115,7 @@ def evaluate_unit(job: Job, unit: Unit) -> Item:
     except Exception as exc:  # an engine fault must not lose the row (nor stop the run)
         problem = Diagnostic("engine-error", f"row {prepared.row}: the evaluation failed: {exc!r}")
         result = invalid_result(job.plan, unit, record_id, [problem], job.as_of)
-    if result.status == "invalid":
+    if result.status == Status.INVALID:
         errors = tuple(
             FieldIssue(
                 e.field,

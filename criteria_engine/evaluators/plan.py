@@ -20,7 +20,7 @@ from ..errors import DocPath
 from ..format.models import CriteriaSet, Criterion, Group
 from ..format.registry import Revision
 from ..format.semantics import criterion_max_points
-from ..results import CriterionResult, FieldIssue, Gap, Provenance, Result, Status, Verdict
+from ..results import CriterionResult, FieldIssue, Gap, Provenance, Reason, Result, Status, Verdict
 from ..rules import CheckedExpression, ast, runtime_namespace
 from ..rules.scope import MemberSetResolver
 from ..rules.set_checks import CheckedSet
@@ -229,20 +229,20 @@ class Plan:
         t = Tally(score, top, loose, gate_fail, gate_unknown)
         status = status_of(t, 0.0 if self._no_mark else pass_min, self._pass_percent)
         rating, index = rating_of(status, score, self.bands, marks, whens)
-        if status == "undetermined":
+        if status == Status.UNDETERMINED:
             rating = None  # the missing data decides it: no rating yet
         return Outcome(verdicts, points, t, status, rating, index, marks, measures)
 
     def _share(self, index: int, verdict: Verdict, points: float) -> CriterionResult:
         i, g, m, a, b = self._static[index]
-        made = _make_result((i, g, verdict, points, m, a, b, "", _NO_VALUES, (), ()))
+        made = _make_result((i, g, verdict, points, m, a, b, Reason.NOT_TRACED, _NO_VALUES, (), ()))
         if len(self._shared[index]) < 64:  # bounded: graded points take few values
             self._shared[index][(verdict, points)] = made
         return made
 
     def _invalid(self, candidate_id: str, provenance: Provenance, problems: Sequence[FieldIssue]) -> Result:
         return Result(
-            candidate_id, "invalid", None, None, None, (), provenance, errors=tuple(problems), plan=self
+            candidate_id, Status.INVALID, None, None, None, (), provenance, errors=tuple(problems), plan=self
         )
 
     def evaluate(
@@ -280,7 +280,7 @@ class Plan:
             return self._result(candidate_id, o, items, provenance, measures, (), None)
         env = self._env(record)
         items = tuple(criterion_details(self, env, o.verdicts, o.points))
-        missing = sorted({m for item in items if item.verdict == "unknown" for m in item.missing})
+        missing = sorted({m for item in items if item.verdict == Verdict.UNKNOWN for m in item.missing})
         gap = gap_of(
             self.facts,
             o.verdicts,

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..errors import Diagnostic, Severity
 from ..format.registry import Registry
-from ..results import FieldIssue, Provenance, Result
+from ..results import FieldIssue, Provenance, Result, Status
 from .levels import Level, owner_tables, plan_levels, poolable
 from .members import MemberGroups, Members, Projector, fields_read
 from .plan import Plan
@@ -216,7 +216,7 @@ class _Runner:
         """Evaluate one row; keep, count and pass on its result; trace its roll-ups."""
         detail = _chosen(self.detail, level)
         result = self.evaluate(plan, record, errors, detail)
-        if out.reader is not None and detail and result.status != "invalid" and result.id:
+        if out.reader is not None and detail and result.status != Status.INVALID and result.id:
             out.rollups[result.id] = out.reader.lines(plan.env(record))
         out.statuses[result.status] = out.statuses.get(result.status, 0) + 1
         if _chosen(self.keep, level):
@@ -237,7 +237,9 @@ class _Runner:
             )
         issues = tuple(FieldIssue(str(e.path[0]) if e.path else "", e.code, e.message) for e in errors)
         candidate_id = id_text(record.get(self.id_field)) or ""
-        return Result(candidate_id, "invalid", None, None, None, (), provenance, errors=issues, plan=plan)
+        return Result(
+            candidate_id, Status.INVALID, None, None, None, (), provenance, errors=issues, plan=plan
+        )
 
     def children(self, level: Level, fields: TableFields) -> dict[str, ChildStream]:
         """Child tables of list inputs with item fields (``persons`` from ``person``)."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..format.models import Text
-from ..results import AggregateDetail
+from ..results import AggregateDetail, Status
 from ..rules import CheckedExpression, ast
 from ..rules.functions import AGGREGATES
 from ..rules.trace import aggregate_traces
@@ -27,7 +27,7 @@ from .members import Members
 if TYPE_CHECKING:
     from .plan import CriterionPlan, Plan
 
-STATUS_ORDER = ("passed", "failed", "undetermined", "invalid")
+STATUS_ORDER: tuple[Status, ...] = tuple(Status)
 """The order statuses are counted in, in summaries and roll-ups."""
 
 
