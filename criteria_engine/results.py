@@ -201,6 +201,10 @@ class Result:
     measures: dict[str, float | None] = field(default_factory=dict)
     plan: Any = field(default=None, compare=False, repr=False)
     """The compiled plan that produced the result (for explanations; not serialised)."""
+    row: int | None = field(default=None, compare=False, repr=False)
+    """The row of the data file the candidate was read from (None for a record given in code)."""
+    group: str | None = field(default=None, compare=False, repr=False)
+    """The value of the ``group_by`` column of that row, carried into summaries."""
 
     @property
     def percent(self) -> float | None:

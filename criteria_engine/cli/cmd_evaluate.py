@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import DataError, Diagnostic
+from ..evaluators.plan import Plan
+from ..io.records import DataSource, parse_children
 from ..render import BINARY_FORMATS, FORMATS, Context, Item, Summary, assign_ranks, make_writer
 from .common import (
     EXIT_OK,
@@ -26,7 +28,6 @@ from .common import (
 )
 from .dataset_mode import is_dataset, run_dataset
 from .pipeline import Job, evaluate_units, with_progress
-from .records import DataSource
 
 EVALUATE_HELP = """\
 Evaluate every candidate (household, village, school...) of a data file against a criteria
@@ -165,6 +166,14 @@ def children_of(args: argparse.Namespace) -> list[str]:
     return specs
 
 
+def check_children(specs: list[str], plan: Plan) -> None:
+    """``--children`` texts that name no list of the set are a usage error (exit 2)."""
+    try:
+        parse_children(specs, plan.model)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def output_format(args: argparse.Namespace) -> str:
     """``--format``, else from ``-o``'s extension, else ``table``."""
     if args.format:
@@ -207,7 +216,8 @@ def evaluate_to(
     def warn(diagnostics: Any) -> None:
         print_diagnostics(list(diagnostics), streams)
 
-    source = DataSource(plan, args.data, args.map, children_of(args), args.sheet, group_by, warn)
+    check_children(children_of(args), plan)
+    source = DataSource(plan.model, args.data, args.map, children_of(args), args.sheet, group_by, warn)
     sets = tuple(args.sets) if args.sets else None
     items = evaluate_units(Job(plan, as_of, detail, sets), source.units(), args.jobs)
     items = with_progress(items, streams.err, is_terminal(streams.err), Path(args.data).name)
@@ -258,4 +268,4 @@ def _write(fmt: str, stream: IO[Any], items: Any, context: Any, rank: bool, data
     return summary
 
 
-__all__ = ["add_data_options", "children_of", "evaluate_to", "register"]
+__all__ = ["add_data_options", "check_children", "children_of", "evaluate_to", "register"]

@@ -8,9 +8,10 @@ from typing import Any
 
 from ..evaluators.records import id_text
 from ..io.columns import suggest
+from ..io.records import DataSource
 from ..render.table import print_explanation
 from ..results import Result
-from .cmd_evaluate import add_data_options, children_of
+from .cmd_evaluate import add_data_options, check_children, children_of
 from .common import (
     EXIT_OK,
     HelpFormatter,
@@ -26,7 +27,6 @@ from .common import (
     registry_for,
 )
 from .pipeline import Job, evaluate_unit
-from .records import DataSource
 
 HELP = """\
 Explain the result of one candidate of a data file: the status, the score and rating, what
@@ -65,7 +65,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     def warn(diagnostics: Any) -> None:
         print_diagnostics([d for d in diagnostics if d.code != "data-missing-column"], streams)
 
-    source = DataSource(plan, args.data, args.map, children_of(args), args.sheet, None, warn)
+    check_children(children_of(args), plan)
+    source = DataSource(plan.model, args.data, args.map, children_of(args), args.sheet, None, warn)
     found: dict[str, Result] = {}
     seen: list[str] = []
     job = Job(plan, as_of, detail=True)

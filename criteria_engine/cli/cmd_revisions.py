@@ -14,6 +14,7 @@ from ..errors import Diagnostic, RevisionError, error
 from ..evaluators.records import id_text
 from ..format.registry import Registry, Revision, parse_ref
 from ..io import iter_rows, load_map_file
+from ..io.records import DataSource, Unit
 from ..results import Result
 from ..revisions.data import DataLog, merged_inputs, read_records
 from ..revisions.diff import diff_revisions
@@ -44,7 +45,6 @@ from .common import (
     registry_for,
 )
 from .pipeline import Job, evaluate_unit
-from .records import DataSource, Unit
 
 DIFF_HELP = """\
 Show what changes from one revision of a criteria set to another, in plain words:
@@ -272,9 +272,9 @@ class _FromData:
             plan = plan_for(self.registry, revision)
             args = self.args
             source = DataSource(
-                plan,
+                plan.model,
                 args.data,
-                map_file=args.map,
+                column_map=args.map,
                 children=children_of(args),
                 sheet=args.sheet,
                 warn=self.warn,

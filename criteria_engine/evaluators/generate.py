@@ -14,11 +14,16 @@ from dataclasses import dataclass
 from ..errors import DocPath
 from ..format.models import CriteriaSet, Criterion
 from ..format.semantics import criterion_max_points
-from ..rules import CheckedExpression, emit
 from ..results import Verdict
+from ..rules import CheckedExpression, emit
 from ..rules.set_checks import CheckedSet
 
-VERDICTS = {"V_PASS": Verdict.PASS, "V_FAIL": Verdict.FAIL, "V_UNKNOWN": Verdict.UNKNOWN, "V_NA": Verdict.NOT_APPLICABLE}
+VERDICTS = {
+    "V_PASS": Verdict.PASS,
+    "V_FAIL": Verdict.FAIL,
+    "V_UNKNOWN": Verdict.UNKNOWN,
+    "V_NA": Verdict.NOT_APPLICABLE,
+}
 """The verdicts as the generated code names them (constants of its namespace)."""
 VERDICT_OF_MISSING = {"unknown": "V_UNKNOWN", "fail": "V_FAIL", "pass": "V_PASS"}
 

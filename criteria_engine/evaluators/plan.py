@@ -30,6 +30,7 @@ from .details import criterion_details
 from .generate import generate
 from .generate_checks import generate_valid
 from .records import RecordChecker
+from .rows import SourceRow, evaluate_row
 
 RunOutput = tuple[
     tuple[Verdict, ...],
@@ -322,10 +323,25 @@ class Plan:
         p = self.provenance
         return Provenance(p.set_id, p.version, p.digest, as_of.isoformat())
 
-    def evaluate_many(self, records: Iterable[Mapping[str, object]], **options: Any) -> Iterator[Result]:
-        """Evaluate a stream of records lazily, in order, in constant memory."""
+    def evaluate_many(
+        self,
+        records: Iterable[Mapping[str, object] | SourceRow],
+        *,
+        as_of: dt.date | None = None,
+        detail: bool = True,
+        id_field: str = "id",
+    ) -> Iterator[Result]:
+        """Evaluate a stream of records lazily, in order, in constant memory: one result each.
+
+        ``records`` may be plain mappings or the rows :func:`criteria_engine.read_records`
+        reads (a row that could not be read gives its ``invalid`` result, naming row and column).
+        The options are those of :meth:`evaluate`.
+        """
         for record in records:
-            yield self.evaluate(record, **options)
+            if isinstance(record, SourceRow):
+                yield evaluate_row(self, record, as_of=as_of, detail=detail, id_field=id_field)
+            else:
+                yield self.evaluate(record, as_of=as_of, detail=detail, id_field=id_field)
 
     def env(self, record: Mapping[str, object]) -> dict[str, object]:
         """The value of every name for a (checked) record: inputs, parameters, derived values."""
