@@ -121,7 +121,7 @@ class LoadError(CriteriaError):
     """A file could not be read or parsed as YAML."""
 
 
-class ValidationError(CriteriaError):
+class InvalidSetError(CriteriaError):
     """A criteria set breaks the format's structure or meaning."""
 
 
@@ -135,6 +135,10 @@ class CompileError(CriteriaError):
 
 class DataError(CriteriaError):
     """A data file could not be read at all (a bad record is a result, not an error)."""
+
+
+class OutputError(CriteriaError):
+    """An output cannot be written where it was asked for (nothing was written)."""
 
 
 def error(code: str, message: str, path: DocPath = (), suggestion: str | None = None) -> Diagnostic:
@@ -153,10 +157,11 @@ __all__ = [
     "DataError",
     "Diagnostic",
     "DocPath",
+    "InvalidSetError",
     "LoadError",
+    "OutputError",
     "RevisionError",
     "Severity",
-    "ValidationError",
     "did_you_mean",
     "error",
     "format_path",

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import DataError, Diagnostic
 from ..evaluators.plan import Plan
 from ..io.records import DataSource, parse_children
-from ..render import BINARY_FORMATS, FORMATS, Context, Item, Summary, assign_ranks, make_writer
+from ..render import BINARY_FORMATS, FORMATS, Context, Item, Summary
+from ..render.output import SUFFIXES, atomic_file, write_items
 from .common import (
     EXIT_OK,
     HelpFormatter,
@@ -18,7 +20,6 @@ from .common import (
     UsageError,
     add_output_option,
     add_revision_options,
-    atomic_file,
     is_terminal,
     language,
     plan_for,
@@ -70,8 +71,6 @@ is missing. The file needs no network and no other files.
 examples:
   criteria report happy-family households.xlsx --persons persons.csv -o bao-cao.html
   criteria report happy-family households.csv --group-by village_id --lang en -o report.html"""
-
-_SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".html": "html"}
 
 
 def add_data_options(p: argparse.ArgumentParser) -> None:
@@ -180,8 +179,8 @@ def output_format(args: argparse.Namespace) -> str:
         return str(args.format)
     if args.output:
         suffix = Path(args.output).suffix.lower()
-        if suffix in _SUFFIXES:
-            return _SUFFIXES[suffix]
+        if suffix in SUFFIXES:
+            return SUFFIXES[suffix]
         raise UsageError(f"cannot tell the format of '{args.output}' from its extension; add --format")
     return "table"
 
@@ -251,21 +250,8 @@ def _write(fmt: str, stream: IO[Any], items: Any, context: Any, rank: bool, data
     if first is None:
         message = "the file has no data rows (only a header row, or blank rows)"
         raise DataError([Diagnostic("data-no-rows", message, data)])
-    if rank:
-        ordered: Any = iter(assign_ranks([first, *items]))
-        first = next(ordered)
-    else:
-        ordered = items
     ctx: Context = context()
-    summary = Summary(group_field=ctx.group_field)
-    writer = make_writer(fmt, stream, ctx)
-    writer.add(first)
-    summary.add(first)
-    for item in ordered:
-        writer.add(item)
-        summary.add(item)
-    writer.close(summary)
-    return summary
+    return write_items(itertools.chain([first], items), stream, fmt, ctx)
 
 
 __all__ = ["add_data_options", "check_children", "children_of", "evaluate_to", "register"]

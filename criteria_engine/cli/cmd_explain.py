@@ -9,6 +9,7 @@ from typing import Any
 from ..evaluators.records import id_text
 from ..io.columns import suggest
 from ..io.records import DataSource
+from ..render.output import atomic_file
 from ..render.table import print_explanation
 from ..results import Result
 from .cmd_evaluate import add_data_options, check_children, children_of
@@ -19,7 +20,6 @@ from .common import (
     UsageError,
     add_output_option,
     add_revision_options,
-    atomic_file,
     is_terminal,
     language,
     plan_for,

@@ -15,6 +15,7 @@ from ..evaluators.records import id_text
 from ..format.registry import Registry, Revision, parse_ref
 from ..io import iter_rows, load_map_file
 from ..io.records import DataSource, Unit
+from ..render.output import atomic_file
 from ..results import Result
 from ..revisions.data import DataLog, merged_inputs, read_records
 from ..revisions.diff import diff_revisions
@@ -39,7 +40,6 @@ from .common import (
     add_output_option,
     add_revision_options,
     add_sets_option,
-    atomic_file,
     language,
     plan_for,
     registry_for,

@@ -6,12 +6,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any, TextIO
 
 from ..errors import Diagnostic, Severity
@@ -188,41 +184,6 @@ def language(requested: str | None, model: CriteriaSet) -> str:
     return requested or (model.languages[0] if model.languages else "vi")
 
 
-# --- output files -----------------------------------------------------------------------------
-
-
-@contextmanager
-def atomic_file(path: str | os.PathLike[str], binary: bool = False) -> Iterator[IO[Any]]:
-    """Write ``path`` through a temporary file in the same folder, put in place at the end.
-
-    On any exception (Ctrl-C included) the temporary file is deleted and ``path`` is left as
-    it was, so an interrupted run never leaves a half-written file in place of a good one.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"cannot write '{target}': no folder '{folder}'")
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
-    stream: IO[Any] = (
-        os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
-    )
-    try:
-        with stream:
-            yield stream
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.chmod(temp, 0o666 & ~mask)
-        os.replace(temp, target)
-    except BaseException:
-        if not stream.closed:
-            stream.close()
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_INVALID",
@@ -235,7 +196,6 @@ __all__ = [
     "add_output_option",
     "add_revision_options",
     "add_sets_option",
-    "atomic_file",
     "has_errors",
     "is_terminal",
     "language",

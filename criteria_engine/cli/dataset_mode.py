@@ -16,7 +16,8 @@ from ..errors import Severity
 from ..explain import DatasetEvaluation
 from ..format.registry import parse_ref
 from ..io.dataset_tables import evaluate_dataset
-from .common import EXIT_INVALID, EXIT_OK, Streams, UsageError, atomic_file, print_diagnostics, registry_for
+from ..render.output import atomic_file
+from .common import EXIT_INVALID, EXIT_OK, Streams, UsageError, print_diagnostics, registry_for
 
 
 def is_dataset(data: str) -> bool:

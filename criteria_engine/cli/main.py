@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from importlib.metadata import version
 from typing import IO, Any, ClassVar
 
-from ..errors import CriteriaError
+from ..errors import CriteriaError, OutputError
 from . import cmd_evaluate, cmd_explain, cmd_revisions, cmd_sets, cmd_show, cmd_test, cmd_validate
 from .common import (
     EXIT_INTERRUPTED,
@@ -82,6 +82,9 @@ def _main(argv: list[str], streams: Streams) -> int:
         streams.err.write(f"{message if message.startswith('criteria') else 'criteria: error: ' + message}\n")
         command = f" {argv[0]}" if argv and not argv[0].startswith("-") else ""
         streams.err.write(f"Try 'criteria{command} --help'.\n")
+        return EXIT_USAGE
+    except OutputError as exc:  # where to write was the user's choice: a usage error
+        print_diagnostics(exc.diagnostics, streams)
         return EXIT_USAGE
     except CriteriaError as exc:
         print_diagnostics(exc.diagnostics, streams)

@@ -1,0 +1,136 @@
+"""Writing results: to a stream or a file, in any output format, with the closing summary.
+
+:func:`write_results` is the public way (the one the ``criteria`` command uses): results in
+input order go to a writer of the chosen format, and a :class:`~.summary.Summary` comes back.
+A file is written through a temporary file in the same folder and put in place at the end
+(:func:`atomic_file`), so an interrupted run never leaves half a file where a good one was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import Diagnostic, OutputError
+from ..evaluators.plan import Plan
+from ..results import Result
+from .summary import Item, Summary, assign_ranks
+from .writers import BINARY_FORMATS, FORMATS, Context, make_writer
+
+SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".html": "html"}
+"""Output file extension -> format."""
+
+
+def _refuse(code: str, message: str, target: Path) -> OutputError:
+    return OutputError([Diagnostic(code, message, str(target))])
+
+
+@contextmanager
+def atomic_file(path: str | os.PathLike[str], binary: bool = False) -> Iterator[IO[Any]]:
+    """Write ``path`` through a temporary file in the same folder, put in place at the end.
+
+    On any exception (Ctrl-C included) the temporary file is deleted and ``path`` is left as
+    it was. Raises :class:`~criteria_engine.errors.OutputError` when the folder is missing or
+    not writable.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise _refuse("output-no-folder", f"cannot write '{target}': no folder '{folder}'", target)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise _refuse(
+            "output-unwritable", f"cannot write '{target}': {exc.strerror or exc}", target
+        ) from None
+    stream: IO[Any] = (
+        os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
+    )
+    try:
+        with stream:
+            yield stream
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.chmod(temp, 0o666 & ~mask)
+        os.replace(temp, target)
+    except BaseException:
+        if not stream.closed:
+            stream.close()
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def format_of(path: str | os.PathLike[str]) -> str | None:
+    """The output format a file name asks for by its extension (None when unknown)."""
+    return SUFFIXES.get(Path(path).suffix.lower())
+
+
+def write_items(items: Iterable[Item], stream: IO[Any], fmt: str, context: Context) -> Summary:
+    """Write items (ranked first when the context asks) in ``fmt``; returns the summary."""
+    ordered: Iterable[Item] = assign_ranks(list(items)) if context.ranked else items
+    summary = Summary(group_field=context.group_field)
+    writer = make_writer(fmt, stream, context)
+    for item in ordered:
+        writer.add(item)
+        summary.add(item)
+    writer.close(summary)
+    return summary
+
+
+def write_results(
+    results: Iterable[Result],
+    target: str | os.PathLike[str] | IO[Any],
+    format: str | None = None,
+    *,
+    plan: Plan | None = None,
+    lang: str | None = None,
+    rank: bool = False,
+    group_field: str | None = None,
+    source: str = "",
+    as_of: dt.date | None = None,
+    generated: str | None = None,
+) -> Summary:
+    """Write results as the ``criteria`` command does, to a file path or an open stream.
+
+    ``format`` is one of :data:`~criteria_engine.render.writers.FORMATS`; by default it comes
+    from the file's extension (a stream gets ``jsonl``). ``xlsx`` needs a path or a binary
+    stream; the others write text. ``plan`` (default: the first result's) and ``lang``
+    (default: the set's first language) choose the words; ``rank`` orders by the contest rule;
+    ``group_field`` names the column results were grouped by (each result's ``group``);
+    ``source``, ``as_of`` and ``generated`` are what the report's header says. Each result is
+    written with the row it was read from (else its position, from 1). Returns the summary.
+    """
+    path = target if isinstance(target, str | os.PathLike) else None
+    fmt = format or (format_of(path) if path is not None else None) or "jsonl"
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format '{fmt}' (formats: {', '.join(FORMATS)})")
+    items = (Item(r.row if r.row is not None else n, r, r.group) for n, r in enumerate(results, start=1))
+    first = next(items, None)
+    chosen = plan if plan is not None else (first.result.plan if first is not None else None)
+    if not isinstance(chosen, Plan):
+        raise ValueError("write_results needs the plan: give plan=, or results that carry theirs")
+    context = Context(
+        chosen,
+        lang or chosen.model.languages[0],
+        rank,
+        group_field,
+        source,
+        as_of,
+        False,
+        path is not None,
+        generated if generated is not None else dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+    )
+    every = itertools.chain([] if first is None else [first], items)
+    if isinstance(target, str | os.PathLike):
+        with atomic_file(target, binary=fmt in BINARY_FORMATS) as stream:
+            return write_items(every, stream, fmt, context)
+    return write_items(every, target, fmt, context)
+
+
+__all__ = ["SUFFIXES", "atomic_file", "format_of", "write_items", "write_results"]
