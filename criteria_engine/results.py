@@ -135,12 +135,12 @@ class CriterionResult(NamedTuple):
         out: dict[str, object] = {
             "id": self.id,
             "group": self.group,
-            "verdict": self.verdict,
+            "verdict": str(self.verdict),
             "points": self.points,
             "max_points": self.max_points,
             "mandatory": self.mandatory,
             "veto": self.veto,
-            "reason": self.reason,
+            "reason": str(self.reason),
             "values": plain(dict(self.values)),
             "missing": list(self.missing),
         }
@@ -229,7 +229,7 @@ class Result:
         """Plain data with stable keys, ready for ``json.dumps``."""
         return {
             "id": self.id,
-            "status": self.status,
+            "status": str(self.status),
             "rating": self.rating,
             "score": self.score,
             "max_score": self.max_score,

@@ -54,11 +54,11 @@ The output ends with a summary: how many passed, failed, were undetermined or in
 Exit status is 0 even when candidates fail; 1 when the set or the data file cannot be used.
 
 examples:
-  criteria evaluate happy-family households.xlsx --persons persons.csv
-  criteria evaluate happy-family@2026.2 households.csv -o results.xlsx
-  criteria evaluate happy-family households.csv --format jsonl --detail verdicts > out.jsonl
-  criteria evaluate happy-school schools.csv --rank --lang en
-  criteria evaluate happy-family households.csv --map columns.yaml --as-of 2026-11-25
+  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx
+  criteria evaluate happy-family@2026.2 examples/data/commune/household.csv -o ket-qua.xlsx
+  criteria evaluate happy-family examples/data/commune/household.csv --format jsonl --detail verdicts > out.jsonl
+  criteria evaluate happy-school examples/data/commune/school.csv --rank --lang en
+  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --map examples/data/xa-mau/ten-cot.yaml --as-of 2026-11-25
   criteria evaluate happy-commune examples/data/commune --as-of 2026-12-01"""
 
 REPORT_HELP = """\
@@ -69,8 +69,8 @@ explanation of every criterion, what it still lacks for the next rating and the 
 is missing. The file needs no network and no other files.
 
 examples:
-  criteria report happy-family households.xlsx --persons persons.csv -o bao-cao.html
-  criteria report happy-family households.csv --group-by village_id --lang en -o report.html"""
+  criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx -o bao-cao.html
+  criteria report happy-family examples/data/commune/household.csv --group-by village_id --lang en -o report.html"""
 
 
 def add_data_options(p: argparse.ArgumentParser) -> None:

@@ -34,8 +34,8 @@ it lacks for the next rating, the data still missing, and for every criterion wh
 is met and why, in words a village meeting can read.
 
 examples:
-  criteria explain happy-family households.xlsx --persons persons.csv --id H007
-  criteria explain happy-family@2026.2 households.csv --id H007 --id H012 --lang en"""
+  criteria explain happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --id C001-V01-H012
+  criteria explain happy-family@2026.2 examples/data/commune/household.csv --id C001-V01-H007 --id C001-V02-H012 --lang en"""
 
 
 def register(sub: Any) -> None:

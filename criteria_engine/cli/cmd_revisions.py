@@ -64,7 +64,7 @@ be read is left out (and reported), under both revisions alike.
 examples:
   criteria diff happy-family@2026.1 happy-family@2026.2
   criteria diff happy-family@2027.1 --lang en
-  criteria diff happy-family@2026.2 happy-family@2027.1 --data households.jsonl
+  criteria diff happy-family@2026.2 happy-family@2027.1 --data examples/data/commune/household.csv
   criteria diff happy-family happy-family@2027.1 --as-of 2026-12-31 --format md
   criteria diff happy-family@2026.1 happy-family@2026.2 --format json -o diff.json"""
 
@@ -80,8 +80,9 @@ each result whose digest matches no known revision, and each result whose candid
 not in the data. Exit status: 0 when every result is reproduced exactly, 1 otherwise.
 
 examples:
-  criteria verify results.jsonl --data households.csv --persons persons.csv
-  criteria verify results.json --data households.jsonl --sets my_sets --format json"""
+  criteria evaluate happy-family examples/data/commune/household.csv --persons examples/data/commune/person.csv -o ket-qua.jsonl
+  criteria verify ket-qua.jsonl --data examples/data/commune/household.csv --persons examples/data/commune/person.csv
+  criteria verify ket-qua.jsonl --data examples/data/commune/household.csv --persons examples/data/commune/person.csv --sets criteria_sets --format json"""
 
 
 def _format_options(p: argparse.ArgumentParser) -> None:

@@ -32,7 +32,7 @@ when any example fails.
 examples:
   criteria test happy-family
   criteria test happy-family@2026.2
-  criteria test my-set --sets my_sets"""
+  criteria test happy-school --sets criteria_sets"""
 
 
 def register(sub: Any) -> None:
