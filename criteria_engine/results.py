@@ -190,8 +190,8 @@ class Result:
 
     id: str
     status: Status
-    score: float | None
-    max_score: float | None
+    score: int | float | None
+    max_score: int | float | None
     rating: str | None
     criteria: tuple[CriterionResult, ...]
     provenance: Provenance
