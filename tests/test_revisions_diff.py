@@ -196,7 +196,7 @@ def test_happy_family_2027_1_fixes_read_as_rule_changes() -> None:
     assert {c.path for c in diff.of_kind("points-changed")} == {"criteria.B2.points", "criteria.B4.points"}
     k2 = next(c for c in diff.of_kind("rule-changed") if c.path == "criteria.K2.when")
     assert describe(k2, "en") == (
-        "Criterion K2 “Held the \"Cultural Family\" title the year before”: rule changed: "
+        'Criterion K2 “Held the "Cultural Family" title the year before”: rule changed: '
         "`gdvh_this_year` → `gdvh_prev_year`."
     )
 

@@ -29,9 +29,9 @@ AUTHORITY: dict[str, dict[str, re.Pattern[str]]] = {
             re.I,
         ),
     },
-    "plan": {
-        "vi": re.compile(r"Kế hoạch|chỉ tiêu", re.I),
-        "en": re.compile(r"\b(the plan|plan's|target)\b", re.I),
+    "plan": {  # the plan as a document ("Kế hoạch năm 2026"), not a commune's own relocation plan
+        "vi": re.compile(r"Kế hoạch (năm \d{4}|nâng cao)|(chỉ tiêu|mục tiêu) (của|theo) (tỉnh|Kế hoạch)"),
+        "en": re.compile(r"\b(\d{4} plan|the plan|plan item|plan's|province's target)", re.I),
     },
     "proposal": {
         "vi": re.compile(r"đề xuất", re.I),
@@ -91,7 +91,10 @@ def test_every_message_names_only_an_authority_its_basis_has(revision) -> None: 
 def test_no_rule_is_attributed_to_the_province(revision) -> None:  # type: ignore[no-untyped-def]
     model = revision.model
     texts = [
-        (f"{c.id} basis", lang, b.ref[lang]) for c in _criteria(model) for b in c.basis for lang in ("vi", "en")
+        (f"{c.id} basis", lang, b.ref[lang])
+        for c in _criteria(model)
+        for b in c.basis
+        for lang in ("vi", "en")
     ]
     texts += [(f"{c.id} {v}", lang, s) for c in _criteria(model) for v, lang, s in _messages(c)]
     texts += [
@@ -112,6 +115,8 @@ def test_the_checks_catch_what_they_are_for() -> None:
     assert not ARTICLE["vi"].search("Quyết định 51/2025/QĐ-TTg; lộ trình cho xã nhóm 3 là đề xuất")
     assert ARTICLE["en"].search("Decree 86/2023/ND-CP, Art. 6.4(a)")
     assert not AUTHORITY["law"]["vi"].search("Thu nhập dưới 80% mức của tỉnh.")
+    assert AUTHORITY["plan"]["vi"].search("Đạt chỉ tiêu của Kế hoạch năm 2026.")
+    assert not AUTHORITY["plan"]["vi"].search("Đã di dời 4/4 hộ theo kế hoạch năm.")
 
 
 @pytest.mark.parametrize("revision", REVISIONS, ids=lambda r: r.ref)
@@ -122,6 +127,26 @@ def test_a_plan_basis_is_the_plan_as_worded(revision) -> None:  # type: ignore[n
         (c.id, b.ref["en"])
         for c in _criteria(revision.model)
         for b in c.basis
-        if b.kind == "plan" and (AUTHORITY["proposal"]["vi"].search(b.ref["vi"]) or AUTHORITY["proposal"]["en"].search(b.ref["en"]))
+        if b.kind == "plan"
+        and (
+            AUTHORITY["proposal"]["vi"].search(b.ref["vi"]) or AUTHORITY["proposal"]["en"].search(b.ref["en"])
+        )
     ]
     assert ours == []
+
+
+def test_the_commune_index_criterion_says_its_method_is_unconfirmed() -> None:
+    """Until the statistics office confirms HI = LS x LE / ENV, a commune's G1 says so."""
+    from criteria_engine import compile_plan
+
+    registry = load_registry()
+    for revision in registry.revisions("happy-commune"):
+        plan = compile_plan(revision, registry.resolver())
+        for index, words in ((70.2, "10"), (60.0, "0")):
+            result = plan.evaluate({"id": "C", "happiness_index": index})
+            g1 = {lang: result.explain(lang) for lang in ("vi", "en")}
+            assert "chưa được xác nhận chính thức" in g1["vi"], (revision.ref, words)
+            assert "not officially confirmed" in g1["en"], (revision.ref, words)
+    for set_id in ("laocai-happiness-index", "laocai-happiness-index-province"):
+        basis = registry.get(f"{set_id}@2026.1").model.basis
+        assert any(b.kind == "proposal" and "inferred" in b.ref["en"] for b in basis), set_id

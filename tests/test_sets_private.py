@@ -38,7 +38,11 @@ def _personal_inputs(model: CriteriaSet) -> Iterator[tuple[str, bool, str]]:
 
 @pytest.mark.parametrize("revision", REVISIONS, ids=lambda r: r.ref)
 def test_sensitive_inputs_are_private(revision) -> None:  # type: ignore[no-untyped-def]
-    unmarked = [name for name, private, label in _personal_inputs(revision.model) if SENSITIVE.search(label) and not private]
+    unmarked = [
+        name
+        for name, private, label in _personal_inputs(revision.model)
+        if SENSITIVE.search(label) and not private
+    ]
     assert unmarked == []
 
 
