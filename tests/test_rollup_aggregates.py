@@ -270,7 +270,7 @@ def test_the_sentence_of_a_share_names_numbers_unknowns_target_and_shortfall() -
     from criteria_engine.results import AggregateDetail
 
     registry = load_registry()
-    village = compile_plan(registry.get("happy-village"), registry.resolver())
+    village = compile_plan(registry.get("happy-village@2026.1"), registry.resolver())
     a1 = next(c for c in village.criteria if c.id == "A1")  # hh_happy_pct >= hh_happy_min
     failing = ("H-03", "H-07", "H-08", "H-11", "H-12")
     detail = AggregateDetail("share", "households", 52, 31, 50, 2, 0.62, failing)
