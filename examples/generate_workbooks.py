@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -54,10 +56,17 @@ def _cell(raw: str, spec: InputSpec | None) -> object:
 
 
 def _save(book: Workbook, path: Path) -> None:
+    """Save with fixed dates (document properties and zip entries): same data, same bytes."""
     book.properties.created = FIXED
     book.properties.modified = FIXED
     book.properties.creator = "UBND xã (ví dụ)"
-    book.save(path)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
 
 
 def generate(target: Path = TARGET) -> list[Path]:
