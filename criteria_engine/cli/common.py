@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any, TextIO
 
 from ..errors import Diagnostic, Severity
@@ -131,8 +132,22 @@ def add_output_option(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="write to FILE instead of the screen (replaced only when the command succeeds)",
+        help="write to FILE instead of the screen (put in place only when the command succeeds; never the input, a folder, a device or a pipe; a link is written through)",
     )
+
+
+def input_paths(args: argparse.Namespace) -> list[str]:
+    """Every file a command reads, by its options (an output may not replace one)."""
+    found: list[str] = []
+    for name in ("data", "persons", "map", "results", "votes"):
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value not in ("", "-"):
+            found.append(value)
+    found += [text.partition("=")[2] for text in getattr(args, "children", None) or [] if "=" in text]
+    found += [str(s) for s in getattr(args, "sets", None) or []]
+    folders = [Path(f) for f in found if Path(f).is_dir()]
+    found += [str(p) for folder in folders for p in folder.rglob("*") if p.is_file()]
+    return found
 
 
 # --- criteria sets ----------------------------------------------------------------------------
@@ -197,6 +212,7 @@ __all__ = [
     "add_revision_options",
     "add_sets_option",
     "has_errors",
+    "input_paths",
     "is_terminal",
     "language",
     "parse_date",

@@ -10,6 +10,7 @@ from importlib.metadata import version
 from typing import IO, Any, ClassVar
 
 from ..errors import CriteriaError, OutputError
+from ..render.output import output_target
 from . import cmd_evaluate, cmd_explain, cmd_revisions, cmd_sets, cmd_show, cmd_test, cmd_validate
 from .common import (
     EXIT_INTERRUPTED,
@@ -18,6 +19,7 @@ from .common import (
     HelpFormatter,
     Streams,
     UsageError,
+    input_paths,
     print_diagnostics,
 )
 
@@ -75,6 +77,8 @@ def _main(argv: list[str], streams: Streams) -> int:
         if args.command is None:
             parser.print_help(streams.out)
             return EXIT_USAGE
+        if getattr(args, "output", None):  # before any work: never write over what is read
+            output_target(args.output, input_paths(args))
         run: Any = args.run
         return int(run(args, streams))
     except UsageError as exc:
