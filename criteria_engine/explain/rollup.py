@@ -8,9 +8,9 @@ words them: "Hộ gia đình: 8 hộ (5 đạt, 3 chưa đạt)", then "A1 · T�
 from __future__ import annotations
 
 from ..evaluators.rollup_lines import STATUS_ORDER, RollupLine, RollupReader
+from .aggregates import aggregate_sentence
 from .i18n import format_number, format_value, pick
 from .phrases import MEMBER_NOUNS
-from .text import aggregate_sentence
 
 STATUS_WORDS = {
     "vi": {
