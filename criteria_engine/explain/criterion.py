@@ -94,8 +94,11 @@ class CriterionWords:
         if reason == Reason.TOO_FEW_MEMBERS and result.aggregates:
             detail = result.aggregates[0]
             return p("too_few").format(n=detail.total - detail.unknown, member=self.words._member(2), min="")
-        if reason == Reason.MISSING_DATA and self.words.shape.kind in ("compound", OTHER):
-            return p("missing_data").format(fields=self._fields(result))
+        if reason == Reason.MISSING_DATA and result.missing:
+            shape = self.words.shape
+            own = shape.kind not in ("compound", OTHER, "members") and result.missing == (shape.name,)
+            if not own:  # say what is missing, not the figure it would have given
+                return p("missing_data").format(fields=self._fields(result))
         return self.words.unknown(values, result)
 
     def need(self, values: Values | None = None, points: float | None = None) -> str:

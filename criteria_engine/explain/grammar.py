@@ -127,6 +127,10 @@ def deny_en(label: str, mode: str = SOFT) -> str:
         verb = _base_verb(words[2])
         if verb is not None:
             return " ".join([*words[:2], "does not", verb, *words[3:]])
+    if _WORD.match(words[0]) and len(words) > 3 and _WORD.match(words[1]):
+        verb = _base_verb(words[2])  # "Hazardous waste arises in …": an adjective, a noun, a verb
+        if verb is not None and words[1].islower() and words[3].islower():
+            return " ".join([*words[:2], "does not", verb, *words[3:]])
     return ("Not yet: " if mode == SOFT else "Not so: ") + lower_first(label)
 
 

@@ -96,7 +96,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "aggregate_value": "{value} (from {n} {noun})",
         "aggregate_unknown_noun": "{n} {noun} undetermined",
         "aggregate_too_few": "only {n} {noun} with data, at least {min} needed",
-        "aggregate_need_more": "needs {target}: {n} more {noun}",
+        "aggregate_need_more": "for a share {target}: {n} more {noun}",
         "aggregate_match_noun": "{num} of {den} {noun}",
         "graded": "earned {points}/{max} points",
         "as_of": "as of {date}",

@@ -211,6 +211,9 @@ class Example(_Model):
     description: str | None = None
     record: dict[str, object]
     expect: dict[str, object]
+    explain: dict[str, str] | None = Field(
+        None, description="Criterion id -> the Vietnamese sentence its explanation must read."
+    )
 
 
 class CriteriaSet(_Model):
