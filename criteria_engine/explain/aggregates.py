@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..results import AggregateDetail
 from ..rules import ast
 from .catalogue import pattern
+from .grammar import plural_en
 from .i18n import format_number, format_percent, pick
 from .phrases import MEMBER_NOUNS, phrase
 
@@ -130,16 +131,26 @@ def members_sentence(words: ShapeWords, holds: bool, detail: AggregateDetail | N
     """A count or share of a list's members against a target: "Có 2 thành viên …, đạt chỉ
     tiêu từ 2 trở lên" / "2/5 thành viên … (40,0%), chưa đạt chỉ tiêu từ 50% trở lên"."""
     shape, lang = words.shape, words.lang
-    if detail is None:
+    if detail is None or shape.target is None:
         return words.rule_words()
     goal = words._goal({})
+    if shape.function == "share" and isinstance(shape.target.value, int | float):
+        # ``100 * share(...) >= 50`` and ``share(...) >= 0.5`` both mean 50% of the members
+        value = shape.target.value * (100 if shape.target.value <= 1 else 1)
+        goal = pattern(lang, f"goal.{shape.op}").format(t=f"{format_number(value, lang)}%")
     met = pattern(lang, f"met.{shape.op}" if holds else f"unmet.{shape.op}").format(goal=goal)
     cond = words._cond()
+    if lang == "en":
+        cond = plural_en(cond)
     if shape.function == "share" and detail.value is not None:
         pct = format_percent(100.0 * detail.value, lang)
         num, den = format_number(detail.numerator, lang), format_number(detail.denominator, lang)
         return f"{num}/{den} {words._member(detail.denominator)} {cond} ({pct}), {met}"
     n = detail.numerator if detail.function == "count" else detail.value
+    if n == 0:
+        return (
+            pattern(lang, "members.any.fail").format(member=words._member(1), cond=words._cond()) + f", {met}"
+        )
     shown = format_number(n, lang) if isinstance(n, int | float) else "—"
     if lang == "vi":
         return f"Có {shown} {words._member(2)} {cond}, {met}"

@@ -97,6 +97,7 @@ class CriterionWords:
         if reason == Reason.MISSING_DATA and result.missing:
             shape = self.words.shape
             own = shape.kind not in ("compound", OTHER, "members") and result.missing == (shape.name,)
+            own = own or (shape.kind == "members" and any(a.total for a in result.aggregates))
             if not own:  # say what is missing, not the figure it would have given
                 return p("missing_data").format(fields=self._fields(result))
         return self.words.unknown(values, result)

@@ -134,6 +134,19 @@ def deny_en(label: str, mode: str = SOFT) -> str:
     return ("Not yet: " if mode == SOFT else "Not so: ") + lower_first(label)
 
 
+def plural_en(phrase: str) -> str:
+    """An English verb phrase agreeing with a plural subject: ``exercises regularly`` ->
+    ``exercise regularly``, ``has a job`` -> ``have a job``, ``is …`` -> ``are …``."""
+    head, _, rest = phrase.partition(" ")
+    lowered = head.lower()
+    swap = {"is": "are", "was": "were", "has": "have", "does": "do"}.get(lowered)
+    if swap is None:
+        swap = _base_verb(lowered) if rest else None
+    if swap is None:
+        return phrase
+    return f"{swap} {rest}" if rest else swap
+
+
 def deny(label: str, lang: str, mode: str = SOFT) -> str:
     """A fact denied in ``lang`` (Vietnamese rules for ``vi``, English otherwise)."""
     return deny_vi(label, mode) if lang == "vi" else deny_en(label, mode)
@@ -204,6 +217,7 @@ __all__ = [
     "deny_en",
     "deny_vi",
     "lower_first",
+    "plural_en",
     "previous_of",
     "to_do",
     "upper_first",

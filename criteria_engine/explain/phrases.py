@@ -104,26 +104,6 @@ PHRASES: dict[str, dict[str, str]] = {
     },
 }
 
-# How a comparison reads when it holds and when it does not.
-RELATIONS: dict[str, dict[str, tuple[str, str]]] = {
-    "vi": {
-        ">=": ("không thấp hơn", "thấp hơn"),
-        ">": ("cao hơn", "không cao hơn"),
-        "<=": ("không cao hơn", "cao hơn"),
-        "<": ("thấp hơn", "không thấp hơn"),
-        "==": ("bằng", "khác"),
-        "!=": ("khác", "bằng"),
-    },
-    "en": {
-        ">=": ("at or above", "below"),
-        ">": ("above", "not above"),
-        "<=": ("at or below", "above"),
-        "<": ("below", "not below"),
-        "==": ("equal to", "not equal to"),
-        "!=": ("not equal to", "equal to"),
-    },
-}
-
 
 def phrase(lang: str, key: str) -> str:
     """A fixed phrase of the library in ``lang`` (English when the language is unknown)."""
@@ -143,4 +123,4 @@ MEMBER_NOUNS: dict[str, dict[str, tuple[str, str]]] = {
 """How members are counted in sentences, by subject (singular, plural): "4 more households"."""
 
 
-__all__ = ["MEMBER_NOUNS", "PHRASES", "RELATIONS", "phrase"]
+__all__ = ["MEMBER_NOUNS", "PHRASES", "phrase"]

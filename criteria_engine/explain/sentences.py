@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 
 from ..results import CriterionResult
 from .catalogue import MEMBER_WORDS, pattern
-from .grammar import HARD, SOFT, deny, lower_first, to_do, without_year
+from .grammar import HARD, SOFT, deny, lower_first, plural_en, to_do, without_year
 from .i18n import format_number
 from .names import Names
 from .shapes import Shape, target_value, truth
@@ -91,6 +91,8 @@ class ShapeWords:
         """Why a condition (an ``applies_if``) is false, said as a plain fact (lower case)."""
         s, kind = self.shape, self.shape.kind
         if kind == "fact":
+            if self.absent.startswith(("Not so: ", "Not yet: ")):  # no grammar for it: say it plainly
+                return f"{lower_first(self.label)}: {'không' if self.lang == 'vi' else 'no'}"
             return lower_first(self.absent)
         if kind == "threshold" and self.noun is not None and s.op in (">", ">=", "!="):
             return lower_first(self.p("count.none.pass").format(noun=self.noun))
@@ -244,6 +246,8 @@ class ShapeWords:
         n = self.names.number(s.name or "", value)  # type: ignore[arg-type]
         if op == "==" and tv == 0:
             return p("count.none.pass" if holds else "count.none.fail").format(value=n, noun=self.noun)
+        if holds and value == 0 and op in ("<=", "<"):
+            return p("count.none.pass").format(noun=self.noun)
         if (op == ">=" and tv == 1) or (op == ">" and tv == 0):
             if holds:
                 return p("count.some.pass").format(value=n, noun=self.noun)
@@ -309,10 +313,15 @@ class ShapeWords:
 
             return members_sentence(self, holds, detail)
         key = f"members.{function}.{'pass' if holds else 'fail'}"
+        if function == "all" and not holds and count == 0:
+            key = "members.any.fail"  # "Không có thành viên nào …", not "Chỉ 0/3 …"
         shown = self._member(count if function != "all" else total)
-        if (function == "none" and holds) or (function == "any" and not holds):
+        if (function == "none" and holds) or (function in ("any", "all") and not holds and count == 0):
             shown = self._member(1)
-        text = p(key).format(n=count, total=total, member=shown, cond=self._cond())
+        cond = self._cond()
+        if self.lang == "en" and shown == self._member(2):
+            cond = plural_en(cond)  # "3 members exercise regularly"
+        text = p(key).format(n=count, total=total, member=shown, cond=cond)
         if self.veto and not holds:
             text += p("veto").format(subject=self.subject)
         return text
