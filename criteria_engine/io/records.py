@@ -145,7 +145,8 @@ class DataSource:
         indexes = [(spec, _child_index(spec, self.warn)) for spec in specs]
         filled = {spec.name for spec in specs}
         links = [c.link for c in cs.collections.values()] + ([self.group_by] if self.group_by else [])
-        links += list(self.keep)
+        inputs = _input_headers(cs)  # a kept input stays an input (its value is also kept as read)
+        links += [name for name in self.keep if fold(name) not in inputs]
         if self.group_by == "":
             links.append("village_id")
         columns: ColumnMap | None = None
@@ -246,6 +247,16 @@ class DataSource:
                     ]
                 )
         return columns
+
+
+def _input_headers(model: CriteriaSet) -> set[str]:
+    """The folded names, labels and aliases of the set's inputs."""
+    found: set[str] = set()
+    for name, spec in model.inputs.items():
+        found.add(fold(name))
+        found.update(fold(text) for text in spec.label.values())
+        found.update(fold(alias) for alias in spec.aliases)
+    return found
 
 
 def _kept(values: Mapping[str, object], keep: Sequence[str]) -> tuple[tuple[str, str], ...]:
