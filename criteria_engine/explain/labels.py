@@ -192,7 +192,7 @@ WORDS: dict[str, dict[str, str]] = {
         "letter_next_band": "To reach «{band}», the {noun} needs:",
         "letter_points": "{points} more points",
         "letter_invalid": "Some of the {noun}'s information is not valid and must be completed before it can be assessed:",
-        "letter_ask": "If you disagree with this result, contact the village head or the commune People's Committee while the list is posted.",
+        "letter_ask": "If the {noun} disagrees with this result, contact the village head or the commune People's Committee while the list is posted.",
         "letter_well_done": "Congratulations: the {noun} has earned the title.",
         "household_of": "Household of {name}",
         "place": "Place",
