@@ -23,6 +23,8 @@ _SPECIAL = {
     Reason.NO_MEMBERS: "no_members",
     Reason.NO_KNOWN_MEMBERS: "no_known",
 }
+_KEPT = 512
+"""Sentences kept per criterion (a figure with many values fills it; the rest are said afresh)."""
 _VERDICT_WORDS = {
     "vi": {"pass": "đạt", "fail": "chưa đạt", "unknown": "chưa xác định", "not_applicable": "không áp dụng"},
     "en": {"pass": "pass", "fail": "fail", "unknown": "unknown", "not_applicable": "not applicable"},
@@ -51,6 +53,7 @@ class CriterionWords:
             else None
         )
         self.subject = subject
+        self._said: dict[object, str] = {}
         self.messages: dict[str, str] = {}
         if criterion.message is not None:
             m = criterion.message
@@ -67,13 +70,30 @@ class CriterionWords:
 
     def sentence(self, result: CriterionResult, values: Values | None = None) -> str:
         """The sentence that explains one criterion's verdict (``values``: the criterion's own,
-        by default, or those and the result's measures)."""
+        by default, or those and the result's measures).
+
+        Sentences are kept by what decides them (verdict, reason, points, values, missing
+        fields, member counts): records repeat the same facts, so most sentences are looked up.
+        """
+        if values is None:
+            values = result.values
+        try:
+            key: object = (result.verdict, result.reason, result.points, result.missing, result.aggregates,
+                           tuple(values.items()))  # fmt: skip
+            found = self._said.get(key)
+        except TypeError:  # a value that cannot be a key: say it afresh
+            key, found = None, None
+        if found is None:
+            found = self._sentence(result, values)
+            if key is not None and len(self._said) < _KEPT:
+                self._said[key] = found
+        return found
+
+    def _sentence(self, result: CriterionResult, values: Values) -> str:
         reason, verdict, p = result.reason, result.verdict, self.words.p
         if not reason:
             return _VERDICT_WORDS.get(self.lang, _VERDICT_WORDS["en"])[verdict]
         message = self.messages.get(verdict)
-        if values is None:
-            values = result.values
         if reason in (Reason.MISSING_DATA_AS_FAIL, Reason.MISSING_DATA_AS_PASS):
             key = "as_fail" if verdict == Verdict.FAIL else "as_pass"
             return p(key).format(fields=self._fields(result))
