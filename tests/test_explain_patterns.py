@@ -77,3 +77,11 @@ def test_pattern_sentences_match_golden(criterion_id: str, lang: str) -> None:
         GOLDEN.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
+
+
+def test_the_catalogue_page_shows_every_golden_sentence() -> None:
+    page = (HERE.parent / "docs" / "explanations.md").read_text(encoding="utf-8")
+    for path in sorted(GOLDEN.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            verdict, sentence = line.split(": ", 1)
+            assert sentence.replace("|", "\\|") in page, (path.name, verdict)

@@ -26,6 +26,9 @@ from .document import DocumentInfo, Signer, heading, page, signatures
 from .summary import Item, Summary
 from .writers import Context
 
+POSTING_DAYS = 10
+"""How long a list is posted for comments (Decree 86/2023)."""
+
 CSS = """
 table.public { font-size: 11pt; margin: 3mm 0; }
 table.public td.n { text-align: right; width: 10mm; }
@@ -78,7 +81,7 @@ def public_list_html(
 ) -> str:
     """The whole list as a self-contained A4 HTML page. ``title`` is the title proposed
     ("Gia đình hạnh phúc"); ``assessed`` how many candidates were assessed; ``period`` the
-    posting period (start, exclusive end)."""
+    posting period (start, exclusive end; by default the ten days from the document's date)."""
     _heading, noun, _plural = subject_words(subject, lang)
     heads = [word(lang, "number"), word(lang, "id")]
     if name_heading:
@@ -102,6 +105,8 @@ def public_list_html(
         else f'<p class="note">{escape(word(lang, "none_listed").format(noun=noun))}</p>'
     )
     notes = [word(lang, "public_note")]
+    if period is None and info.date is not None:
+        period = (info.date, info.date + dt.timedelta(days=POSTING_DAYS))
     if period is not None:
         notes.append(word(lang, "public_period").format(period=format_period(period[0], period[1], lang)))
     notes.append(word(lang, "public_counts").format(assessed=assessed, listed=len(entries), noun=noun))
@@ -164,9 +169,17 @@ class PublicListWriter:
                 subject=ctx.plan.model.subject,
                 name_heading=" · ".join(self.columns),
                 group_heading=self.words.field_heading(self.group).capitalize() if self.group else "",
-                period=(start, start + dt.timedelta(days=10)),
+                period=(start, start + dt.timedelta(days=POSTING_DAYS)),
             )
         )
 
 
-__all__ = ["PublicEntry", "PublicListWriter", "Signer", "private_names", "public_columns", "public_list_html"]
+__all__ = [
+    "POSTING_DAYS",
+    "PublicEntry",
+    "PublicListWriter",
+    "Signer",
+    "private_names",
+    "public_columns",
+    "public_list_html",
+]
