@@ -93,7 +93,9 @@ def _fact(value: object, points: float = 0.0) -> tuple[str, float]:
     return (PASS, points) if value else (FAIL, 0.0)
 
 
-def _compare(left: object, right: object, holds: Callable[[Any, Any], bool], points: float) -> tuple[str, float]:
+def _compare(
+    left: object, right: object, holds: Callable[[Any, Any], bool], points: float
+) -> tuple[str, float]:
     if left is None or right is None:
         return UNKNOWN, 0.0
     return (PASS, points) if holds(left, right) else (FAIL, 0.0)
@@ -114,7 +116,9 @@ def hand_written(r: dict[str, object]) -> tuple[tuple[str, ...], tuple[float, ..
     out.append(_fact(None, 0) if elders is None else (NA, 0.0) if not elders else _fact(g("elder_care"), 6))  # type: ignore[operator]
     out.append(_fact(None if g("child_marriage") is None else not g("child_marriage"), 6))
     area = g("area")
-    out.append(_compare(g("income"), LINE.get(area) if isinstance(area, str) else None, lambda a, b: a > b, 10))
+    out.append(
+        _compare(g("income"), LINE.get(area) if isinstance(area, str) else None, lambda a, b: a > b, 10)
+    )
     housing = g("housing")
     out.append(_fact(None if housing is None else housing in ("solid", "semi_solid"), 5))
     water = g("water")
@@ -183,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             times[name].append(_time(contenders[name]))
     print(f"criteria_engine from {Path(criteria_engine.__file__).parent}")
     print(f"{args.records} records x {args.rounds} rounds, CPU time, median of paired ratios\n")
-    print(f"| contender | µs / record | × hand-written |\n|---|---:|---:|")
+    print("| contender | µs / record | × hand-written |\n|---|---:|---:|")
     for name in names:
         ratios = [t / h for t, h in zip(times[name], times["hand-written"], strict=True)]
         per = statistics.median(times[name]) / args.records * 1e6

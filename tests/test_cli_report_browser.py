@@ -191,7 +191,9 @@ def test_the_public_list_and_the_letters_print_cleanly(village: tuple[Path, int]
 
 def test_report_in_a_real_browser(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
-    result = run("report", SET, CASES / "households.csv", "--persons", PERSONS, "--keep", "Chủ hộ", "-o", page)
+    result = run(
+        "report", SET, CASES / "households.csv", "--persons", PERSONS, "--keep", "Chủ hộ", "-o", page
+    )
     assert result.code == 0, result.err
 
     dumped = browse(page, tmp_path / "profile-dom", "--dump-dom")
