@@ -144,7 +144,12 @@ class ShapeWords:
             joiner = " và " if self.lang == "vi" else " and "
             if s.op == "or":
                 joiner = p("or")
-            return joiner.join(w.need(values) for w in self.parts)
+            said = []
+            for index, w in enumerate(self.parts):
+                text = w.need(values)
+                text = text if index == 0 else lower_first(text)
+                said.append(f"({text})" if w.shape.kind == "compound" else text)
+            return joiner.join(said)
         return p("other.need").format(rule=self.rule_words())
 
     def _graded_need(self, points: float | None) -> str:

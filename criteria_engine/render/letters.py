@@ -112,11 +112,13 @@ def _body(result: Result, words: PlanWords, lang: str) -> list[str]:
     if unknown:
         out.append(f"<h3>{escape(word(lang, 'letter_unknown'))}</h3>{_list(unknown, lang)}")
     gap = result.gap
-    todo = [text for _rank, text in sorted(needs, key=lambda pair: pair[0])]
+    todo = [text for _rank, text in sorted(needs, key=lambda pair: pair[0]) if text]
     if gap is not None and gap.points_needed:
         todo.insert(
             0, word(lang, "letter_points").format(points=format_number(gap.points_needed, lang)).capitalize()
         )
+    if gap is not None and gap.condition:  # the band's own condition, e.g. years the title was held
+        todo.append(_band_condition(result, words, gap.to))
     if result.status == Status.PASSED:
         out.append(f"<p>{escape(word(lang, 'letter_well_done').format(noun=noun))}</p>")
         if gap is not None and todo:
@@ -126,6 +128,15 @@ def _body(result: Result, words: PlanWords, lang: str) -> list[str]:
     elif todo:
         out.append(f"<h3>{escape(word(lang, 'letter_next').format(noun=noun))}</h3>{_list(todo, lang)}")
     return out
+
+
+def _band_condition(result: Result, words: PlanWords, band_id: str) -> str:
+    plan: Any = result.plan
+    for index, band in enumerate(plan.model.decision.ratings):
+        checked = plan.expressions().get(("decision", "ratings", index, "when"))
+        if band.id == band_id and checked is not None:
+            return words.condition(f"band:{band.id}", (checked.tree, checked.text)).need()
+    return ""
 
 
 class LettersWriter:
