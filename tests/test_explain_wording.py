@@ -148,6 +148,21 @@ def test_json_results_carry_the_sentences_and_the_summary_line() -> None:
     )  # no reasons, no sentence
 
 
+def test_excel_carries_the_sentences(tmp_path: Path) -> None:
+    from openpyxl import load_workbook  # type: ignore[import-untyped,unused-ignore]
+
+    target = tmp_path / "ket-qua.xlsx"
+    assert evaluate("--detail", "full", "-o", target).code == 0
+    rows = list(load_workbook(target).worksheets[0].iter_rows(values_only=True))
+    head = list(rows[0])
+    h02 = next(row for row in rows if row[1] == "H02")
+    assert h02[head.index("Kết luận")] == "Kết quả: CHƯA ĐẠT · 82/100 điểm (82,0%) · Xếp loại: Chưa đạt"
+    assert h02[head.index("D3 · giải thích")] == (
+        "Chưa giữ gìn tiếng nói, trang phục, lễ hội truyền thống của dân tộc"
+    )
+    assert h02[head.index("Tỷ lệ điểm (%)")] == 82.0  # Excel keeps numbers as numbers
+
+
 def test_csv_writes_numbers_and_sentences_in_the_language() -> None:
     golden = (GOLDEN / "evaluate.csv").read_text(encoding="utf-8")
     assert '"82,0"' in golden and "82.0" not in golden

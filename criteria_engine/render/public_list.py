@@ -82,7 +82,7 @@ def public_list_html(
     """The whole list as a self-contained A4 HTML page. ``title`` is the title proposed
     ("Gia đình hạnh phúc"); ``assessed`` how many candidates were assessed; ``period`` the
     posting period (start, exclusive end; by default the ten days from the document's date)."""
-    _heading, noun, _plural = subject_words(subject, lang)
+    _heading, noun, plural = subject_words(subject, lang)
     heads = [word(lang, "number"), word(lang, "id")]
     if name_heading:
         heads.append(name_heading)
@@ -109,7 +109,7 @@ def public_list_html(
         period = (info.date, info.date + dt.timedelta(days=POSTING_DAYS))
     if period is not None:
         notes.append(word(lang, "public_period").format(period=format_period(period[0], period[1], lang)))
-    notes.append(word(lang, "public_counts").format(assessed=assessed, listed=len(entries), noun=noun))
+    notes.append(word(lang, "public_counts").format(assessed=assessed, listed=len(entries), noun=plural))
     notes.append(word(lang, "public_comments").format(unit=group_heading.lower() or noun))
     body = "".join(
         [
