@@ -107,7 +107,7 @@ def format_of(path: str | os.PathLike[str]) -> str | None:
 def write_items(items: Iterable[Item], stream: IO[Any], fmt: str, context: Context) -> Summary:
     """Write items (ranked first when the context asks) in ``fmt``; returns the summary."""
     ordered: Iterable[Item] = assign_ranks(list(items)) if context.ranked else items
-    summary = Summary(group_field=context.group_field)
+    summary = Summary(group_field=context.group_field, subject=context.plan.model.subject)
     writer = make_writer(fmt, stream, context)
     for item in ordered:
         writer.add(item)

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..explain.i18n import pick
+from ..explain.catalogue import subject_words
+from ..explain.i18n import format_number, pick
 from ..explain.labels import word
 from ..results import Result, Status, Verdict
 
@@ -29,6 +30,8 @@ class Summary:
     """Counts by status, by group, and how often each criterion failed or was unknown."""
 
     group_field: str | None = None
+    subject: str = ""
+    """What the candidates are (``household``): the summary line counts them by name."""
     counts: Counter[str] = field(default_factory=Counter)
     failing: Counter[str] = field(default_factory=Counter)
     unknown: Counter[str] = field(default_factory=Counter)
@@ -67,9 +70,10 @@ class Summary:
         return out
 
     def line(self, lang: str) -> str:
-        """One sentence: ``Tổng cộng 12 đối tượng: 5 đạt, 4 chưa đạt, ...``."""
-        counts = {status: self.counts.get(status, 0) for status in STATUSES}
-        return word(lang, "summary_line").format(total=self.total, noun=word(lang, "candidates"), **counts)
+        """One sentence: ``Tổng cộng 12 hộ: 5 đạt, 4 chưa đạt, ...``."""
+        counts = {status: format_number(self.counts.get(status, 0), lang) for status in STATUSES}
+        noun = subject_words(self.subject, lang)[2 if self.total != 1 else 1]
+        return word(lang, "summary_line").format(total=format_number(self.total, lang), noun=noun, **counts)
 
     def rows(self, lang: str) -> list[tuple[str, int]]:
         """(label, count) for the total and each status."""
