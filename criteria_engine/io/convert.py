@@ -30,8 +30,9 @@ from numbers import Real
 from criteria_engine.errors import Diagnostic
 from criteria_engine.evaluators.records import MISSING_TOKENS, id_text, is_missing
 from criteria_engine.format.models import InputSpec
+from criteria_engine.io import readers
 from criteria_engine.io.columns import ColumnMap, InputMatcher, fold
-from criteria_engine.io.readers import RawRow
+from criteria_engine.io.readers import FORMULA_WITHOUT_VALUE, RawRow
 
 TRUE_WORDS = frozenset({"true", "t", "1", "co", "x", "yes", "y", "dung", "dat", "v", "✓", "✔"})
 FALSE_WORDS = frozenset({"false", "f", "0", "khong", "no", "n", "sai", "khong dat", "chua dat", "chua"})
@@ -88,11 +89,23 @@ def parse_number(text: str) -> int | float | None:
     return sign * (float(f"{whole}.{fraction}") if fraction else int(whole))
 
 
+def _too_long(digits: int) -> str:
+    return f"a number of {digits:,} digits is too long to read (at most {readers.MAX_NUMBER_DIGITS} digits)"
+
+
 def _number(raw: object, integer: bool) -> tuple[object, str | None]:
     expected = "a whole number" if integer else "a number"
+    if isinstance(raw, int) and raw.bit_length() > readers.MAX_NUMBER_DIGITS * 3.32:  # log2(10) > 3.32
+        digits = len(str(abs(raw))) if raw.bit_length() < 14_000 else raw.bit_length() * 3 // 10
+        if digits > readers.MAX_NUMBER_DIGITS:
+            return None, _too_long(digits)
     if isinstance(raw, Real) and not isinstance(raw, bool):
         value: int | float = raw if isinstance(raw, int) else float(raw)
     elif isinstance(raw, str):
+        if len(raw) > readers.MAX_NUMBER_DIGITS:
+            digits = sum(1 for c in raw if c.isdigit())
+            if digits > readers.MAX_NUMBER_DIGITS:
+                return None, _too_long(digits)
         parsed = parse_number(raw)
         if parsed is None:
             if raw.strip().casefold() in ("nan", "inf", "-inf", "infinity"):
@@ -216,12 +229,24 @@ def _list(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     return out, "; ".join(problems) or None
 
 
+FORMULA_PROBLEM = "the cell holds a formula whose result was never saved in the file, so its value is unknown"
+"""The problem of an xlsx formula cell without a stored result."""
+
+
+def is_empty(raw: object) -> bool:
+    """An empty cell (nothing, or only spaces): what an input's ``blank`` value stands for.
+    ``-`` and ``NA`` are missing but not empty: someone wrote that the value is not known."""
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
 def convert_value(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     """Convert one raw value for ``spec``: ``(value, None)``, ``(None, None)`` when missing,
     or ``(None, problem)`` when it cannot be converted. A list is converted item by item and
     returned even when some fields fail (those are left out and named in the problem)."""
     if is_missing(raw):
         return None, None
+    if raw is FORMULA_WITHOUT_VALUE:
+        return None, FORMULA_PROBLEM
     kind = spec.type
     if kind in ("integer", "number"):
         return _number(raw, kind == "integer")
@@ -234,6 +259,38 @@ def convert_value(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     if kind == "list":
         return _list(raw, spec)
     return _string(raw)
+
+
+_RESAVE_FORMULAS = "open the file in Excel or LibreOffice and save it again, so the results are stored"
+
+
+def _cell_text(raw: object) -> str:
+    text = str(raw)
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def how_to_write(spec: InputSpec) -> str:
+    """How to write a value of ``spec`` so it can be read (the fix named with a bad value)."""
+    kind = spec.type
+    if kind == "enum":
+        labels = [next(iter((spec.value_labels or {}).get(v, {}).values()), v) for v in spec.values or ()]
+        return "write one of: " + ", ".join(labels[:12]) + (", …" if len(labels) > 12 else "")
+    if kind == "boolean":
+        return "write có or không (or x for có)"
+    if kind in ("integer", "number"):
+        example = "2" if kind == "integer" else "1.500.000"
+        bounds = []
+        if spec.min is not None:
+            bounds.append(f"at least {spec.min:g}")
+        if spec.max is not None:
+            bounds.append(f"at most {spec.max:g}")
+        whole = "a whole number" if kind == "integer" else "a number"
+        return f"write {whole} such as {example}" + (f" ({', '.join(bounds)})" if bounds else "")
+    if kind == "date":
+        return "write a date such as 31/01/2026"
+    if kind == "list":
+        return "give the list in its own table (--children) or as a JSON list"
+    return "write the value as text"
 
 
 MEMO_LIMIT = 20_000
@@ -270,10 +327,13 @@ class RowConverter:
         memos: dict[str, Memo] = {}
         # header -> (kind, name, spec for an input, memo of the input's converted texts, column)
         self._targets: dict[str, tuple[str, str, InputSpec | None, Memo | None, int]] = {}
+        self._blanks: dict[str, object] = {}  # input -> the value its empty cells mean
         for header, (kind, name) in column_map.targets.items():
             spec = inputs.get(name) if kind == "input" else None
             cache = memos.setdefault(name, {}) if memo and spec is not None and spec.type != "list" else None
             self._targets[header] = (kind, name, spec, cache, column_map.column_of(header))
+            if spec is not None and spec.blank is not None:
+                self._blanks[name] = spec.blank
 
     def convert(
         self, values: Mapping[str, object], row_number: int = 0
@@ -302,15 +362,21 @@ class RowConverter:
             else:
                 value, problem = convert_value(raw, spec)
             if problem:
-                where = f"row {row_number}, column '{header}'" if row_number else f"column '{header}'"
-                problems.append(
-                    Diagnostic(
-                        "data-bad-value", f"{where}: {problem}", self.file, row_number, column, (name,)
-                    )
-                )
+                problems.append(self._problem(header, raw, problem, row_number, column, name, spec))
             if value is not None:
                 record[name] = value
+            elif name in self._blanks and problem is None and is_empty(raw):
+                record[name] = self._blanks[name]
         return record, problems
+
+    def _problem(
+        self, header: str, raw: object, problem: str, row: int, column: int, name: str, spec: InputSpec
+    ) -> Diagnostic:
+        where = f"row {row}, column '{header}'" if row else f"column '{header}'"
+        code = "data-formula-no-value" if raw is FORMULA_WITHOUT_VALUE else "data-bad-value"
+        fix = _RESAVE_FORMULAS if raw is FORMULA_WITHOUT_VALUE else how_to_write(spec)
+        shown = None if raw is FORMULA_WITHOUT_VALUE else _cell_text(raw)
+        return Diagnostic(code, f"{where}: {problem}", self.file, row, column, (name,), fix, value=shown)
 
     def __call__(self, row: RawRow) -> tuple[dict[str, object], list[Diagnostic]]:
         """:meth:`convert` for a :class:`RawRow`, with the row's reading problems first."""
@@ -339,6 +405,7 @@ def convert_raw_row(
 
 __all__ = [
     "FALSE_WORDS",
+    "FORMULA_PROBLEM",
     "MEMO_LIMIT",
     "MISSING_TOKENS",
     "TRUE_WORDS",
@@ -346,7 +413,9 @@ __all__ = [
     "convert_raw_row",
     "convert_row",
     "convert_value",
+    "how_to_write",
     "id_text",
+    "is_empty",
     "is_missing",
     "parse_number",
 ]

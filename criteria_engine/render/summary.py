@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..errors import Diagnostic
 from ..explain.i18n import pick
 from ..explain.labels import word
 from ..results import Result, Status, Verdict
@@ -33,6 +34,9 @@ class Summary:
     failing: Counter[str] = field(default_factory=Counter)
     unknown: Counter[str] = field(default_factory=Counter)
     groups: dict[str, Counter[str]] = field(default_factory=dict)
+    notes: list[Diagnostic] = field(default_factory=list)
+    """Problems of the data file itself (rows skipped, columns not read), known at the end of a
+    run and given to the writers with the counts (the data-quality list shows them)."""
 
     def add(self, item: Item) -> None:
         """Count one item."""

@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
 
 from ..evaluators.plan import Plan
 from ..results import CriterionResult
 from .summary import Item, Summary
 
-FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md", "html")
+FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md", "html", "problems")
 BINARY_FORMATS = ("xlsx",)
 
 
@@ -35,6 +36,8 @@ class Context:
     colour: bool = False
     to_file: bool = False
     generated: str = ""
+    columns: Mapping[str, str] = field(default_factory=dict)
+    """The column of the data file each input was read from (for the data-quality list)."""
 
 
 class Writer(Protocol):
@@ -187,6 +190,10 @@ def make_writer(fmt: str, stream: IO[Any], context: Context) -> Writer:
         from .report import ReportWriter
 
         return ReportWriter(stream, context)
+    if fmt == "problems":
+        from .problems import ProblemsWriter
+
+        return ProblemsWriter(stream, context)
     from .table import TableWriter
 
     return TableWriter(stream, context)
