@@ -211,7 +211,7 @@ def run_evaluate(args: argparse.Namespace, streams: Streams) -> int:
     fmt = output_format(args)
     if is_dataset(args.data):
         return run_dataset(args, streams, fmt)
-    detail = args.detail or ("full" if fmt in ("json", "jsonl", "html") else "verdicts")
+    detail = args.detail or ("full" if fmt in ("json", "jsonl", "html", "problems") else "verdicts")
     group_by = args.group_by if args.group_by else ("" if fmt == "html" else None)
     return evaluate_to(args, streams, fmt, detail == "full", group_by)
 
@@ -265,7 +265,8 @@ def evaluate_to(
         )
 
     def notes() -> list[Diagnostic]:
-        return quality.warnings + quality.blank_cells(plan.model.inputs, source.input_columns)
+        blanks = quality.blank_cells(plan.model.inputs, source.input_columns, source.empty_cells)
+        return quality.warnings + blanks
 
     if args.output:
         with atomic_file(args.output, binary=fmt in BINARY_FORMATS) as stream:
@@ -273,9 +274,8 @@ def evaluate_to(
         streams.err.write(f"{summary.line(lang)} → {args.output}\n")
     else:
         _write(fmt, streams.out, items, context, notes, args.data)
-    closing = quality.closing(
-        lang, plan.model.inputs, source.input_columns, source.rows_read, len(source.skipped)
-    )
+    rows = (source.rows_read, len(source.skipped))
+    closing = quality.closing(lang, plan.model.inputs, source.input_columns, source.empty_cells, rows)
     streams.err.write("".join(f"{line}\n" for line in closing))
     return EXIT_INVALID if quality.too_many_invalid() else EXIT_OK
 

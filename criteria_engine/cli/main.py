@@ -10,7 +10,16 @@ from importlib.metadata import version
 from typing import IO, Any, ClassVar
 
 from ..errors import CriteriaError, OutputError
-from . import cmd_evaluate, cmd_explain, cmd_revisions, cmd_sets, cmd_show, cmd_test, cmd_validate
+from . import (
+    cmd_evaluate,
+    cmd_explain,
+    cmd_revisions,
+    cmd_sets,
+    cmd_show,
+    cmd_template,
+    cmd_test,
+    cmd_validate,
+)
 from .common import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -22,7 +31,16 @@ from .common import (
 )
 
 # `diff` and `verify` (comparing revisions) live in cmd_revisions.py.
-COMMANDS = (cmd_validate, cmd_sets, cmd_show, cmd_evaluate, cmd_explain, cmd_test, cmd_revisions)
+COMMANDS = (
+    cmd_validate,
+    cmd_sets,
+    cmd_show,
+    cmd_template,
+    cmd_evaluate,
+    cmd_explain,
+    cmd_test,
+    cmd_revisions,
+)
 
 DESCRIPTION = """\
 criteria — evaluate households, villages, communes and schools against declarative criteria

@@ -122,13 +122,14 @@ def child_index(
     """The rows of one members' table, converted and grouped by the candidate id they link to;
     with its totals rows (skipped) and its headers."""
     tabular = detect_format(spec.path) in ("csv", "tsv", "xlsx")
+    file = f"{spec.path} ({spec.sheet})" if spec.sheet else spec.path  # where, in messages
     choice = header_test(spec.items, links=[spec.link], extra=extra) if tabular else None
     header = find_header(spec.path, sheet=spec.sheet, header=choice) if tabular else None
     headers = header.names if header is not None else []
     line = header.line if header is not None else 1
     own_map = child_map(extra, headers, spec.link, id_field)
     columns, notes = ColumnMap.build(
-        headers, spec.items, links=[spec.link], extra=own_map, file=spec.path, line=line
+        headers, spec.items, links=[spec.link], extra=own_map, file=file, line=line
     )
     where = f"{spec.path} (sheet '{spec.sheet}')" if spec.sheet else spec.path
     if tabular and ("link", spec.link) not in columns.targets.values():
@@ -137,11 +138,12 @@ def child_index(
             f"('{spec.link}', or the candidate's id header such as 'Mã hộ')"
         )
         hint = suggest(spec.link, headers)
-        raise DataError([Diagnostic("data-missing-link-column", message, spec.path, line, 0, (), hint)])
-    warn([n for n in notes if n.code not in ("data-missing-column", "data-map-unused")])
+        raise DataError([Diagnostic("data-missing-link-column", message, file, line, 0, (), hint)])
+    # a members' column missing from a table leaves every member without it: worth a warning
+    warn([n for n in notes if n.code != "data-map-unused" and (tabular or n.code != "data-missing-column")])
     groups: dict[str, list[Child]] = {}
     unlinked, skipped = 0, []
-    convert = RowConverter(columns, spec.items, file=spec.path)
+    convert = RowConverter(columns, spec.items, file=file)
     link_header = next((h for h, t in columns.targets.items() if t == ("link", spec.link)), "")
     for raw in iter_rows(spec.path, sheet=spec.sheet, header=choice):
         label = total_label(raw.values.values(), raw.values.get(link_header)) if tabular else None
@@ -150,7 +152,7 @@ def child_index(
                 f"row {raw.row_number} ('{label}') of the {spec.name} table is a totals row; it is skipped"
             )
             skipped.append(
-                Diagnostic("data-total-row", message, spec.path, raw.row_number, 1, severity=Severity.WARNING)
+                Diagnostic("data-total-row", message, file, raw.row_number, 1, severity=Severity.WARNING)
             )
             continue
         record, problems = convert(raw)
@@ -163,7 +165,7 @@ def child_index(
         message = (
             f"{unlinked} row(s) of {where} have no '{spec.link}' and belong to no candidate; they are ignored"
         )
-        warn([Diagnostic("data-missing-link", message, spec.path, severity=Severity.WARNING)])
+        warn([Diagnostic("data-missing-link", message, file, severity=Severity.WARNING)])
     return groups, skipped, headers
 
 

@@ -50,7 +50,7 @@ def suggest(word: str, options: Iterable[str]) -> str | None:
     by_key: dict[str, str] = {}
     for option in options:
         by_key.setdefault(fold(option), option)
-    matches = difflib.get_close_matches(fold(word), sorted(by_key), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(fold(word), sorted(by_key), n=1, cutoff=0.75)
     return f"did you mean '{by_key[matches[0]]}'?" if matches else None
 
 

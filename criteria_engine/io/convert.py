@@ -14,8 +14,13 @@ point (``69,5``, ``0,500``, ``1234.567``). With two kinds, the last is the decim
 repeated separators are thousands and must group by three.
 
 Numbers come out as ``int`` when written without decimals, else ``float``; an ``integer``
-input refuses a fractional value. NaN and infinity are refused. min/max are not checked
-here (the evaluator checks the data dictionary).
+input refuses a fractional value. NaN and infinity are refused, and so is a number of more
+than ``MAX_NUMBER_DIGITS`` digits. min/max are not checked here (the evaluator checks the
+data dictionary).
+
+Dates: a date cell, ``2026-01-31``, ``31/01/2026`` (day first), or an Excel day number
+(:data:`SERIAL_DATES`). An empty cell is missing, or the input's ``blank`` value when it
+declares one (a checkbox column: empty means ``không``).
 """
 
 from __future__ import annotations
@@ -155,12 +160,23 @@ def _enum(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     return None, f"{_show(raw)} is not one of: {allowed}"
 
 
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+SERIAL_DATES = (20_000, 80_000)
+"""A whole number in this range in a date column is read as an Excel day number (46053 is
+2026-01-31): a date cell whose date format was lost shows it. 20,000 is 1954-10-03 and 80,000
+is 2119-01-10; other numbers (a year, 2026) are not dates."""
+
+
 def _date(raw: object) -> tuple[object, str | None]:
     if isinstance(raw, dt.datetime):
         return raw.date(), None
     if isinstance(raw, dt.date):
         return raw, None
     expected = "expected a date such as 2026-01-31 or 31/01/2026"
+    serial = isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer()
+    if serial and SERIAL_DATES[0] <= raw <= SERIAL_DATES[1]:  # type: ignore[operator]
+        # a date cell that lost its date format shows Excel's day number
+        return EXCEL_EPOCH + dt.timedelta(days=int(raw)), None  # type: ignore[call-overload]
     if not isinstance(raw, str):
         return None, f"{_show(raw)} is {_kind(raw)}, not a date ({expected})"
     text = raw.strip()
@@ -408,6 +424,7 @@ __all__ = [
     "FORMULA_PROBLEM",
     "MEMO_LIMIT",
     "MISSING_TOKENS",
+    "SERIAL_DATES",
     "TRUE_WORDS",
     "RowConverter",
     "convert_raw_row",

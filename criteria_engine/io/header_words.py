@@ -35,6 +35,7 @@ ABBREVIATIONS: Mapping[str, str] = {
     "tdp": "to dan pho",
     "nct": "nguoi cao tuoi",
     "ctv": "cong tac vien",
+    "sdd": "suy dinh duong",
 }
 """Abbreviations common in Vietnamese administrative forms (folded), spelt out when headers are
 compared loosely. A set can also declare any header as an input's ``aliases``."""

@@ -32,7 +32,7 @@ GROUPED = {
 GROUP_AT = 3
 
 NOTES_VI = {
-    "data-blank-cells": "{count} ô trống ở cột '{column}' ({label}): các tiêu chí cần giá trị này chưa xác định được",
+    "data-blank-cells": "{count} ô trống ở cột '{column}' ({label}): coi là chưa có số liệu; tiêu chí cần giá trị này chưa xác định được",
     "data-rows-counted": "Số dòng đọc được: {rows} = {results} kết quả + {skipped} dòng bỏ qua (dòng tổng cộng)",
     "data-many-invalid": (
         "CẢNH BÁO: {invalid}/{total} dòng ({percent}%) không đọc được — có thể sai dòng tiêu đề, "
@@ -49,25 +49,28 @@ _PLACE = re.compile(r"^row [0-9]+(?:, column '[^']*')?: ")
 def group_warnings(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     """``diagnostics`` with each kind in :data:`GROUPED` told in one line when it comes
     :data:`GROUP_AT` times or more (naming the first few columns or rows)."""
-    by_code: dict[str, list[Diagnostic]] = {}
+
+    def key(diag: Diagnostic) -> tuple[str, str, int]:
+        # one table's columns are told together (its header line); a file's rows together
+        return diag.code, diag.file, 0 if diag.code == "data-total-row" else diag.line
+
+    by_key: dict[tuple[str, str, int], list[Diagnostic]] = {}
     for diag in diagnostics:
-        by_code.setdefault(diag.code, []).append(diag)
+        by_key.setdefault(key(diag), []).append(diag)
     out: list[Diagnostic] = []
-    done: set[str] = set()
+    done: set[tuple[str, str, int]] = set()
     for diag in diagnostics:
-        same = by_code[diag.code]
+        same = by_key[key(diag)]
         if diag.code not in GROUPED or len(same) < GROUP_AT:
             out.append(diag)
-        elif diag.code not in done:
-            done.add(diag.code)
+        elif key(diag) not in done:
+            done.add(key(diag))
             subjects = [_subject(d) for d in same]
             items = ", ".join(subjects[:8]) + (", …" if len(subjects) > 8 else "")
             message = GROUPED[diag.code].format(n=len(same), items=items)
-            hints = {d.suggestion for d in same if d.suggestion}
+            hints = {d.suggestion for d in same}
             hint = next(iter(hints)) if len(hints) == 1 else None
-            out.append(
-                Diagnostic(diag.code, message, diag.file, diag.line, diag.column, (), hint, diag.severity)
-            )
+            out.append(Diagnostic(diag.code, message, diag.file, diag.line, 0, (), hint, diag.severity))
     return out
 
 
@@ -117,21 +120,31 @@ def result_problems(
         out.append(ProblemRow(result.row, result.id, column, issue.value or "", problem, fix, issue.code))
     if result.status != Status.INVALID:
         for name in result.missing:
-            spec = inputs.get(name)
-            label = pick(spec.label, lang) if spec is not None else name
+            label, column = _named(name, inputs, columns, lang)
             problem = f"no value for '{name}' ({label}): the criteria that read it are undetermined"
-            out.append(
-                ProblemRow(
-                    result.row,
-                    result.id,
-                    columns.get(name, label),
-                    "",
-                    problem,
-                    "fill in the value",
-                    "data-missing-value",
-                )
+            fix = (
+                "fill in the value"
+                if "." not in name
+                else "add the column to the members' table and fill it in"
             )
+            out.append(ProblemRow(result.row, result.id, column, "", problem, fix, "data-missing-value"))
     return out
+
+
+def _named(
+    name: str, inputs: Mapping[str, InputSpec], columns: Mapping[str, str], lang: str
+) -> tuple[str, str]:
+    """(label, column) of an input, or of a member's field (``persons.drug_user``)."""
+    head, _, rest = name.partition(".")
+    spec = inputs.get(head)
+    if spec is None:
+        return name, columns.get(name, name)
+    if not rest:
+        label = pick(spec.label, lang)
+        return label, columns.get(name, label)
+    item = (spec.items or {}).get(rest)
+    label = pick(item.label, lang) if item is not None else rest
+    return label, f"{pick(spec.label, lang)} › {label}"
 
 
 def note_problems(notes: Iterable[Diagnostic]) -> list[ProblemRow]:
@@ -149,41 +162,43 @@ class DataQuality:
 
     warnings: list[Diagnostic] = field(default_factory=list)
     statuses: Counter[str] = field(default_factory=Counter)
-    missing: Counter[str] = field(default_factory=Counter)
 
     def warn(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
         """Keep ``diagnostics``; return them grouped, to print now."""
-        kept = [d for d in diagnostics]
+        kept = list(diagnostics)
         self.warnings.extend(kept)
         return group_warnings(kept)
 
     def count(self, result: Result) -> None:
-        """Count one result (its status and the inputs it lacked)."""
+        """Count one result's status."""
         self.statuses[result.status] += 1
-        if result.status != Status.INVALID:
-            self.missing.update(result.missing)
 
     @property
     def results(self) -> int:
+        """How many results were counted."""
         return sum(self.statuses.values())
 
-    def blank_cells(self, inputs: Mapping[str, InputSpec], columns: Mapping[str, str]) -> list[Diagnostic]:
-        """One note per input left empty, with how many candidates lacked it."""
+    @staticmethod
+    def blank_cells(
+        inputs: Mapping[str, InputSpec], columns: Mapping[str, str], empty: Mapping[str, int]
+    ) -> list[Diagnostic]:
+        """One note per input column with empty cells, with how many (missing data)."""
         out = []
-        for name, count in self.missing.most_common():
+        for name, count in sorted(empty.items(), key=lambda item: -item[1]):
             spec = inputs.get(name)
-            label = pick(spec.label, "vi") if spec is not None else name
-            column = columns.get(name)
-            where = f"column '{column}'" if column else "no column"
-            message = f"{count} empty cell(s) for '{name}' ({label}, {where}): the criteria that read it are undetermined"
+            if not count or spec is None:
+                continue
+            column = columns.get(name, name)
+            message = (
+                f"{count} empty cell(s) in column '{column}' ({name}): read as missing data; a criterion "
+                "that needs the value is undetermined"
+            )
             hint = "fill them in" + (
                 "; if an empty cell means 'không' here, the set can say so with 'blank: false'"
-                if spec is not None and spec.type == "boolean"
+                if spec.type == "boolean"
                 else ""
             )
-            out.append(
-                Diagnostic("data-blank-cells", message, "", 0, 0, (name,), hint, Severity.WARNING, column)
-            )
+            out.append(Diagnostic("data-blank-cells", message, "", 0, 0, (name,), hint, Severity.WARNING))
         return out
 
     def too_many_invalid(self) -> bool:
@@ -192,49 +207,61 @@ class DataQuality:
         return self.results > 0 and 2 * invalid > self.results
 
     def closing(
-        self, lang: str, inputs: Mapping[str, InputSpec], columns: Mapping[str, str], rows: int, skipped: int
+        self,
+        lang: str,
+        inputs: Mapping[str, InputSpec],
+        columns: Mapping[str, str],
+        empty: Mapping[str, int],
+        counted: tuple[int, int],
     ) -> list[str]:
-        """The closing lines: rows counted, the warnings again (grouped), empty cells by column,
-        and the banner when most rows are invalid."""
+        """The closing lines: rows counted (``counted``: rows read, rows skipped), the warnings
+        again (grouped), empty cells by column, and the banner when most rows are invalid."""
         vi = lang == "vi"
-        lines: list[str] = []
-        counted = {"rows": rows, "results": self.results, "skipped": skipped}
-        if vi:
-            lines.append(NOTES_VI["data-rows-counted"].format(**counted))
-        else:
-            lines.append(f"Rows read: {rows} = {self.results} results + {skipped} rows skipped (totals rows)")
-        again = group_warnings(self.warnings) + self.blank_cells(inputs, columns)
+        rows, skipped = counted
+        fields = {"rows": rows, "results": self.results, "skipped": skipped}
+        lines = [
+            NOTES_VI["data-rows-counted"].format(**fields)
+            if vi
+            else f"Rows read: {rows} = {self.results} results + {skipped} rows skipped (totals rows)"
+        ]
+        again = group_warnings(self.warnings) + self.blank_cells(inputs, columns, empty)
         if again:
             count = len(again)
             lines.append(
                 NOTES_VI["data-warnings-again"].format(count=count) if vi else f"To check ({count} warnings):"
             )
-            for diag in again:
-                lines.append(f"  - {self._said(diag, lang, inputs)}")
+            lines += [f"  - {self._said(diag, lang, inputs, columns)}" for diag in again]
         if self.too_many_invalid():
-            invalid = self.statuses.get(Status.INVALID, 0)
-            percent = round(100 * invalid / self.results)
-            fields = {"invalid": invalid, "total": self.results, "percent": percent}
-            text = (
-                NOTES_VI["data-many-invalid"].format(**fields)
-                if vi
-                else (
-                    f"WARNING: {invalid} of {self.results} rows ({percent}%) could not be read: the header row, "
-                    "the columns or the file may be wrong; see the data-quality list (--format problems)"
-                )
-            )
-            rule = "═" * min(88, len(text) + 4)
-            lines += [rule, f"  {text}", rule]
+            lines += self._banner(vi)
         return lines
 
+    def _banner(self, vi: bool) -> list[str]:
+        invalid = self.statuses.get(Status.INVALID, 0)
+        percent = round(100 * invalid / self.results)
+        fields = {"invalid": invalid, "total": self.results, "percent": percent}
+        text = (
+            NOTES_VI["data-many-invalid"].format(**fields)
+            if vi
+            else (
+                f"WARNING: {invalid} of {self.results} rows ({percent}%) could not be read: the header row, "
+                "the columns or the file may be wrong; see the data-quality list (--format problems)"
+            )
+        )
+        rule = "═" * min(88, len(text) + 4)
+        return [rule, f"  {text}", rule]
+
     @staticmethod
-    def _said(diag: Diagnostic, lang: str, inputs: Mapping[str, InputSpec]) -> str:
+    def _said(
+        diag: Diagnostic, lang: str, inputs: Mapping[str, InputSpec], columns: Mapping[str, str]
+    ) -> str:
         if lang == "vi" and diag.code == "data-blank-cells" and diag.path:
             name = str(diag.path[0])
             spec = inputs.get(name)
             label = pick(spec.label, "vi") if spec is not None else name
             count = diag.message.split(" ", 1)[0]
-            return NOTES_VI["data-blank-cells"].format(count=count, column=diag.value or name, label=label)
+            return NOTES_VI["data-blank-cells"].format(
+                count=count, column=columns.get(name, name), label=label
+            )
         where = f"{diag.file}:{diag.line}: " if diag.file and diag.line else ""
         return f"{where}{diag.message}"
 

@@ -13,6 +13,7 @@ record and problems and may run in a worker process.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,8 +60,10 @@ class DataSource:
     it is a warning and the list's criteria come out undetermined.
 
     After :meth:`units` is exhausted: ``rows_read`` counts the data rows read, ``skipped``
-    holds the totals rows left out (rows read = units yielded + skipped rows of the file);
-    from the first unit on, ``input_columns`` names the header each input is read from.
+    holds the totals rows left out (rows read = units yielded + skipped rows of the file),
+    ``empty_cells`` counts by input the rows whose cell was empty (missing data; an input
+    with a ``blank`` value is not counted); from the first unit on, ``input_columns`` names
+    the header each input is read from.
     """
 
     model: CriteriaSet
@@ -77,6 +80,8 @@ class DataSource:
     rows_read: int = field(init=False, default=0)
     skipped: list[Diagnostic] = field(init=False, default_factory=list)
     input_columns: dict[str, str] = field(init=False, default_factory=dict)
+    empty_cells: Counter[str] = field(init=False, default_factory=Counter)
+    _watched: list[tuple[str, str]] = field(init=False, default_factory=list)
     _fatal: list[Diagnostic] = field(init=False, default_factory=list)
     _group_spec: InputSpec | None = field(init=False, default=None)
 
@@ -129,6 +134,11 @@ class DataSource:
                 parent = id_text(raw.values.get(id_header)) if id_header else None
                 if tabular and self._total(raw, id_header):
                     continue
+                values = raw.values
+                for header_, name in self._watched:
+                    value = values.get(header_)
+                    if value is None or (type(value) is str and not value.strip()):
+                        self.empty_cells[name] += 1
                 attached: list[tuple[str, tuple[Child, ...]]] = []
                 if parent is not None:
                     first = ids.first_row(parent, raw.row_number)
@@ -153,8 +163,12 @@ class DataSource:
                     self.warn([Diagnostic("data-orphan-rows", message, spec.path, severity=Severity.WARNING)])
 
     def _note_title(self, line: int, above: tuple[int, ...]) -> None:
-        rows = f"row {above[0]}" if len(above) == 1 else f"rows {above[0]}–{above[-1]}"
-        message = f"the column headers are on row {line}; {rows} above them (a title) are not data"
+        rows = (
+            f"row {above[0]} above them (a title) is"
+            if len(above) == 1
+            else f"rows {above[0]}–{above[-1]} above them (a title) are"
+        )
+        message = f"the column headers are on row {line}; {rows} not data"
         hint = "if another row holds the headers, give it with --header-row N"
         self.warn([Diagnostic("data-header-row", message, self.path, line, 0, (), hint, Severity.WARNING)])
 
@@ -179,7 +193,9 @@ class DataSource:
         hint = (
             f"give each candidate its own id, or delete the repeated row (rows {first} and {raw.row_number})"
         )
-        problem = Diagnostic("data-duplicate-id", message, self.path, raw.row_number, column, (), hint)
+        problem = Diagnostic(
+            "data-duplicate-id", message, self.path, raw.row_number, column, (), hint, value=parent
+        )
         return RawRow(raw.row_number, raw.values, (*raw.problems, problem))
 
     def _group_links(self) -> list[str]:
@@ -215,6 +231,11 @@ class DataSource:
             headers, inputs, extra=own, links=links, file=self.path, line=line, subject=self.model.subject
         )
         self.input_columns = {n: h for h, (kind, n) in columns.targets.items() if kind == "input"}
+        self._watched = [
+            (h, n)
+            for n, h in self.input_columns.items()
+            if inputs[n].blank is None and inputs[n].type != "list"
+        ]
         if previous is None:
             tabular = detect_format(self.path) in ("csv", "tsv", "xlsx")
             fatal = missing_lists(self.model, columns, filled, self.path, line)
