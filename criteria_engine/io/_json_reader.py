@@ -86,12 +86,12 @@ def _json_row(number: int, item: object, file: str) -> readers.RawRow:
     if isinstance(item, dict):
         why = record_problem(item)
         if why is not None:
-            diagnostic = Diagnostic("data-bad-json", f"row {number} cannot be read: {why}", file, number, 1)
+            diagnostic = Diagnostic("data-bad-json", f"row {number} cannot be read: {why}", file, number)
             return readers.RawRow(number, {}, (diagnostic,))
         return readers.RawRow(number, {str(k): v for k, v in item.items()})
     kind = "null" if item is None else type(item).__name__
     problem = Diagnostic(
-        "data-not-object", f"row {number} is a {kind}, not an object: {preview([item], 1)}", file, number, 1
+        "data-not-object", f"row {number} is a {kind}, not an object: {preview([item], 1)}", file, number
     )
     return readers.RawRow(number, {}, (problem,))
 
@@ -204,8 +204,9 @@ def iter_jsonl(path: str | Path) -> Iterator[readers.RawRow]:
                 item = parse(line)
             except (ValueError, RecursionError) as exc:
                 message, _line, column = _unparsable(exc, line)
+                at = f" (at character {column})" if column else ""
                 problem = Diagnostic(
-                    "data-bad-json", f"row {number} is not valid JSON: {message}", file, number, column or 1
+                    "data-bad-json", f"row {number} is not valid JSON: {message}{at}", file, number
                 )
                 yield readers.RawRow(number, {}, (problem,))
                 continue

@@ -67,11 +67,11 @@ def check_archive(path: Path) -> None:
 
 
 def open_workbook(path: Path) -> Any:
-    import openpyxl  # type: ignore[import-untyped,unused-ignore]
-
     if not path.is_file():
         fail("data-unreadable", f"cannot read '{path}': no such file", str(path))
     check_archive(path)
+    import openpyxl  # type: ignore[import-untyped,unused-ignore]
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -130,7 +130,7 @@ def open_dataset(path: str | Path) -> Dataset:
             if subject in by_subject:
                 first = tables[by_subject[subject]].path.name
                 message = (
-                    f"two files for table '{child.stem}': {first} and {child.name} "
+                    f"two files for table '{subject}': {first} and {child.name} "
                     "(a subject is found by its name, ignoring case and a plural 's'); one would be ignored"
                 )
                 hint = "keep one file per table: remove or rename the other"

@@ -135,7 +135,7 @@ class DataSource:
                 if tabular and self._total(raw, id_header):
                     continue
                 values = raw.values
-                for header_, name in self._watched:
+                for header_, name in self._watched if not raw.problems else ():  # a row not read: not empty
                     value = values.get(header_)
                     if value is None or (type(value) is str and not value.strip()):
                         self.empty_cells[name] += 1
