@@ -195,8 +195,8 @@ class CsvFile:
     def _stray_quote(self, cells: list[str]) -> bool:
         """A record over several lines is a stray quote's doing when a quote inside it is
         misplaced (a quoted cell must end with a quote followed by a delimiter or the end of
-        the line), or when it has the wrong number of cells while its second line, free of
-        quotes, reads alone as a whole row."""
+        the line), or when its second line holds no quote and reads alone as a whole row: a
+        cell with a line break does not continue with a line shaped like a row."""
         text = "".join(self._lines_of_record)
         try:
             for _ in csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True):
@@ -204,13 +204,13 @@ class CsvFile:
         except csv.Error:
             return True
         second = self._lines_of_record[1]
-        if self._fits(cells) or '"' in second:
+        if '"' in second:
             return False
         try:
             alone = next(csv.reader([second.rstrip("\r\n")], delimiter=self.delimiter))
         except (csv.Error, StopIteration):
             return False
-        return self._fits(alone)
+        return self._fits(alone) and len(alone) > 1
 
     def _broken(self, count: int | None) -> Record:
         """The record that began with a stray quote, reported at its first line; its other

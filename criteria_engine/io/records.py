@@ -98,7 +98,7 @@ class DataSource:
         if self.path != "-":
             given = {s.name for s in specs}
             specs += sheets_in_workbook(self.path, self.sheet, cs, given)
-        check_map(extra, cs, specs, self.path)
+        check_map(extra, cs, specs, self.column_map if isinstance(self.column_map, str) else self.path)
         links = [c.link for c in cs.collections.values()] + self._group_links()
         choice = self.header_row or header_test(cs.inputs, subject=cs.subject, extra=extra, links=links)
         header = find_header(self.path, sheet=self.sheet, header=choice) if tabular else None

@@ -27,6 +27,12 @@ def main() -> None:
         "stray-quote.csv",
         HEADER + 'H1,4,rural,2000000\nH2,"3,rural,1800000\nH3,2,urban,2500000\nH4,5,rural,900000\n',
     )
+    # the same, but a quote three lines down closes the cell: the rows between are not swallowed
+    write(
+        "stray-quote-closed-later.csv",
+        HEADER
+        + 'H1,4,rural,2000000\nH2,"3,rural,1800000\nH3,2,urban,2500000\nH4,5,rural,900000"\nH5,2,rural,2000000\n',
+    )
     # a quoted cell that legitimately holds a line break is one row
     write(
         "quoted-line-break.csv", HEADER + 'H1,4,rural,2000000\nH2,3,"ru\nral",1800000\nH3,2,urban,2500000\n'
