@@ -178,3 +178,45 @@ def test_csv_template_and_its_members_file(tmp_path: Path) -> None:
     shown = run("template", "happy-school", "--format", "csv", "--lang", "en")
     assert shown.out.startswith("School id,School level,")
     assert run("template", "happy-family").code == 2  # an xlsx template needs -o
+
+
+# --- the Vietnamese guide's commands run on the data the repo ships ----------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT / "docs" / "huong-dan.md"
+
+
+def _guide_commands() -> list[str]:
+    lines = GUIDE.read_text(encoding="utf-8").splitlines()
+    block: str | None = None  # the info string of the fenced block we are in
+    found = []
+    for line in lines:
+        if line.startswith("```"):
+            block = line[3:].strip() if block is None else None
+            continue
+        if block == "" and line.startswith("criteria "):
+            found.append(line)
+    return found
+
+
+def test_the_guide_shows_the_new_commands() -> None:
+    commands = _guide_commands()
+    assert "criteria template happy-family@2027.1 -o mau.xlsx" in commands
+    assert any("--format problems" in c for c in commands) and any(
+        c.startswith("criteria verify") for c in commands
+    )
+
+
+def test_the_guides_commands_run_on_shipped_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    for command in _guide_commands():
+        result = run(*command.split()[1:])
+        assert result.code == 0, f"{command}\n{result.err}"
+        assert "Traceback" not in result.err
+
+
+def test_the_example_workbook_is_the_corpus_workbook() -> None:
+    assert _cells(ROOT / "examples" / "data" / "xa-nam-xe" / "ho-gia-dinh.xlsx") == _cells(
+        CASES / "form-2027.xlsx"
+    )
