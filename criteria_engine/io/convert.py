@@ -36,6 +36,7 @@ from criteria_engine.errors import Diagnostic
 from criteria_engine.evaluators.records import MISSING_TOKENS, id_text, is_missing
 from criteria_engine.format.models import InputSpec
 from criteria_engine.io import readers
+from criteria_engine.io.advice import FORMULA_PROBLEM, RESAVE_FORMULAS, cell_text, how_to_write, is_empty
 from criteria_engine.io.columns import ColumnMap, InputMatcher, fold
 from criteria_engine.io.readers import FORMULA_WITHOUT_VALUE, RawRow
 
@@ -245,16 +246,6 @@ def _list(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     return out, "; ".join(problems) or None
 
 
-FORMULA_PROBLEM = "the cell holds a formula whose result was never saved in the file, so its value is unknown"
-"""The problem of an xlsx formula cell without a stored result."""
-
-
-def is_empty(raw: object) -> bool:
-    """An empty cell (nothing, or only spaces): what an input's ``blank`` value stands for.
-    ``-`` and ``NA`` are missing but not empty: someone wrote that the value is not known."""
-    return raw is None or (isinstance(raw, str) and not raw.strip())
-
-
 def convert_value(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     """Convert one raw value for ``spec``: ``(value, None)``, ``(None, None)`` when missing,
     or ``(None, problem)`` when it cannot be converted. A list is converted item by item and
@@ -275,38 +266,6 @@ def convert_value(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     if kind == "list":
         return _list(raw, spec)
     return _string(raw)
-
-
-_RESAVE_FORMULAS = "open the file in Excel or LibreOffice and save it again, so the results are stored"
-
-
-def _cell_text(raw: object) -> str:
-    text = str(raw)
-    return text if len(text) <= 200 else text[:199] + "…"
-
-
-def how_to_write(spec: InputSpec) -> str:
-    """How to write a value of ``spec`` so it can be read (the fix named with a bad value)."""
-    kind = spec.type
-    if kind == "enum":
-        labels = [next(iter((spec.value_labels or {}).get(v, {}).values()), v) for v in spec.values or ()]
-        return "write one of: " + ", ".join(labels[:12]) + (", …" if len(labels) > 12 else "")
-    if kind == "boolean":
-        return "write có or không (or x for có)"
-    if kind in ("integer", "number"):
-        example = "2" if kind == "integer" else "1.500.000"
-        bounds = []
-        if spec.min is not None:
-            bounds.append(f"at least {spec.min:g}")
-        if spec.max is not None:
-            bounds.append(f"at most {spec.max:g}")
-        whole = "a whole number" if kind == "integer" else "a number"
-        return f"write {whole} such as {example}" + (f" ({', '.join(bounds)})" if bounds else "")
-    if kind == "date":
-        return "write a date such as 31/01/2026"
-    if kind == "list":
-        return "give the list in its own table (--children) or as a JSON list"
-    return "write the value as text"
 
 
 MEMO_LIMIT = 20_000
@@ -390,8 +349,8 @@ class RowConverter:
     ) -> Diagnostic:
         where = f"row {row}, column '{header}'" if row else f"column '{header}'"
         code = "data-formula-no-value" if raw is FORMULA_WITHOUT_VALUE else "data-bad-value"
-        fix = _RESAVE_FORMULAS if raw is FORMULA_WITHOUT_VALUE else how_to_write(spec)
-        shown = None if raw is FORMULA_WITHOUT_VALUE else _cell_text(raw)
+        fix = RESAVE_FORMULAS if raw is FORMULA_WITHOUT_VALUE else how_to_write(spec)
+        shown = None if raw is FORMULA_WITHOUT_VALUE else cell_text(raw)
         return Diagnostic(code, f"{where}: {problem}", self.file, row, column, (name,), fix, value=shown)
 
     def __call__(self, row: RawRow) -> tuple[dict[str, object], list[Diagnostic]]:

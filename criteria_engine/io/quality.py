@@ -19,7 +19,7 @@ from ..errors import Diagnostic, Severity
 from ..explain.i18n import pick
 from ..format.models import InputSpec
 from ..results import Result, Status
-from .convert import how_to_write
+from .advice import how_to_write
 
 GROUPED = {
     "data-unknown-column": "{n} columns are not inputs and are ignored: {items}",
