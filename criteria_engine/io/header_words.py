@@ -70,6 +70,9 @@ _TOTAL = re.compile(
 )
 
 
+_TOTAL_STARTS = frozenset("TtCcSsGg")  # tổng, cộng, total, sum, grand total
+
+
 def fold(text: str) -> str:
     """Case-, accent- and spacing-insensitive form: ``'Thu_Nhập'`` -> ``'thu nhap'``."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -113,7 +116,9 @@ def total_label(cells: Iterable[object], id_cell: object = None) -> str | None:
     """The text of a totals row ("Tổng cộng", "Cộng", "Tổng số: 30 hộ"), or None for a row of
     data: its first non-empty cell says total and its id cell is empty or is that cell."""
     first = next((c for c in cells if c is not None and str(c).strip()), None)
-    if not isinstance(first, str) or not _TOTAL.fullmatch(fold(first)):
+    if not isinstance(first, str) or first.lstrip()[:1] not in _TOTAL_STARTS:
+        return None  # the common case, told without folding
+    if not _TOTAL.fullmatch(fold(first)):
         return None
     if id_cell is not None and str(id_cell).strip() and id_cell is not first and str(id_cell) != first:
         return None
