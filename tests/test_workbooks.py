@@ -220,3 +220,15 @@ def test_the_example_workbook_is_the_corpus_workbook() -> None:
     assert _cells(ROOT / "examples" / "data" / "xa-nam-xe" / "ho-gia-dinh.xlsx") == _cells(
         CASES / "form-2027.xlsx"
     )
+
+
+def test_show_inputs_lists_the_labels_an_official_types() -> None:
+    shown = run("show", "happy-family@2027.1", "--inputs")
+    assert shown.code == 0
+    rows = [line for line in shown.out.splitlines() if line.startswith("│ area ")]
+    assert rows and "chọn một: Thành thị / Nông" in rows[0]  # labels (the table wraps the rest)
+    assert "urban, rural" not in shown.out
+    checkbox = [line for line in shown.out.splitlines() if line.startswith("│ especially_difficult ")]
+    assert "có / không (ô trống = không)" in checkbox[0]  # a checkbox column of 2027.1
+    english = run("show", "happy-family@2027.1", "--inputs", "--lang", "en").out
+    assert "one of a list: Solid /" in english and "Semi-solid / Makeshift" in english
