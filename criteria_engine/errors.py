@@ -36,11 +36,14 @@ class Diagnostic:
     path: DocPath = ()
     suggestion: str | None = None
     severity: Severity = Severity.ERROR
+    value: str | None = None
+    """The text of the data cell the problem is about, when there is one (a value that cannot
+    be read): shown beside the problem in data-quality lists."""
 
     def located(self, file: str, line: int, column: int) -> Diagnostic:
         """A copy of this diagnostic placed at ``file:line:column``."""
         return Diagnostic(
-            self.code, self.message, file, line, column, self.path, self.suggestion, self.severity
+            self.code, self.message, file, line, column, self.path, self.suggestion, self.severity, self.value
         )
 
     @property
@@ -50,7 +53,7 @@ class Diagnostic:
 
     def to_dict(self) -> dict[str, object]:
         """Plain data with stable keys, for ``--format json``."""
-        return {
+        out: dict[str, object] = {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
@@ -60,6 +63,9 @@ class Diagnostic:
             "path": self.dotted_path,
             "suggestion": self.suggestion,
         }
+        if self.value is not None:
+            out["value"] = self.value
+        return out
 
     def __str__(self) -> str:
         if self.file and self.line:

@@ -178,10 +178,21 @@ class FieldIssue:
     field: str
     code: str
     message: str
+    column: str | None = None
+    """The column of the data file the value was read from, when it came from one."""
+    value: str | None = None
+    """The cell's text as written, when the value could not be read."""
+    fix: str | None = None
+    """How to correct it, when that can be said."""
 
     def to_dict(self) -> dict[str, str]:
-        """Plain data with stable keys."""
-        return {"field": self.field, "code": self.code, "message": self.message}
+        """Plain data with stable keys (``column``, ``value`` and ``fix`` only when known)."""
+        out = {"field": self.field, "code": self.code, "message": self.message}
+        for key in ("column", "value", "fix"):
+            known = getattr(self, key)
+            if known is not None:
+                out[key] = known
+        return out
 
 
 @dataclass(frozen=True, slots=True)

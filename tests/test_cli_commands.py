@@ -10,7 +10,7 @@ import pytest
 from criteria_engine.cli.main import build_parser
 from criteria_engine.io.catalog import shipped_sets_dir
 
-from .test_cli_support import HOUSEHOLDS, PERSONS, SET, evaluate, run, write_csv
+from .test_cli_support import HOUSEHOLDS, NO_PERSONS, PERSONS, SET, evaluate, run, write_csv
 
 COMMANDS = ["validate", "list", "schema", "show", "evaluate", "report", "explain", "test", "diff", "verify"]
 
@@ -126,7 +126,7 @@ def test_evaluate_invalid_row_names_row_and_column() -> None:
 
 def test_out_of_range_value_is_located(tmp_path: Path) -> None:
     data = write_csv(tmp_path / "h.csv", ["id", "Số nhân khẩu", "insured_members"], [["A1", "-3", "1"]])
-    result = run("evaluate", SET, data, "--format", "jsonl")
+    result = run("evaluate", SET, data, "--persons", NO_PERSONS, "--format", "jsonl")
     item = json.loads(result.out.splitlines()[0])
     assert item["status"] == "invalid"
     assert item["errors"][0]["message"].startswith("row 2, column 'Số nhân khẩu':")

@@ -8,7 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from .test_cli_support import CASES, HOUSEHOLDS, PERSONS, SET, evaluate, household_rows, run, write_csv
+from .test_cli_support import (
+    CASES,
+    HOUSEHOLDS,
+    NO_PERSONS,
+    PERSONS,
+    SET,
+    evaluate,
+    household_rows,
+    run,
+    write_csv,
+)
 
 EXPECTED = [
     ("H01", "passed"),
@@ -103,10 +113,11 @@ def test_children_option_is_the_same_as_persons() -> None:
     assert a.out == b.out
 
 
-def test_without_persons_the_vetoes_are_undetermined_and_a_warning_says_why() -> None:
+def test_without_persons_the_run_stops_and_says_why() -> None:
     result = evaluate("--format", "jsonl", persons=None)
-    assert "warning[data-missing-list]" in result.err and "--persons FILE" in result.err
-    assert {status for _, status in statuses(result.out)} <= {"undetermined", "failed", "invalid"}
+    assert result.code == 1 and result.out == ""
+    one_error(result.err, "data-missing-list")
+    assert "nobody could pass" in result.err and "--persons FILE" in result.err
 
 
 def test_column_map_file(tmp_path: Path) -> None:
@@ -223,7 +234,7 @@ def test_a_100_mb_cell_makes_only_its_row_invalid(tmp_path: Path) -> None:
         for _ in range(100):
             handle.write(chunk)
         handle.write(",3\nA3,urban,2\n")
-    result = run("evaluate", SET, data, "--format", "jsonl", "--detail", "verdicts")
+    result = run("evaluate", SET, data, "--persons", NO_PERSONS, "--format", "jsonl", "--detail", "verdicts")
     assert result.code == 0, result.err
     items = [json.loads(line) for line in result.out.splitlines()][:-1]
     assert [i["id"] for i in items] == ["A1", "A2", "A3"]
@@ -243,7 +254,7 @@ def test_excel_sheet_option(tmp_path: Path) -> None:
 def test_rows_with_broken_cells_keep_their_place(tmp_path: Path) -> None:
     data = tmp_path / "mixed.csv"
     data.write_text('id,members,insured_members\nA1,4,4\nA2,4,4,9,9\nA3,"4\nA4,2,2\n', encoding="utf-8")
-    result = run("evaluate", SET, data, "--format", "jsonl", "--detail", "verdicts")
+    result = run("evaluate", SET, data, "--persons", NO_PERSONS, "--format", "jsonl", "--detail", "verdicts")
     assert result.code == 0
     rows = [json.loads(line) for line in result.out.splitlines()][:-1]
     assert rows[0]["id"] == "A1" and rows[1]["id"] == "A2"

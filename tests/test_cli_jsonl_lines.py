@@ -16,10 +16,11 @@ def test_unicode_line_breaks_in_cells_do_not_split_jsonl_lines(tmp_path: Path) -
     data.write_text(
         "id,members,area\nHH\x851,4,rural\nHH\u20282,3,urban\nHH\u20293,2,rural\n", encoding="utf-8"
     )
+    persons = tmp_path / "persons.csv"
+    persons.write_text("household_id,full_name\n", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    code = main(
-        ["evaluate", "happy-family@2026.2", str(data), "--format", "jsonl"], Streams(out=out, err=err)
-    )
+    argv = ["evaluate", "happy-family@2026.2", str(data), "--persons", str(persons), "--format", "jsonl"]
+    code = main(argv, Streams(out=out, err=err))
     assert code == 0, err.getvalue()
     lines = out.getvalue().splitlines()
     assert len(lines) == 4  # three candidates and the summary line

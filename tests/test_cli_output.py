@@ -17,7 +17,7 @@ from criteria_engine.cli import pipeline
 from criteria_engine.render.summary import Item, assign_ranks
 from criteria_engine.results import Provenance, Result
 
-from .test_cli_support import CASES, HOUSEHOLDS, PERSONS, SET, check_golden, evaluate
+from .test_cli_support import CASES, HOUSEHOLDS, NO_PERSONS, PERSONS, SET, check_golden, evaluate
 
 
 def test_golden_table() -> None:
@@ -56,7 +56,14 @@ def test_excel_output_has_rows_verdicts_and_a_summary_sheet(tmp_path: Path) -> N
     result = evaluate("-o", target, "--rank")
     assert result.code == 0, result.err
     book = load_workbook(target)
-    results, summary = book.worksheets
+    results, problems, summary = book.worksheets
+    assert problems.title == "Vấn đề dữ liệu"
+    listed = list(problems.iter_rows(values_only=True))
+    assert listed[0] == ("Dòng", "Mã", "Cột", "Giá trị", "Vấn đề", "Cách sửa", "Mã lỗi")
+    invalid = [row for row in listed[1:] if row[6] == "data-bad-value"]
+    assert [(r[0], r[1], r[2], r[3]) for r in invalid] == [(6, "H05", "Số nhân khẩu", "bốn")]
+    assert invalid[0][4] == "'bốn' is not a whole number"
+    assert invalid[0][5].startswith("write a whole number such as 2")
     rows = list(results.iter_rows(values_only=True))
     assert rows[0][:3] == ("Dòng", "Hạng", "Mã")
     assert "K7" in rows[0] and len(rows) == 9
@@ -141,11 +148,13 @@ def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
             cells[0] = f"{cells[0]}-{n}"
             lines.append(";".join(cells))
     many.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    one = evaluate("--format", "jsonl", "--detail", "verdicts", data=many, persons=None)
+    one = evaluate("--format", "jsonl", "--detail", "verdicts", data=many, persons=NO_PERSONS)
     old = pipeline.CHUNK_ROWS
     pipeline.CHUNK_ROWS = 97
     try:
-        two = evaluate("--format", "jsonl", "--detail", "verdicts", "--jobs", "2", data=many, persons=None)
+        two = evaluate(
+            "--format", "jsonl", "--detail", "verdicts", "--jobs", "2", data=many, persons=NO_PERSONS
+        )
     finally:
         pipeline.CHUNK_ROWS = old
     assert two.code == 0, two.err

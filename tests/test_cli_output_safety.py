@@ -84,7 +84,10 @@ def test_folders_devices_and_pipes_are_refused(data: Path, tmp_path: Path) -> No
 def test_a_link_is_written_through_and_kept(data: Path, tmp_path: Path) -> None:
     link = tmp_path / "ket-qua.csv"
     link.symlink_to("real.csv")  # dangling until the output is written
-    status, _out, err = run("evaluate", "happy-family", str(data), "-o", str(link), "--detail", "verdicts")
+    persons = str(HOUSEHOLDS.with_name("person.csv"))
+    status, _out, err = run(
+        "evaluate", "happy-family", str(data), "--persons", persons, "-o", str(link), "--detail", "verdicts"
+    )
     assert status == 0, err
     assert link.is_symlink() and os.readlink(link) == "real.csv"
     assert (tmp_path / "real.csv").read_text(encoding="utf-8").startswith("\ufeffDòng") or (

@@ -17,6 +17,8 @@ GOLDEN = HERE / "golden" / "cli"
 SET = "happy-family@2026.2"
 HOUSEHOLDS = CASES / "households.csv"
 PERSONS = CASES / "persons.csv"
+NO_PERSONS = CASES / "persons-none.csv"
+"""A members' table with a header and no rows: every household has no members listed."""
 
 
 @dataclass

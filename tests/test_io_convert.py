@@ -197,7 +197,8 @@ def test_dates(raw: object, expected: dt.date) -> None:
         ("31/02/2026", "'31/02/2026' is not a real date"),
         ("01/31/2026", "'01/31/2026' is not a real date"),
         ("tháng 1", "'tháng 1' is not a date (expected a date such as 2026-01-31 or 31/01/2026)"),
-        (46053, "'46053' is a number, not a date (expected a date such as 2026-01-31 or 31/01/2026)"),
+        (2026, "'2026' is a number, not a date (expected a date such as 2026-01-31 or 31/01/2026)"),
+        (46053.5, "'46053.5' is a number, not a date (expected a date such as 2026-01-31 or 31/01/2026)"),
     ],
 )
 def test_not_dates(raw: object, problem: str) -> None:

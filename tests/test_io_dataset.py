@@ -84,6 +84,12 @@ def test_dataset_errors(tmp_path: Path) -> None:
     (tmp_path / "dup" / "household.csv").write_text("id\nH1\n")
     (tmp_path / "dup" / "household.json").write_text("[]")
     assert error_of(tmp_path / "dup").code == "dataset-duplicate-table"
+    (tmp_path / "plural").mkdir()
+    (tmp_path / "plural" / "household.csv").write_text("id\nH1\n")
+    (tmp_path / "plural" / "Households.csv").write_text("id\nH2\n")
+    error = error_of(tmp_path / "plural")
+    assert error.code == "dataset-duplicate-table"
+    assert error.message.startswith("two files for table 'household': Households.csv and household.csv")
     (tmp_path / "nolist.json").write_text('{"a": 1}')
     assert error_of(tmp_path / "nolist.json").code == "data-not-list"
     (tmp_path / "scalar.json").write_text("7")

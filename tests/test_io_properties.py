@@ -96,6 +96,41 @@ def test_every_row_comes_out_in_order(
         codes = [p.code for p in raw.problems]
         assert codes.count("data-cell-too-large") == len(too_large)
         assert ("data-extra-cells" in codes) == (row.kind == "extra")
+        assert ("data-column-count" in codes) == (row.kind == "fewer")
+
+
+GOOD_CELL = st.lists(st.sampled_from(["a", "ă", "Đ", " ", "x", "1"]), min_size=1, max_size=6).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(st.booleans(), st.lists(GOOD_CELL, min_size=3, max_size=3)), min_size=1, max_size=20
+    ),
+    delim=st.sampled_from([",", ";"]),
+    chunk=st.sampled_from([readers.LINE_CHUNK_CHARS, 3]),
+)
+def test_a_stray_quote_breaks_only_its_own_row(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[tuple[bool, list[str]]], delim: str, chunk: int
+) -> None:
+    """A cell opened by a quote that is never closed swallows no other row: its row is
+    reported broken at its line and every other row is read as written, at its line."""
+    lines = [delim.join(HEADERS)]
+    for number, (stray, cells) in enumerate(rows):
+        lines.append(delim.join([f"R{number}", '"' + cells[0] if stray else cells[0], *cells[1:]]))
+    path = tmp_path_factory.getbasetemp() / "stray.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(readers, "LINE_CHUNK_CHARS", chunk)
+        got = list(iter_rows(path))
+    assert [r.row_number for r in got] == list(range(2, len(rows) + 2))
+    for (stray, cells), raw, number in zip(rows, got, range(len(rows)), strict=True):
+        if stray and number < len(rows) - 1:
+            assert raw.values == {} and [p.code for p in raw.problems] == ["data-broken-row"]
+            assert raw.problems[0].line == number + 2 and raw.problems[0].column == 2
+        elif not stray:
+            assert raw.values == dict(zip(HEADERS, [f"R{number}", *cells], strict=True))
+            assert raw.problems == ()
 
 
 TEXT = st.lists(st.sampled_from(["a", "b", '"', ",", ";", "\n", "\r\n", "\r", "ă"]), max_size=60).map("".join)

@@ -113,7 +113,9 @@ def test_extra_and_missing_cells(tmp_path: Path) -> None:
     assert codes(first) == ["data-extra-cells"]
     assert (first.problems[0].line, first.problems[0].column) == (2, 4)
     assert "'3', '4'" in first.problems[0].message
-    assert second == RawRow(3, {"id": "H2", "a": "1"})  # fewer cells: absent, no problem
+    assert second.values == {"id": "H2", "a": "1"}  # fewer cells: kept, but the row is invalid
+    assert codes(second) == ["data-column-count"] and second.problems[0].line == 3
+    assert second.problems[0].message.startswith("row 3 has 2 cell(s) but the header has 3 columns")
     assert third.problems == ()  # trailing empty cells are not extra values
 
 

@@ -60,7 +60,10 @@ def test_diff_text_in_vietnamese_by_default() -> None:
     assert code == 0 and err == ""
     assert out.startswith("happy-family: 2026.2 → 2027.1\n")
     assert "  ~ Chuẩn nghèo về thu nhập, Nông thôn: 1.500.000 → 2.200.000 đồng/tháng.\n" in out
-    assert "49 thay đổi." in out and "Tham số (6)" in out
+    assert "88 thay đổi." in out and "Tham số (6)" in out  # 39 of them: column aliases and blank
+    assert (
+        '`registered` “Đã đăng ký xây dựng "Gia đình hạnh phúc" đầu năm”, ô trống nghĩa là: — → không.' in out
+    )
 
 
 def test_diff_in_english_with_one_revision_compares_with_the_one_before() -> None:
@@ -203,8 +206,11 @@ def test_verify_catches_tampering_and_unknown_revisions(households: Path, tmp_pa
     code, out, _ = cli("verify", str(stored), "--data", str(households), "--lang", "en")
     assert code == 1
     assert out.startswith(
-        f"Checked {HOUSEHOLDS} result(s): {HOUSEHOLDS - 4} verified, 2 differ, 1 unknown revision, 1 no record\n"
+        f"Checked {HOUSEHOLDS + 1} result(s): {HOUSEHOLDS - 4} verified, 2 differ, 1 unknown revision, "
+        "1 no record, 1 missing from the results\n"
     )
+    # the candidate whose result was renamed away is in the data but not in the results
+    assert f"  {lines and json.loads(lines[3])['id']}: missing from the results\n" in out
     assert f"#1 {results[0]['id']} (happy-family@2026.2): differ" in out
     assert (
         f'#3 {results[2]["id"]} (happy-family@2026.2): differ\n      criteria.K1.verdict: stored "fail"'
@@ -216,6 +222,27 @@ def test_verify_catches_tampering_and_unknown_revisions(households: Path, tmp_pa
     first = data["results"][0]
     assert first["outcome"] == "differs" and first["differences"][0]["field"] == "status"
     assert [r["outcome"] for r in data["results"][1:4]] == ["unknown-revision", "differs", "no-record"]
+    assert data["results"][-1] == {
+        "index": -1,
+        "id": json.loads(lines[3])["id"],
+        "outcome": "missing-result",
+        "criteria_set": "",
+        "digest": "",
+        "differences": [],
+        "note": "in the data but not in the results: its result was left out or deleted",
+    }
+
+
+def test_verify_reports_a_deleted_result(households: Path, tmp_path: Path) -> None:
+    stored = tmp_path / "results.jsonl"
+    _evaluate(households, stored)
+    lines = stored.read_text(encoding="utf-8").splitlines()
+    gone = json.loads(lines[5])["id"]
+    stored.write_text("\n".join(lines[:5] + lines[6:]) + "\n", encoding="utf-8")
+    code, out, _ = cli("verify", str(stored), "--data", str(households))
+    assert code == 1
+    assert out.startswith(f"Đã kiểm tra {HOUSEHOLDS} kết quả: {HOUSEHOLDS - 1} khớp, 1 thiếu kết quả\n")
+    assert f"  {gone}: thiếu kết quả\n" in out
 
 
 def test_verify_finds_rows_by_number_when_ids_repeat(tmp_path: Path) -> None:

@@ -161,3 +161,18 @@ def test_rendering_a_verification() -> None:
     assert lines[2].strip().startswith("status: stored")
     assert verify_markdown(report, "vi").startswith("# Đã kiểm tra 3 kết quả: 2 khớp, 1 khác")
     json.dumps(report.to_dict())
+
+
+def test_a_candidate_of_the_data_without_a_stored_result_is_reported() -> None:
+    stored = _stored()
+    gone = stored.pop(2)["id"]
+    report = verify_results(stored, RECORDS, REGISTRY, data_ids=list(RECORDS))
+    assert not report.ok
+    assert report.counts()["missing-result"] == 1 and report.counts()["verified"] == len(stored)
+    (missing,) = [i for i in report.items if i.outcome == "missing-result"]
+    assert (missing.index, missing.id) == (-1, gone)
+    assert report.items[-1] is missing  # after the stored results
+    lines = [text for text, _style in verify_lines(report, "vi")]
+    assert f"  {gone}: thiếu kết quả" in lines
+    whole = verify_results(_stored(), RECORDS, REGISTRY, data_ids=lambda: list(RECORDS))
+    assert whole.ok and whole.counts()["missing-result"] == 0

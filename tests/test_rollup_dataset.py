@@ -375,6 +375,11 @@ def test_a_duplicate_id_is_reported(tmp_path: Path) -> None:
     assert any("id 'H1'" in d.message and "rows 3, 5" in d.message for d in duplicates)
     assert any("id 'V0'" in d.message for d in duplicates)
     assert len(evaluation.results("household")) == 4 and len(evaluation.results("village")) == 3
+    later = evaluation.results("household")[3]
+    assert (later.id, later.status) == ("H1", "invalid")
+    assert [e.code for e in later.errors] == ["data-duplicate-id"]
+    assert "the id 'H1' is already used on row 3 of table 'household'" in later.errors[0].message
+    assert evaluation.results("household")[1].status != "invalid"  # the first H1 is evaluated
 
 
 def test_a_cycle_of_sets_is_reported(tmp_path: Path) -> None:

@@ -5,17 +5,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import DataError, Diagnostic
 from ..evaluators.plan import Plan
+from ..io.quality import DataQuality
 from ..io.records import DataSource, parse_children
 from ..render import BINARY_FORMATS, FORMATS, Context, Item, Summary
 from ..render.audiences import AUDIENCES
 from ..render.document import DocumentInfo
 from ..render.output import SUFFIXES, atomic_file, write_items
 from .common import (
+    EXIT_INVALID,
     EXIT_OK,
     HelpFormatter,
     Streams,
@@ -37,14 +40,19 @@ Evaluate every candidate (household, village, school...) of a data file against 
 set and show who passes, the score, the rating and the criteria not met.
 
 DATA is a spreadsheet or data file: .csv (comma or semicolon, UTF-8), .xlsx, .json or
-.jsonl. Columns are matched to the set's inputs by name or by their Vietnamese or English
-label (accents and case do not matter); use --map for other headers. Numbers may be
-written the Vietnamese way (1.500.000 or 69,5), yes/no as có/không, x, true/false.
-A row whose values cannot be read is reported as invalid, naming the row and column; the
-run goes on and every row appears in the output, in order.
+.jsonl. The header row is found below any title block (or say which with --header-row).
+Columns are matched to the set's inputs by name, alias or their Vietnamese or English
+label (accents, case, numbering and common abbreviations such as BHYT or ĐBKK do not
+matter); use --map for other headers. Numbers may be written the Vietnamese way
+(1.500.000 or 69,5), yes/no as có/không, x, true/false. A totals row ("Tổng cộng") is
+reported and skipped. A row whose values cannot be read, or whose id repeats an earlier
+row's, is reported as invalid, naming the row and column; the run goes on and every row
+appears in the output, in order, or in the closing count of rows skipped.
 
-A household's members (persons) come from a second file linked by household_id
-(--persons FILE), or from a JSON list in the record itself.
+A household's members (persons) come from a second file linked by household_id or "Mã
+hộ" (--persons FILE), from a sheet of the workbook named after the list (as 'criteria
+template' makes it), or from a JSON list in the record itself. Without them the run stops:
+nobody could pass.
 
 DATA may also be a dataset: a folder of tables named by subject (household.csv,
 person.csv, village.csv, commune.csv, respondent.csv...) or one JSON document with a
@@ -52,15 +60,22 @@ table per subject. It is then evaluated bottom-up up to SET: households first, t
 results rolled up into their villages, the villages into the commune, each level
 explained with its numerators, denominators and who was left out.
 
-The output ends with a summary: how many passed, failed, were undetermined or invalid.
-Exit status is 0 even when candidates fail; 1 when the set or the data file cannot be used.
+The output ends with a summary: how many passed, failed, were undetermined or invalid; the
+closing notes (on stderr) count the rows read and repeat the warnings, with the empty
+cells by column. --format problems writes the data-quality list instead (every bad or
+empty cell: row, column, value, problem, fix); the Excel output has it as a sheet.
+
+Exit status: 0 even when candidates fail; 1 when the set or the data file cannot be used
+(a --map naming no input, a list with no data), and 1 after writing the output when more
+than half of the rows are invalid (a banner says so: the layout is probably wrong).
 
 examples:
   criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx
-  criteria evaluate happy-family@2026.2 examples/data/commune/household.csv -o ket-qua.xlsx
-  criteria evaluate happy-family examples/data/commune/household.csv --format jsonl --detail verdicts > out.jsonl
+  criteria evaluate happy-family@2026.2 examples/data/commune/household.csv --persons examples/data/commune/person.csv -o ket-qua.xlsx
+  criteria evaluate happy-family examples/data/commune/household.csv --persons examples/data/commune/person.csv --format jsonl --detail verdicts > out.jsonl
   criteria evaluate happy-school examples/data/commune/school.csv --rank --lang en
-  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --map examples/data/xa-mau/ten-cot.yaml --as-of 2026-11-25
+  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --map examples/data/xa-mau/ten-cot.yaml --as-of 2026-11-25
+  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --format problems -o van-de.csv
   criteria evaluate happy-commune examples/data/commune --as-of 2026-12-01"""
 
 REPORT_HELP = """\
@@ -85,7 +100,7 @@ examples:
   criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx -o bang-diem.html
   criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --audience public --keep "Họ tên chủ hộ" -o niem-yet.html
   criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --audience letters --keep "Họ tên chủ hộ" -o thu.html
-  criteria report happy-family examples/data/commune/household.csv --group-by village_id --lang en -o report.html"""
+  criteria report happy-family examples/data/commune/household.csv --persons examples/data/commune/person.csv --group-by village_id --lang en -o report.html"""
 
 
 def add_data_options(p: argparse.ArgumentParser) -> None:
@@ -112,6 +127,12 @@ def add_data_options(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="COLUMN",
         help='carry a column of the data into the output as it is, e.g. "Họ tên chủ hộ" (repeatable)',
+    )
+    p.add_argument(
+        "--header-row",
+        type=positive_int,
+        metavar="N",
+        help="the row (line of a CSV) holding the column headers (default: found below any title)",
     )
 
 
@@ -225,7 +246,7 @@ def run_evaluate(args: argparse.Namespace, streams: Streams) -> int:
     fmt = output_format(args)
     if is_dataset(args.data):
         return run_dataset(args, streams, fmt)
-    detail = args.detail or ("full" if fmt in ("json", "jsonl", "html") else "verdicts")
+    detail = args.detail or ("full" if fmt in ("json", "jsonl", "html", "problems") else "verdicts")
     group_by = args.group_by if args.group_by else ("" if fmt == "html" else None)
     return evaluate_to(args, streams, fmt, detail == "full", group_by)
 
@@ -247,15 +268,21 @@ def evaluate_to(
     lang = language(args.lang, plan.model)
     as_of = args.as_of or (None if "@" in args.set else dt.date.today())
 
+    quality = DataQuality()
+
     def warn(diagnostics: Any) -> None:
-        print_diagnostics(list(diagnostics), streams)
+        print_diagnostics(quality.warn(list(diagnostics)), streams)
 
     check_children(children_of(args), plan)
     keep = tuple(args.keep or ())
-    source = DataSource(plan.model, args.data, args.map, children_of(args), args.sheet, group_by, warn, keep)
+    source = DataSource(
+        plan.model, args.data, args.map, children_of(args), args.sheet, group_by, warn,
+        header_row=args.header_row, strict=True, keep=keep,
+    )  # fmt: skip
     sets = tuple(args.sets) if args.sets else None
     items = evaluate_units(Job(plan, as_of, detail, sets), source.units(), args.jobs)
     items = with_progress(items, streams.err, is_terminal(streams.err), Path(args.data).name)
+    items = counted(items, quality)
     colour = fmt == "table" and not args.output and is_terminal(streams.out)
     generated = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
 
@@ -274,24 +301,39 @@ def evaluate_to(
             detail,
             getattr(args, "audience", "commune"),
             DocumentInfo(getattr(args, "authority", ""), getattr(args, "place", ""), as_of),
+            source.input_columns,
         )
+
+    def notes() -> list[Diagnostic]:
+        blanks = quality.blank_cells(plan.model.inputs, source.input_columns, source.empty_cells)
+        return quality.warnings + blanks
 
     if args.output:
         with atomic_file(args.output, binary=fmt in BINARY_FORMATS) as stream:
-            summary = _write(fmt, stream, items, context, args.rank, args.data)
+            summary = _write(fmt, stream, items, context, notes, args.data)
         streams.err.write(f"{summary.line(lang)} → {args.output}\n")
     else:
-        _write(fmt, streams.out, items, context, args.rank, args.data)
-    return EXIT_OK
+        _write(fmt, streams.out, items, context, notes, args.data)
+    rows = (source.rows_read, len(source.skipped))
+    closing = quality.closing(lang, plan.model.inputs, source.input_columns, source.empty_cells, rows)
+    streams.err.write("".join(f"{line}\n" for line in closing))
+    return EXIT_INVALID if quality.too_many_invalid() else EXIT_OK
 
 
-def _write(fmt: str, stream: IO[Any], items: Any, context: Any, rank: bool, data: str) -> Summary:
+def counted(items: Iterator[Item], quality: DataQuality) -> Iterator[Item]:
+    """``items`` unchanged, each result counted for the closing notes."""
+    for item in items:
+        quality.count(item.result)
+        yield item
+
+
+def _write(fmt: str, stream: IO[Any], items: Any, context: Any, notes: Any, data: str) -> Summary:
     first: Item | None = next(items, None)
     if first is None:
         message = "the file has no data rows (only a header row, or blank rows)"
         raise DataError([Diagnostic("data-no-rows", message, data)])
     ctx: Context = context()
-    return write_items(itertools.chain([first], items), stream, fmt, ctx)
+    return write_items(itertools.chain([first], items), stream, fmt, ctx, notes)
 
 
 __all__ = ["add_data_options", "check_children", "children_of", "evaluate_to", "register"]

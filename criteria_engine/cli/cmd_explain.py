@@ -66,7 +66,16 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         print_diagnostics([d for d in diagnostics if d.code != "data-missing-column"], streams)
 
     check_children(children_of(args), plan)
-    source = DataSource(plan.model, args.data, args.map, children_of(args), args.sheet, None, warn)
+    source = DataSource(
+        plan.model,
+        args.data,
+        args.map,
+        children_of(args),
+        args.sheet,
+        None,
+        warn,
+        args.header_row,
+    )
     found: dict[str, Result] = {}
     seen: list[str] = []
     job = Job(plan, as_of, detail=True)

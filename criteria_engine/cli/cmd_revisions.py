@@ -76,8 +76,9 @@ field is compared. Give the data as it was given to 'criteria evaluate' (with th
 --map, --persons and --children).
 
 The report lists each result that differs (id, field, stored value, recomputed value),
-each result whose digest matches no known revision, and each result whose candidate is
-not in the data. Exit status: 0 when every result is reproduced exactly, 1 otherwise.
+each result whose digest matches no known revision, each result whose candidate is not in
+the data, and each candidate of the data that has no result (one deleted from the file).
+Exit status: 0 when every result is reproduced exactly, 1 otherwise.
 
 examples:
   criteria evaluate happy-family examples/data/commune/household.csv --persons examples/data/commune/person.csv -o ket-qua.jsonl
@@ -279,6 +280,8 @@ class _FromData:
                 children=children_of(args),
                 sheet=args.sheet,
                 warn=self.warn,
+                header_row=args.header_row,
+                strict=True,
             )
             by_row: dict[int, Unit] = {}
             by_id: dict[str, Unit] = {}
@@ -289,6 +292,10 @@ class _FromData:
                     by_id.setdefault(uid, unit)
             found = self.units[revision.digest] = (by_row, by_id)
         return found
+
+    def ids(self) -> list[str]:
+        """The ids of the candidates in the data (as read for the revisions seen), in order."""
+        return list(dict.fromkeys(cid for _rows, by_id in self.units.values() for cid in by_id))
 
     def __call__(
         self, revision: Revision, stored: Mapping[str, object], as_of: dt.date | None, detail: bool
@@ -311,7 +318,7 @@ def run_verify(args: argparse.Namespace, streams: Streams) -> int:
     lang = args.lang or "vi"
     stored = _stored_results(args.results)
     recompute = _FromData(args, registry, _Warnings(streams))
-    report = verify_results(stored, None, registry, recompute=recompute)
+    report = verify_results(stored, None, registry, recompute=recompute, data_ids=recompute.ids)
     with _output(args, streams) as out:
         if args.format == "json":
             json.dump(report.to_dict(), out, ensure_ascii=False, indent=2)

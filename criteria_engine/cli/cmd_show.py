@@ -18,13 +18,14 @@ from ..explain.describe import (
     pass_rule_text,
     rule_text,
     status_word,
-    type_text,
 )
 from ..explain.i18n import format_number, pick, unit_label
 from ..explain.labels import word
-from ..format.models import CriteriaSet, Criterion
+from ..format.models import CriteriaSet, Criterion, InputSpec
 from ..format.registry import Revision
 from ..format.semantics import criterion_max_points
+from ..io.template import WORDS as TEMPLATE_WORDS
+from ..io.template import blank_text, choices
 from ..render.table import console
 from .common import (
     EXIT_OK,
@@ -41,7 +42,8 @@ HELP = """\
 Show a criteria set as a readable tree: each group and criterion with its title, its rule
 in words, points, badges for mandatory criteria and vetoes, and legal basis; then how the decision
 is made and the rating bands. With --inputs, also the data it needs (the columns of the
-spreadsheet, with their labels, types and units).
+spreadsheet, with their labels, what to type in each (the labels of the choices, có/không)
+and units); 'criteria template' writes them as an empty workbook.
 
 examples:
   criteria show happy-family
@@ -127,18 +129,31 @@ def tree(revision: Revision, lang: str, plan: Plan) -> Tree:
     return root
 
 
+def input_kind(spec: InputSpec, lang: str) -> str:
+    """What to type in an input's column: its kind, and for a choice or yes/no the labels an
+    official writes (not the codes); what an empty cell means when the set says."""
+    words = TEMPLATE_WORDS.get(lang, TEMPLATE_WORDS["en"])
+    kind = str(words["types"].get(spec.type, spec.type))
+    listed = choices(spec, lang)
+    if listed:
+        kind = " / ".join(listed) if spec.type == "boolean" else f"{kind}: {' / '.join(listed)}"
+    if spec.blank is not None:
+        kind += f" ({'ô trống' if lang == 'vi' else 'empty'} = {blank_text(spec, lang)})"
+    return kind
+
+
 def inputs_table(cs: CriteriaSet, lang: str) -> Table:
-    """The data dictionary as a table: name, label, type, unit."""
+    """The data dictionary as a table: name, label (the column header to write), what to type, unit."""
     table = Table(title=word(lang, "inputs"), title_justify="left")
     for key in ("name", "label", "type", "unit"):
         table.add_column(word(lang, key), overflow="fold")
     for name, spec in cs.inputs.items():
-        table.add_row(name, pick(spec.label, lang), type_text(spec, lang), unit_label(spec.unit, lang))
+        table.add_row(name, pick(spec.label, lang), input_kind(spec, lang), unit_label(spec.unit, lang))
         for item_name, item in (spec.items or {}).items():
             table.add_row(
                 f"  {name}.{item_name}",
                 pick(item.label, lang),
-                type_text(item, lang),
+                input_kind(item, lang),
                 unit_label(item.unit, lang),
             )
     return table
@@ -156,4 +171,4 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     return EXIT_OK
 
 
-__all__ = ["criterion_node", "inputs_table", "register", "run", "tree"]
+__all__ = ["criterion_node", "input_kind", "inputs_table", "register", "run", "tree"]

@@ -12,10 +12,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from ..errors import Severity
+from ..errors import DataError, Diagnostic, Severity
 from ..explain import DatasetEvaluation
 from ..format.registry import parse_ref
+from ..io.dataset import open_dataset
 from ..io.dataset_tables import evaluate_dataset
+from ..io.readers import load_json
 from ..render.output import atomic_file
 from .common import EXIT_INVALID, EXIT_OK, Streams, UsageError, print_diagnostics, registry_for
 
@@ -35,9 +37,9 @@ def is_dataset(data: str) -> bool:
     if not head.startswith(b"{"):
         return False
     try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (ValueError, OSError):
-        return False
+        document = load_json(path)
+    except DataError:
+        return False  # read again as a flat file, which reports the problem
     return isinstance(document, dict) and sum(isinstance(v, list) for v in document.values()) > 1
 
 
@@ -54,7 +56,14 @@ def run_dataset(args: argparse.Namespace, streams: Streams, fmt: str) -> int:
         plan_for = {top.model.subject: top.ref}
     # Every set with a table in the dataset runs (the survey index feeds the commune's
     # happiness criterion); SET is the level explained in full.
-    evaluation = evaluate_dataset(Path(args.data), registry, as_of=as_of, plan_for=plan_for)
+    dataset = open_dataset(Path(args.data))
+    subject = registry.get(args.set, as_of).model.subject
+    if not dataset.has(subject):
+        listed = ", ".join(dataset.tables()) or "none"
+        message = f"the dataset has no table for '{subject}', the candidates of {set_id} (tables: {listed})"
+        hint = f"add a file named {subject}.csv (or .xlsx, .json) to the folder"
+        raise DataError([Diagnostic("dataset-missing-table", message, str(args.data), suggestion=hint)])
+    evaluation = evaluate_dataset(dataset, registry, as_of=as_of, plan_for=plan_for)
     lang = args.lang or "vi"
     problems = list(evaluation.diagnostics)
     print_diagnostics(problems, streams)

@@ -30,9 +30,10 @@ Output formats of `criteria evaluate` (`--format`, or from the extension of `-o 
 | `jsonl` | one JSON object per candidate (with `row`), last line `{"summary": ...}` | constant |
 | `json` | `{"criteria_set", "results": [...], "summary"}` | constant (written as it goes) |
 | `csv` | one row per candidate, a column per criterion (verdict); an empty row, then the summary | constant |
-| `xlsx` | the same rows (filter on, header frozen) and a summary sheet; needs `-o` | constant (streaming workbook) |
+| `xlsx` | the same rows (filter on, header frozen), a data-quality sheet ("Vấn đề dữ liệu") and a summary sheet; needs `-o` | constant (streaming workbook) |
 | `md` | a Markdown table, then the summary | constant |
 | `html` | the printable report (same as `criteria report`) | constant (cards spooled to a temporary file) |
+| `problems` | the data-quality list as CSV: each bad or empty cell with its row, column, value, problem and fix; then the problems of the file (rows skipped, columns not read) | constant |
 
 `--rank` holds every result in memory to sort them. `-o FILE` is written to a temporary file
 beside FILE and moved into place only when the command succeeds: an interrupted run (Ctrl-C)

@@ -11,7 +11,16 @@ from typing import IO, Any, ClassVar
 
 from ..errors import CriteriaError, OutputError
 from ..render.output import output_target
-from . import cmd_evaluate, cmd_explain, cmd_revisions, cmd_sets, cmd_show, cmd_test, cmd_validate
+from . import (
+    cmd_evaluate,
+    cmd_explain,
+    cmd_revisions,
+    cmd_sets,
+    cmd_show,
+    cmd_template,
+    cmd_test,
+    cmd_validate,
+)
 from .common import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -24,7 +33,16 @@ from .common import (
 )
 
 # `diff` and `verify` (comparing revisions) live in cmd_revisions.py.
-COMMANDS = (cmd_validate, cmd_sets, cmd_show, cmd_evaluate, cmd_explain, cmd_test, cmd_revisions)
+COMMANDS = (
+    cmd_validate,
+    cmd_sets,
+    cmd_show,
+    cmd_template,
+    cmd_evaluate,
+    cmd_explain,
+    cmd_test,
+    cmd_revisions,
+)
 
 DESCRIPTION = """\
 criteria — evaluate households, villages, communes and schools against declarative criteria

@@ -298,7 +298,7 @@ class _Runner:
             for value, rows in list(duplicates.items())[:20]:
                 message = (
                     f"id '{value}' is used by {len(rows)} rows of table '{level.table}' (rows {', '.join(map(str, rows))}); "
-                    "each row is evaluated, and members linking to this id are given to each"
+                    "the rows after the first are invalid (data-duplicate-id), and members linking to this id are given to each"
                 )
                 self.diagnostics.append(Diagnostic("dataset-duplicate-id", message, file, rows[0]))
             if len(duplicates) > 20:

@@ -60,16 +60,26 @@ def located(message: str, row: int, header: str | None) -> str:
 
 
 def _issue(problem: Diagnostic, row: SourceRow) -> FieldIssue:
+    header = row.headers[problem.column - 1] if 0 < problem.column <= len(row.headers) else ""
     if problem.path:
         name = ".".join(str(p) for p in problem.path)
-    elif 0 < problem.column <= len(row.headers):
-        name = row.headers[problem.column - 1] or f"column {problem.column}"
+    elif header:
+        name = header or f"column {problem.column}"
     else:
         name = f"row {row.line}"
     message = problem.message
-    if problem.file and problem.file != row.file:
+    same_file = not problem.file or problem.file == row.file
+    if not same_file:
         message = f"{Path(problem.file).name}: {message}"
-    return FieldIssue(name, problem.code, message)
+    column = header if same_file and header else None
+    return FieldIssue(name, problem.code, message, column, problem.value, problem.suggestion)
+
+
+def _shown(value: object) -> str | None:
+    """A value as its cell showed it (None when there is none, or it is a list)."""
+    if value is None or isinstance(value, list | dict):
+        return None
+    return str(value)
 
 
 def invalid_result(
@@ -101,7 +111,14 @@ def evaluate_row(
         return invalid_result(plan, row, record_id, [problem], as_of)
     if result.status == Status.INVALID:
         errors = tuple(
-            FieldIssue(e.field, e.code, located(e.message, row.line, row.columns.get(e.field.split("[")[0])))
+            FieldIssue(
+                e.field,
+                e.code,
+                located(e.message, row.line, row.columns.get(e.field.split("[")[0])),
+                row.columns.get(e.field.split("[")[0]),
+                _shown(row.record.get(e.field)),
+                e.fix,
+            )
             for e in result.errors
         )
         return replace(result, errors=errors, row=row.line, group=row.group, kept=row.kept)

@@ -66,6 +66,13 @@ class InputSpec(_Model):
         None, description="The fields of each record of a list (e.g. a household's persons)."
     )
     aliases: tuple[str, ...] = Field((), description="Other column headers that mean this field.")
+    blank: bool | int | float | str | None = Field(
+        None,
+        description=(
+            "The value an empty cell of this field's column means (e.g. false for a checkbox column"
+            " where 'x' means yes); without it an empty cell is missing data."
+        ),
+    )
     private: bool = Field(
         False,
         description="Personal or sensitive (income, sanctions, violence, health): never shown on public lists.",

@@ -6,6 +6,8 @@ structurally valid file can still get wrong. Every check yields diagnostics; non
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -88,6 +90,8 @@ def _check_inputs(inputs: Mapping[str, InputSpec], base: DocPath) -> Iterator[Di
             )
         if spec.min is not None and spec.max is not None and spec.min > spec.max:
             yield error("bad-range", f"min {spec.min} is above max {spec.max}", (*path, "min"))
+        if spec.blank is not None:
+            yield from _check_blank(name, spec, path)
         if spec.value_labels and spec.values:
             for value in spec.value_labels:
                 if value not in spec.values:
@@ -97,6 +101,40 @@ def _check_inputs(inputs: Mapping[str, InputSpec], base: DocPath) -> Iterator[Di
                         (*path, "value_labels", value),
                         did_you_mean(value, spec.values),
                     )
+
+
+def _check_blank(name: str, spec: InputSpec, path: DocPath) -> Iterator[Diagnostic]:
+    """``blank`` must be a value of the input: a yes/no, a number in range, an enum value, a date."""
+    value, where = spec.blank, (*path, "blank")
+    kind = spec.type
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "list":
+        yield error("bad-blank", f"'blank' is not for list inputs; '{name}' is a list", where)
+        return
+    fits = {
+        "boolean": isinstance(value, bool),
+        "integer": numeric and float(value).is_integer(),  # type: ignore[arg-type]
+        "number": numeric and math.isfinite(value),  # type: ignore[arg-type]
+        "enum": isinstance(value, str) and value in (spec.values or ()),
+        "string": isinstance(value, str),
+        "date": isinstance(value, str) and _is_date(value),
+    }[kind]
+    if not fits:
+        hint = did_you_mean(str(value), spec.values or ()) if kind == "enum" else None
+        yield error("bad-blank", f"blank {value!r} is not a value of the {kind} input '{name}'", where, hint)
+    elif numeric and (
+        (spec.min is not None and value < spec.min)  # type: ignore[operator]
+        or (spec.max is not None and value > spec.max)  # type: ignore[operator]
+    ):
+        yield error("bad-blank", f"blank {value!r} is outside the range of '{name}'", where)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _check_parameters(cs: CriteriaSet) -> Iterator[Diagnostic]:

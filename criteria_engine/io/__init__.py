@@ -1,9 +1,17 @@
 """Reading files: criteria-set folders, and candidate data streamed as raw rows, headers mapped
 to inputs, values converted by declared type, tables gathered into datasets.
 
-* :mod:`.readers` — :func:`iter_rows` over CSV/TSV, JSON, JSONL and XLSX files;
+* :mod:`.readers` — :func:`iter_rows` over CSV/TSV, JSON, JSONL and XLSX files (the header
+  row found below a title; every limit an invalid row or a located error);
+* :mod:`.header_words` — how headers are compared (accents, abbreviations), id headers,
+  totals rows;
 * :mod:`.columns` — :class:`ColumnMap`: which column holds which input;
 * :mod:`.convert` — :func:`convert_value` / :func:`convert_row`: typed values and problems;
+* :mod:`.records` — :class:`~.records.DataSource` and :func:`~.records.read_records`: a file's
+  candidates for a set, with :mod:`.children` (members' tables), :mod:`.ids` (repeated ids)
+  and :mod:`.source_checks` (a run that would be wrong);
+* :mod:`.quality` — what the reading found: grouped warnings, counts, the data-quality list;
+* :mod:`.template` — the empty workbook (or CSV) a commune fills in;
 * :mod:`.dataset` — :func:`open_dataset` and :func:`attach_children`;
 * :mod:`.dataset_tables` — a dataset's tables handed to the roll-up: :func:`evaluate_dataset`;
 * :mod:`.catalog` — criteria-set files and folders read and checked into a registry.

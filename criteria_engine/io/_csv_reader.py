@@ -20,76 +20,115 @@ from criteria_engine.errors import Diagnostic
 # at import: readers imports this module), so a limit changed there applies here too.
 from criteria_engine.io import readers
 from criteria_engine.io._files import check_utf8, fail, open_binary
-from criteria_engine.io._rows import make_headers, make_row
+from criteria_engine.io._rows import HeaderChoice, make_headers, make_row, pick_header
 
 _DELIMITERS = (",", ";", "\t", "|")  # '|' is recognised only to be refused with advice
 _DELIMITER_HINT = "separate the columns with ',' or ';' (or tabs, as .tsv), the same in every row"
+_QUOTE_HINT = 'remove the stray quote (") or close it; a cell that starts with a quote must end with one'
+_SNIFF_CHARS = 1 << 20
+
+Record = tuple[int, list[str], Diagnostic | None]
+"""A CSV record: the line it starts on, its cells, and the problem that kept it from being read."""
 
 
-def iter_csv(path: Path, delimiter: str | None) -> Iterator[readers.RawRow]:
+def iter_csv(path: Path, delimiter: str | None, header: HeaderChoice = None) -> Iterator[readers.RawRow]:
     check_utf8(path)
     with open_binary(path) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-        yield from CsvFile(path, text, delimiter).rows()
+        yield from CsvFile(path, text, delimiter, header).rows()
+
+
+class _StrayQuote(Exception):
+    """Raised into csv by the line feed when a quoted cell stays open too long."""
+
+
+def _shown(delimiter: str) -> str:
+    return "TAB" if delimiter == "\t" else delimiter
 
 
 class CsvFile:
-    """One open CSV file: delimiter sniffed, header read; :meth:`rows` streams the records.
+    """One open CSV file: delimiter sniffed, header found; :meth:`rows` streams the records.
 
     Lines are fed to :mod:`csv` one at a time. A line longer than ``LINE_CHUNK_CHARS`` is first
-    rewritten by :func:`_reduce_long_line`, which replaces each oversized cell by a marker.
+    rewritten by :func:`_reduce_long_line`, which replaces each oversized cell by a marker. The
+    lines of a record that runs over several lines (a quoted cell with line breaks) are kept
+    until it ends: when it then has the wrong number of cells, or its quote stays open past
+    ``MAX_RECORD_LINES`` / ``MAX_RECORD_CHARS``, the quote was a stray one: the record is
+    reported broken at its first line and the lines after it are read again as rows.
     """
 
-    def __init__(self, path: Path, text: IO[str], delimiter: str | None) -> None:
+    def __init__(self, path: Path, text: IO[str], delimiter: str | None, header: HeaderChoice = None) -> None:
         self.file = str(path)
         self._text = text
         self.line_no = 0
-        self._pending: list[str] = self._first_line()
-        self.delimiter = delimiter or self._sniff("".join(self._pending))
+        self._pending: list[str] = self._first_lines(several=header is not None)
+        self.delimiter = delimiter or self._sniff()
         self._new_record = True
         self._after_cr = False
         self._start = 0
+        self._lines_of_record: list[str] = []
+        self._chars_of_record = 0
+        self._columns: int | None = None
         csv.field_size_limit(max(csv.field_size_limit(), readers.CSV_FIELD_LIMIT))
         self._reader = csv.reader(self._lines(), delimiter=self.delimiter)
-        header = self._next_record()
-        if header is None:
-            fail("data-empty", "the file has no header row", self.file)
-        self.header_line = header[0]
-        self.headers = make_headers(header[1], self.file, header[0])
-        self._peeked = self._next_record()
+        found = pick_header(self._records(), header, self.file)
+        self.header_line, cells, self.above, self._rest = found
+        self.headers = make_headers([str(c) for c in cells], self.file, self.header_line)
+        self._columns = len(self.headers)
+        self._peeked = next(self._rest, None)
         if delimiter is None and sum(1 for h in self.headers if h) == 1 and self._peeked:
-            self._check_single_column(*self._peeked)
+            self._check_single_column(self._peeked[0], self._peeked[1])
 
-    def _first_line(self) -> list[str]:
-        """The chunks of the first non-blank line (at most ~1 MiB of it: enough to sniff)."""
+    def _first_lines(self, several: bool) -> list[str]:
+        """The chunks of the first non-blank line (at most ~1 MiB of it: enough to sniff) and,
+        when ``several``, of the lines after it up to ``HEADER_SEARCH_ROWS`` lines or ~1 MiB."""
         while True:
-            chunks: list[str] = []
-            while not chunks or not (chunks[-1].endswith(("\n", "\r")) or sum(map(len, chunks)) > 1 << 20):
-                chunk = self._text.readline(readers.LINE_CHUNK_CHARS)
-                if not chunk:
-                    break
-                chunks.append(chunk)
+            chunks = self._one_line()
             if not chunks:
                 fail("data-empty", "the file is empty (no header row)", self.file)
             if "".join(chunks).strip(" \t\r\n,;|"):  # a line of only delimiters is blank too
-                return chunks
+                break
             self.line_no += 1
+        self._sniff_lines = ["".join(chunks)]
+        while several and len(self._sniff_lines) < readers.HEADER_SEARCH_ROWS:
+            if sum(map(len, chunks)) > _SNIFF_CHARS:
+                break
+            more = self._one_line()
+            if not more:
+                break
+            chunks += more
+            self._sniff_lines.append("".join(more))
+        return chunks
 
-    def _sniff(self, line: str) -> str:
-        outside = re.sub(r'"[^"]*"', "", line)
-        counts = {d: outside.count(d) for d in _DELIMITERS}
-        best = max(counts, key=lambda d: counts[d])
-        if best == "|" and counts[best]:
+    def _one_line(self) -> list[str]:
+        chunks: list[str] = []
+        while not chunks or not (chunks[-1].endswith(("\n", "\r")) or sum(map(len, chunks)) > _SNIFF_CHARS):
+            chunk = self._text.readline(readers.LINE_CHUNK_CHARS)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return chunks
+
+    def _sniff(self) -> str:
+        """The delimiter used most on one line (of the first line, or of the first lines when
+        the header may be below a title)."""
+        best, most = ",", 0
+        for line in self._sniff_lines:
+            outside = re.sub(r'"[^"]*"', "", line[:_SNIFF_CHARS])
+            for d in _DELIMITERS:
+                if outside.count(d) > most:
+                    best, most = d, outside.count(d)
+        if best == "|":
             message = "the header row is separated by '|', which is not a CSV delimiter"
             fail("data-delimiter", message, self.file, self.line_no + 1, hint=_DELIMITER_HINT)
-        return best if counts[best] else ","
+        return best
 
-    def _check_single_column(self, line: int, cells: list[str], _error: str | None) -> None:
+    def _check_single_column(self, line: int, cells: list[str]) -> None:
         """A one-column header is fine only if the first data row agrees."""
         filled = [c for c in cells if c.strip()]
         seps = [d for d in _DELIMITERS[1:] if len(filled) == 1 and d in filled[0]]
         if len(filled) > 1 or seps:
-            shown = "TAB" if seps[:1] == ["\t"] else (seps or [","])[0]
+            shown = _shown((seps or [","])[0])
             message = f"the header has a single column but row {line} has cells separated by '{shown}'"
             fail("data-delimiter", message, self.file, line, hint=_DELIMITER_HINT)
 
@@ -107,38 +146,155 @@ class CsvFile:
             in_quotes = not self._new_record
             if self._new_record:
                 self._new_record, self._start = False, self.line_no + 1
+                self._lines_of_record, self._chars_of_record = [], 0
+            original = chunk
             if len(chunk) >= readers.LINE_CHUNK_CHARS and not chunk.endswith(("\n", "\r")):
-                chunk = _reduce_long_line(chunk, self._read, self.delimiter, in_quotes)
+                written = _Written(chunk, self._read)
+                chunk = _reduce_long_line(chunk, written.more, self.delimiter, in_quotes)
+                original = written.text() or chunk
             self._after_cr = chunk.endswith("\r")
             self.line_no += 0 if split_crlf else 1
+            self._lines_of_record.append(original)
+            self._chars_of_record += len(original)
+            if in_quotes and (
+                len(self._lines_of_record) > readers.MAX_RECORD_LINES
+                or self._chars_of_record > readers.MAX_RECORD_CHARS
+            ):
+                raise _StrayQuote
             yield chunk
 
-    def _next_record(self) -> tuple[int, list[str], str | None] | None:
-        """The next non-blank record as (start line, cells, csv error), or None at the end."""
+    def _records(self) -> Iterator[Record]:
+        """Every non-blank record, in order; a broken one comes with its problem and no cells."""
         while True:
             self._new_record = True
             try:
                 cells = next(self._reader)
             except StopIteration:
-                return None
+                return
+            except _StrayQuote:
+                yield self._broken(None)
+                continue
             except csv.Error as exc:
-                return self._start, [], str(exc)
-            if any(c.strip() for c in cells):
-                return self._start, cells, None
+                problem = Diagnostic(
+                    "data-broken-row", f"row {self._start} cannot be read: {exc}", self.file, self._start
+                )
+                yield self._start, [], problem
+                continue
+            if not any(c.strip() for c in cells):
+                continue
+            spanned = len(self._lines_of_record) > 1
+            if spanned and self._columns is not None and self._stray_quote(cells):
+                yield self._broken(len(cells))
+                continue
+            yield self._start, cells, None
+
+    def _fits(self, cells: list[str]) -> bool:
+        columns = self._columns or 0
+        return len(cells) >= columns and not any(c.strip() for c in cells[columns:])
+
+    def _stray_quote(self, cells: list[str]) -> bool:
+        """A record over several lines is a stray quote's doing when a quote inside it is
+        misplaced (a quoted cell must end with a quote followed by a delimiter or the end of
+        the line), or when its second line holds no quote and reads alone as a whole row: a
+        cell with a line break does not continue with a line shaped like a row."""
+        text = "".join(self._lines_of_record)
+        try:
+            for _ in csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True):
+                pass
+        except csv.Error:
+            return True
+        second = self._lines_of_record[1]
+        if '"' in second:
+            return False
+        try:
+            alone = next(csv.reader([second.rstrip("\r\n")], delimiter=self.delimiter))
+        except (csv.Error, StopIteration):
+            return False
+        return self._fits(alone) and len(alone) > 1
+
+    def _broken(self, count: int | None) -> Record:
+        """The record that began with a stray quote, reported at its first line; its other
+        lines go back to be read again as rows."""
+        start, lines = self._start, self._lines_of_record
+        end = start + len(lines) - 1
+        try:
+            opened = len(next(csv.reader([lines[0].rstrip("\r\n")], delimiter=self.delimiter)))
+        except (csv.Error, StopIteration):
+            opened = 1
+        self._pending[0:0] = lines[1:]
+        self.line_no, self._after_cr = start, False
+        self._lines_of_record, self._chars_of_record = [], 0
+        self._reader = csv.reader(self._lines(), delimiter=self.delimiter)
+        if count is None:
+            why = f"is still open after {len(lines) - 1:,} more lines"
+        elif count == self._columns:
+            why = f"runs on to line {end}, where a quote is misplaced"
+        else:
+            why = (
+                f"runs on to line {end}, which would make the row {count} cells long "
+                f"instead of {self._columns}"
+            )
+        message = (
+            f'row {start} cannot be read: the quote (") that opens column {opened} is not closed on '
+            f"its line and {why}; the row is left out and the lines after it are read as rows"
+        )
+        return start, [], Diagnostic("data-broken-row", message, self.file, start, opened, (), _QUOTE_HINT)
+
+    def _shape(self, line: int, cells: list[str]) -> Diagnostic | None:
+        """A row with fewer cells than the header has columns: another delimiter, or cut short."""
+        columns = self._columns or 0
+        if len(cells) >= columns:
+            return None
+        text = cells[0] if len(cells) == 1 else ""
+        for other in _DELIMITERS[:3]:
+            if other != self.delimiter and other in text and text.count(other) + 1 >= max(2, columns // 2):
+                message = (
+                    f"row {line} is separated by '{_shown(other)}' but the header row by "
+                    f"'{_shown(self.delimiter)}'; the row is not read"
+                )
+                return Diagnostic("data-delimiter", message, self.file, line, 1, (), _DELIMITER_HINT)
+        message = (
+            f"row {line} has {len(cells)} cell(s) but the header has {columns} columns; the row may be "
+            "cut short or its cells shifted, so it is not evaluated"
+        )
+        hint = "give the row a cell for every column (an empty cell is fine: two delimiters in a row)"
+        return Diagnostic("data-column-count", message, self.file, line, len(cells) + 1, (), hint)
 
     def rows(self) -> Iterator[readers.RawRow]:
         """The data rows, in file order."""
         item = self._peeked
         while item is not None:
-            line, cells, error = item
-            if error is None:
-                yield make_row(self.headers, cells, line, self.file)
+            line, cells, problem = item
+            if problem is None:
+                problem = self._shape(line, cells)
+                if problem is None:
+                    yield make_row(self.headers, cells, line, self.file)
+                elif problem.code == "data-delimiter":
+                    yield readers.RawRow(line, {}, (problem,))
+                else:
+                    row = make_row(self.headers, cells, line, self.file)
+                    yield readers.RawRow(line, row.values, (*row.problems, problem))
             else:
-                problem = Diagnostic(
-                    "data-cell-too-large", f"row {line} cannot be read: {error}", self.file, line
-                )
                 yield readers.RawRow(line, {}, (problem,))
-            item = self._next_record()
+            item = next(self._rest, None)
+
+
+class _Written:
+    """The chunks of a long line as written, kept (while short) so the line can be read again."""
+
+    def __init__(self, first: str, read: Callable[[], str]) -> None:
+        self.parts, self.size, self._read = [first], len(first), read
+
+    def more(self) -> str:
+        part = self._read()
+        self.size += len(part)
+        if self.size <= readers.MAX_RECORD_CHARS:
+            self.parts.append(part)
+        return part
+
+    def text(self) -> str:
+        """The whole line, or '' when it was too long to keep."""
+        return "".join(self.parts) if self.size <= readers.MAX_RECORD_CHARS else ""
 
 
 _START, _PLAIN, _QUOTED, _QUOTE = range(4)

@@ -4,7 +4,8 @@ their headers as a :class:`~criteria_engine.io.readers.RawRow`, oversized and ex
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from criteria_engine.errors import Diagnostic
 
@@ -14,6 +15,80 @@ from criteria_engine.io import readers
 from criteria_engine.io._files import fail
 
 _MARKER_RE = re.compile("\x00cell-too-large:([0-9]+)\x00")
+
+
+HeaderChoice = int | Callable[[Sequence[object]], int] | None
+"""Which row is the header: its row number (a sheet row, a CSV line); a count of the cells of
+a row that name an input (the header is the first of the first :data:`HEADER_SEARCH_ROWS`
+non-blank rows where at least two cells, and most, name one; else the row where most do);
+or None for the first non-blank row."""
+
+HEADER_SEARCH_ROWS = 30
+"""How many non-blank rows at the top of a table are searched for the header row."""
+
+Record = TypeVar("Record", bound=tuple[Any, ...])
+
+
+def pick_header(
+    records: Iterable[Record], choice: HeaderChoice, file: str
+) -> tuple[int, list[object], tuple[int, ...], Iterator[Record]]:
+    """The header among ``records`` (tuples starting with the row number and the cells):
+    (its number, its cells, the numbers of the non-blank rows above it, the rows after it).
+
+    A header cell left empty under a band of headings just above it (a merged cell spanning
+    two header rows) takes the heading above it.
+    """
+    stream = iter(records)
+    seen: list[Record] = []
+    if isinstance(choice, int):
+        hint = "give the row of the column headers with --header-row N"
+        for record in stream:
+            if record[0] == choice:
+                return _header(record, seen, stream)
+            if record[0] > choice:
+                message = f"row {choice} is empty, so it cannot be the header row"
+                fail("data-bad-header-row", message, file, choice, hint=hint)
+            seen.append(record)
+        fail(
+            "data-bad-header-row",
+            f"the file has no row {choice} to take as the header row",
+            file,
+            choice,
+            hint=hint,
+        )
+    best, best_count = 0, 1
+    for record in stream:
+        seen.append(record)
+        if choice is None:
+            return _header(record, [], stream)
+        count = choice(record[1])
+        filled = sum(1 for c in record[1] if not is_blank(c))
+        if count >= 2 and 2 * count >= filled:
+            return _header(record, seen[:-1], stream)
+        if count > best_count:
+            best, best_count = len(seen) - 1, count
+        if len(seen) >= HEADER_SEARCH_ROWS:
+            break
+    if not seen:
+        fail("data-empty", "the file is empty (no header row)", file)
+    return _header(seen[best], seen[:best], _chain(seen[best + 1 :], stream))
+
+
+def _chain(first: list[Record], rest: Iterator[Record]) -> Iterator[Record]:
+    yield from first
+    yield from rest
+
+
+def _header(
+    record: Record, above: list[Record], rest: Iterator[Record]
+) -> tuple[int, list[object], tuple[int, ...], Iterator[Record]]:
+    number, cells = int(record[0]), list(record[1])
+    if above and above[-1][0] == number - 1:
+        band = list(above[-1][1])
+        if sum(1 for c in band if not is_blank(c)) >= 2:
+            cells += [None] * max(0, len(band) - len(cells))
+            cells = [band[i] if is_blank(c) and i < len(band) else c for i, c in enumerate(cells)]
+    return number, cells, tuple(int(r[0]) for r in above), rest
 
 
 def is_blank(value: object) -> bool:
@@ -26,8 +101,11 @@ def preview(values: Sequence[object], limit: int = 3) -> str:
 
 
 def make_headers(cells: Sequence[object], file: str, line: int) -> list[str]:
-    """Header cells as names: stripped, trailing empty ones dropped, size and duplicates checked."""
-    names = ["" if c is None else _text(c).strip() for c in cells]
+    """Header cells as names: stripped (inner line breaks and spaces made one space), trailing
+    empty ones dropped, size and duplicates checked."""
+    names = [
+        "" if c is None or c is readers.FORMULA_WITHOUT_VALUE else " ".join(_text(c).split()) for c in cells
+    ]
     while names and not names[-1]:
         names.pop()
     if len(names) > readers.MAX_COLUMNS:

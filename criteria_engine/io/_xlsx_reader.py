@@ -1,8 +1,18 @@
-"""XLSX workbooks as rows, one sheet at a time, through openpyxl's read-only mode."""
+"""XLSX workbooks as rows, one sheet at a time, streamed from the sheet's XML.
+
+Before openpyxl opens a workbook, :func:`check_archive` reads the zip directory and refuses a
+bomb (a part that inflates far beyond its stored size, or beyond a fixed size) in
+milliseconds, without inflating anything. Rows are then read with openpyxl's streaming sheet
+parser, with two changes from its read-only worksheets: a formula cell whose result was
+never saved comes as :data:`~criteria_engine.io.readers.FORMULA_WITHOUT_VALUE` (openpyxl
+gives ``None``, which would read as an empty cell), and rows are taken as they are in the
+file (a row numbered 1,000,000 does not make a million empty rows first).
+"""
 
 from __future__ import annotations
 
 import warnings
+import zipfile
 from collections.abc import Generator, Iterator
 from contextlib import closing, suppress
 from pathlib import Path
@@ -14,16 +24,54 @@ from criteria_engine.errors import DataError, did_you_mean
 # at import: readers imports this module), so a limit changed there applies here too.
 from criteria_engine.io import readers
 from criteria_engine.io._files import fail
-from criteria_engine.io._rows import is_blank, make_headers, make_row
+from criteria_engine.io._rows import HeaderChoice, is_blank, make_headers, make_row, pick_header
 
 _RESAVE = "open it in Excel or LibreOffice and save it again as .xlsx"
+_FORMULA_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
+
+
+def check_archive(path: Path) -> None:
+    """Refuse an xlsx whose parts would inflate too far (a 'zip bomb'), reading only the zip
+    directory: a part larger than ``MAX_XLSX_PART_BYTES``, a large part compressed more than
+    ``MAX_XLSX_RATIO`` times, more than ``MAX_XLSX_PARTS`` parts, or shared strings (held in
+    memory whole) larger than ``MAX_XLSX_STRINGS_BYTES``. Sizes are those the zip declares; a
+    part that inflates beyond its declared size fails its check when read."""
+    file = str(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        fail("data-bad-xlsx", f"the workbook cannot be read (not a valid .xlsx: {exc})", file, hint=_RESAVE)
+    if len(parts) > readers.MAX_XLSX_PARTS:
+        message = f"the workbook has {len(parts):,} parts, more than the limit of {readers.MAX_XLSX_PARTS:,}"
+        fail("data-xlsx-too-large", message, file, hint=_RESAVE)
+    for part in parts:
+        size, stored = part.file_size, max(part.compress_size, 1)
+        name = part.filename
+        limit = (
+            readers.MAX_XLSX_STRINGS_BYTES
+            if name.endswith("sharedStrings.xml")
+            else readers.MAX_XLSX_PART_BYTES
+        )
+        too_big = size > limit
+        bomb = size > readers.MAX_XLSX_RATIO_FLOOR and size > stored * readers.MAX_XLSX_RATIO
+        if too_big or bomb:
+            why = (
+                f"more than the limit of {limit:,} bytes"
+                if too_big
+                else f"{size // stored:,} times its stored size of {stored:,} bytes"
+            )
+            message = f"part '{name}' of the workbook would inflate to {size:,} bytes, {why}; it is not read"
+            hint = "this is not a normal spreadsheet; " + _RESAVE + " or split it into smaller files"
+            fail("data-xlsx-too-large", message, file, hint=hint)
 
 
 def open_workbook(path: Path) -> Any:
-    import openpyxl  # type: ignore[import-untyped,unused-ignore]
-
     if not path.is_file():
         fail("data-unreadable", f"cannot read '{path}': no such file", str(path))
+    check_archive(path)
+    import openpyxl  # type: ignore[import-untyped,unused-ignore]
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -38,17 +86,85 @@ def _broken(exc: Exception) -> str:
     return f"the workbook cannot be read ({type(exc).__name__}: {exc})"
 
 
-def _cell_value(cell: Any) -> object:
-    value = cell.value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        fmt = getattr(cell, "number_format", None)
-        if isinstance(fmt, str) and "%" in fmt:  # shown as 45% but stored as 0.45
-            return round(value * 100, 9)
-    return value
+def _parser_class() -> Any:
+    """openpyxl's sheet parser, keeping 'formula without a saved result' apart from empty, and
+    keeping no per-row attributes (it stores every row's height otherwise)."""
+    from openpyxl.worksheet import _reader  # type: ignore[import-untyped,unused-ignore]
+
+    class Parser(_reader.WorkSheetParser):  # type: ignore[misc,name-defined,unused-ignore]
+        def parse_cell(self, element: Any) -> Any:
+            cell = super().parse_cell(element)
+            if cell["value"] is None and element.find(_FORMULA_TAG) is not None:
+                cell["value"] = readers.FORMULA_WITHOUT_VALUE
+            return cell
+
+        def parse_row(self, row: Any) -> Any:
+            number, cells = super().parse_row(row)
+            self.row_dimensions.clear()
+            return number, cells
+
+    return Parser
+
+
+class _Percent:
+    """Which cell styles show numbers as percentages (45% is stored as 0.45)."""
+
+    def __init__(self, wb: Any) -> None:
+        self.wb = wb
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, style_id: int) -> bool:
+        found = self.known.get(style_id)
+        if found is None:
+            from openpyxl.styles.numbers import (  # type: ignore[import-untyped,unused-ignore]
+                BUILTIN_FORMATS,
+                BUILTIN_FORMATS_MAX_SIZE,
+            )
+
+            try:
+                number = self.wb._cell_styles[style_id].numFmtId
+                fmt = (
+                    BUILTIN_FORMATS.get(number, "General")
+                    if number < BUILTIN_FORMATS_MAX_SIZE
+                    else self.wb._number_formats[number - BUILTIN_FORMATS_MAX_SIZE]
+                )
+            except (AttributeError, IndexError, KeyError, TypeError):
+                fmt = ""
+            found = self.known[style_id] = isinstance(fmt, str) and "%" in fmt
+        return found
+
+
+def _sheet_rows(ws: Any) -> Iterator[tuple[int, list[object]]]:
+    """(sheet row, cell values) of every row the sheet's XML holds, in order."""
+    wb = ws.parent
+    percent = _Percent(wb)
+    with ws._get_source() as source:
+        parser = _parser_class()(
+            source,
+            ws._shared_strings,
+            data_only=True,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            if not cells:
+                continue
+            width = min(max(c["column"] for c in cells), readers.MAX_COLUMNS * 8)
+            values: list[object] = [None] * width
+            for cell in cells:
+                column, value = cell["column"], cell["value"]
+                if column > width:
+                    continue
+                numeric = isinstance(value, int | float) and not isinstance(value, bool)
+                if numeric and cell["style_id"] and percent(int(cell["style_id"])):
+                    value = round(value * 100, 9)
+                values[column - 1] = value
+            yield number, values
 
 
 def _xlsx_records(path: Path, sheet: str | None) -> Generator[tuple[int, list[object]], None, None]:
-    """The non-blank rows of one sheet as (sheet row, cell values); the first is the header."""
+    """The non-blank rows of one sheet as (sheet row, cell values)."""
     wb = open_workbook(path)
     file = str(path)
     try:
@@ -60,10 +176,8 @@ def _xlsx_records(path: Path, sheet: str | None) -> Generator[tuple[int, list[ob
         if not names:
             fail("data-empty", "the workbook has no sheets", file)
         ws = wb[sheet if sheet is not None else names[0]]
-        ws.reset_dimensions()  # stored dimensions are often wrong; read what is there
         found = False
-        for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
-            values = [_cell_value(c) for c in cells]
+        for number, values in _sheet_rows(ws):
             if not all(is_blank(v) for v in values):
                 found = True
                 yield number, values
@@ -78,18 +192,23 @@ def _xlsx_records(path: Path, sheet: str | None) -> Generator[tuple[int, list[ob
             wb.close()
 
 
-def xlsx_headers(path: Path, sheet: str | None) -> list[str]:
+def xlsx_headers(
+    path: Path, sheet: str | None, header: HeaderChoice = None
+) -> tuple[int, list[str], tuple[int, ...]]:
+    """(sheet row of the header, header names, the non-blank rows above it)."""
     with closing(_xlsx_records(path, sheet)) as records:
-        number, cells = next(records)
-        return make_headers(cells, str(path), number)
+        number, cells, above, _rest = pick_header(records, header, str(path))
+        return number, make_headers(cells, str(path), number), above
 
 
-def iter_xlsx(path: Path, sheet: str | None) -> Iterator[readers.RawRow]:
-    """Rows of one sheet. Percent-formatted numbers come as shown (45 for 45%)."""
+def iter_xlsx(path: Path, sheet: str | None, header: HeaderChoice = None) -> Iterator[readers.RawRow]:
+    """Rows of one sheet below its header. Percent-formatted numbers come as shown (45 for 45%);
+    a row is as wide as its header (an empty cell at the end of a row is there, empty)."""
     with closing(_xlsx_records(path, sheet)) as records:
-        headers: list[str] | None = None
-        for number, cells in records:
-            if headers is None:
-                headers = make_headers(cells, str(path), number)
-            else:
-                yield make_row(headers, cells, number, str(path))
+        number, cells, _above, rest = pick_header(records, header, str(path))
+        headers = make_headers(cells, str(path), number)
+        width = len(headers)
+        for row_number, values in rest:
+            if len(values) < width:
+                values = values + [None] * (width - len(values))
+            yield make_row(headers, values, row_number, str(path))

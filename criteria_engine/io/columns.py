@@ -6,12 +6,18 @@ decides; two inputs matching at one level is an ambiguity, reported):
 1. the input's name or one of its ``aliases``, exactly;
 2. name, alias or label (any language), ignoring case and repeated spaces;
 3. the same, also ignoring Vietnamese accents (``Thu nhap`` = ``Thu nhập``, đ = d) and
-   treating ``_`` as a space.
+   treating ``_`` as a space;
+4. the same, loosely (:func:`~criteria_engine.io.header_words.loose`): without text in
+   brackets, numbering and punctuation, abbreviations spelt out (``Số TV có thẻ BHYT``);
+5. the header is the start of exactly one input's label, of at least two words
+   (``Thu nhập bình quân`` for ``Thu nhập bình quân đầu người (đồng/tháng)``); reported as a
+   note, so that a wrong guess is seen.
 
 An explicit mapping (``--map FILE``: header -> input name) is applied first. The candidate id
-column is ``id_field`` (default ``id``); failing that, one of the usual id headers (``mã``,
-``mã hộ``, ``household_id``...). Link fields (``links``, plus any other ``*_id`` column) are
-passed through untouched for joining tables.
+column is ``id_field`` (default ``id``); failing that, one of the usual id headers of the
+subject (``mã hộ``, ``mã thôn``, ``household id``...). Link fields (``links``, plus any other
+``*_id`` column) are passed through untouched for joining tables; a link to a subject's id
+(``household_id``) also accepts that subject's id headers ("Mã hộ" in a members sheet).
 """
 
 from __future__ import annotations
@@ -20,8 +26,7 @@ import csv
 import difflib
 import json
 import re
-import unicodedata
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -30,23 +35,14 @@ import yaml
 
 from criteria_engine.errors import DataError, Diagnostic, Severity
 from criteria_engine.format.models import InputSpec
+from criteria_engine.io.header_words import fold, id_headers, link_headers, loose, squash
 
-ID_SYNONYMS = ("id", "ma", "ma ho", "ma ho gia dinh", "ma so", "household id", "code")
-"""Headers (compared accent-insensitively) taken as the id column when ``id_field`` is absent."""
+ID_SYNONYMS = id_headers(None)
+"""Headers (compared accent-insensitively) taken as the id column when the subject is not known."""
 
 TargetKind = Literal["input", "id", "link"]
-
-
-def squash(text: str) -> str:
-    """Case- and spacing-insensitive form: ``'  Thu  Nhập '`` -> ``'thu nhập'``."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and spacing-insensitive form: ``'Thu_Nhập'`` -> ``'thu nhap'``."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[\s_]+", " ", plain.casefold()).split())
+PREFIX_LEVEL = 4
+"""The level of a match by the start of a label (see the module documentation)."""
 
 
 def suggest(word: str, options: Iterable[str]) -> str | None:
@@ -54,7 +50,7 @@ def suggest(word: str, options: Iterable[str]) -> str | None:
     by_key: dict[str, str] = {}
     for option in options:
         by_key.setdefault(fold(option), option)
-    matches = difflib.get_close_matches(fold(word), sorted(by_key), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(fold(word), sorted(by_key), n=1, cutoff=0.75)
     return f"did you mean '{by_key[matches[0]]}'?" if matches else None
 
 
@@ -62,7 +58,8 @@ class InputMatcher:
     """Finds the input a header (or a JSON key) means, by name, alias or label."""
 
     def __init__(self, inputs: Mapping[str, InputSpec]) -> None:
-        self._levels: tuple[dict[str, set[str]], ...] = ({}, {}, {})
+        self._levels: tuple[dict[str, set[str]], ...] = ({}, {}, {}, {})
+        self._labels: list[tuple[str, str]] = []  # (loose label, input), for level 5
         for name, spec in inputs.items():
             names = [name, *spec.aliases]
             for key in names:
@@ -70,14 +67,46 @@ class InputMatcher:
             for text in [*names, *spec.label.values()]:
                 self._levels[1].setdefault(squash(text), set()).add(name)
                 self._levels[2].setdefault(fold(text), set()).add(name)
+                self._levels[3].setdefault(loose(text), set()).add(name)
+            self._labels.extend((loose(text), name) for text in spec.label.values())
 
     def match(self, header: str) -> tuple[str | None, list[str]]:
         """(input name, []) on a match, (None, [candidates]) when ambiguous, else (None, [])."""
-        for level, key in enumerate((header, squash(header), fold(header))):
-            found = self._levels[level].get(key)
+        name, ambiguous, _level = self.match_level(header)
+        return name, ambiguous
+
+    def match_level(self, header: str) -> tuple[str | None, list[str], int]:
+        """:meth:`match` with the level that decided (0-based; -1 when nothing matched)."""
+        for level, key in enumerate((header, squash(header), fold(header), loose(header))):
+            found = self._levels[level].get(key) if key else None
             if found:
-                return (next(iter(found)), []) if len(found) == 1 else (None, sorted(found))
-        return None, []
+                return (next(iter(found)), [], level) if len(found) == 1 else (None, sorted(found), level)
+        start = loose(header)
+        if len(start.split()) >= 2:
+            found = {name for label, name in self._labels if label.startswith(start + " ")}
+            if len(found) == 1:
+                return next(iter(found)), [], PREFIX_LEVEL
+        return None, [], -1
+
+
+def header_test(
+    inputs: Mapping[str, InputSpec],
+    *,
+    subject: str | None = None,
+    extra: Mapping[str, str] | None = None,
+    links: Collection[str] = (),
+) -> Callable[[Sequence[object]], int]:
+    """How many cells of a row name an input, the id, a link or a ``--map`` header: the test
+    the readers use to find the header row below a title block."""
+    matcher = InputMatcher(inputs)
+    known = {*id_headers(subject), *(fold(k) for k in extra or {})}
+    known |= {h for link in links for h in link_headers(link)}
+
+    def count(cells: Sequence[object]) -> int:
+        texts = [str(c) for c in cells if isinstance(c, str) and c.strip()]
+        return sum(1 for t in texts if fold(t) in known or matcher.match_level(t)[2] >= 0)
+
+    return count
 
 
 @dataclass(frozen=True)
@@ -120,8 +149,11 @@ class ColumnMap:
         links: Collection[str] = (),
         file: str = "",
         line: int = 0,
+        subject: str | None = None,
     ) -> tuple[ColumnMap, list[Diagnostic]]:
         """Map ``headers`` to ``inputs``; returns the map and its diagnostics.
+
+        ``subject`` (``household``...) chooses the usual headers of its id column.
 
         Warnings: ``data-unknown-column`` (a header matching nothing), ``data-missing-column``
         (an input without a column; list inputs are exempt, they usually come from a child
@@ -133,7 +165,7 @@ class ColumnMap:
         named = [h for h in headers if h]
         notes = _Notes(file, line, {h: i for i, h in reversed(list(enumerate(headers, start=1)))})
         targets: dict[str, tuple[TargetKind, str]] = {}
-        link_keys = {fold(k): k for k in links}
+        link_keys = {key: k for k in links for key in reversed(link_headers(k))}
         by_fold = {fold(h): h for h in reversed(named)}
         for wanted, target in (extra or {}).items():
             header = wanted if wanted in notes.columns else by_fold.get(fold(wanted))
@@ -153,22 +185,31 @@ class ColumnMap:
             if exact is not None:
                 targets[exact] = ("id", id_field)
         matcher = InputMatcher(inputs)
+        guessed: list[tuple[str, str]] = []
         for header in named:
             if header in targets:
                 continue
             if fold(header) in link_keys:
                 targets[header] = ("link", link_keys[fold(header)])
                 continue
-            name, ambiguous = matcher.match(header)
+            name, ambiguous, level = matcher.match_level(header)
             if name is not None:
                 targets[header] = ("input", name)
+                if level == PREFIX_LEVEL:
+                    guessed.append((header, name))
             elif ambiguous:
                 message = f"column '{header}' could mean any of: {', '.join(ambiguous)}"
                 notes.add("data-ambiguous-column", message, header, "say which with --map")
         if id_field == "id" and not any(kind == "id" for kind, _ in targets.values()):
-            synonym = next((h for h in named if h not in targets and fold(h) in ID_SYNONYMS), None)
+            synonyms = id_headers(subject) if subject else ID_SYNONYMS
+            synonym = next((h for h in named if h not in targets and fold(h) in synonyms), None)
             if synonym is not None:
                 targets[synonym] = ("id", id_field)
+        for header, name in guessed:
+            if targets.get(header) == ("input", name):
+                label = next(iter(inputs[name].label.values()), name)
+                message = f"column '{header}' is read as '{name}' ({label}), the input whose label it begins"
+                notes.add("data-column-guessed", message, header, "if that is wrong, say which with --map")
         for header in named:
             if header not in targets and re.fullmatch(r"[a-z][a-z0-9 ]* id", fold(header)):
                 targets[header] = ("link", header)
@@ -245,6 +286,8 @@ def load_map_file(path: str | Path) -> dict[str, str]:
             data: object = {r[0].strip(): (r[1].strip() if len(r) > 1 else "") for r in rows}
         else:
             data = json.loads(text) if source.suffix.lower() == ".json" else yaml.safe_load(text)
+    except RecursionError:
+        raise bad("data-bad-map", "cannot parse the column map: it is nested too deeply") from None
     except (ValueError, yaml.YAMLError) as exc:
         raise bad("data-bad-map", f"cannot parse the column map: {exc}") from None
     if not isinstance(data, dict) or not all(isinstance(v, str) and v for v in data.values()):
@@ -252,4 +295,14 @@ def load_map_file(path: str | Path) -> dict[str, str]:
     return {str(k): v for k, v in data.items()}
 
 
-__all__ = ["ID_SYNONYMS", "ColumnMap", "InputMatcher", "fold", "load_map_file", "squash", "suggest"]
+__all__ = [
+    "ID_SYNONYMS",
+    "ColumnMap",
+    "InputMatcher",
+    "fold",
+    "header_test",
+    "load_map_file",
+    "loose",
+    "squash",
+    "suggest",
+]

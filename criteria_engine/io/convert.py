@@ -14,8 +14,13 @@ point (``69,5``, ``0,500``, ``1234.567``). With two kinds, the last is the decim
 repeated separators are thousands and must group by three.
 
 Numbers come out as ``int`` when written without decimals, else ``float``; an ``integer``
-input refuses a fractional value. NaN and infinity are refused. min/max are not checked
-here (the evaluator checks the data dictionary).
+input refuses a fractional value. NaN and infinity are refused, and so is a number of more
+than ``MAX_NUMBER_DIGITS`` digits. min/max are not checked here (the evaluator checks the
+data dictionary).
+
+Dates: a date cell, ``2026-01-31``, ``31/01/2026`` (day first), or an Excel day number
+(:data:`SERIAL_DATES`). An empty cell is missing, or the input's ``blank`` value when it
+declares one (a checkbox column: empty means ``không``).
 """
 
 from __future__ import annotations
@@ -30,8 +35,10 @@ from numbers import Real
 from criteria_engine.errors import Diagnostic
 from criteria_engine.evaluators.records import MISSING_TOKENS, id_text, is_missing
 from criteria_engine.format.models import InputSpec
+from criteria_engine.io import readers
+from criteria_engine.io.advice import FORMULA_PROBLEM, RESAVE_FORMULAS, cell_text, how_to_write, is_empty
 from criteria_engine.io.columns import ColumnMap, InputMatcher, fold
-from criteria_engine.io.readers import RawRow
+from criteria_engine.io.readers import FORMULA_WITHOUT_VALUE, RawRow
 
 TRUE_WORDS = frozenset({"true", "t", "1", "co", "x", "yes", "y", "dung", "dat", "v", "✓", "✔"})
 FALSE_WORDS = frozenset({"false", "f", "0", "khong", "no", "n", "sai", "khong dat", "chua dat", "chua"})
@@ -88,11 +95,23 @@ def parse_number(text: str) -> int | float | None:
     return sign * (float(f"{whole}.{fraction}") if fraction else int(whole))
 
 
+def _too_long(digits: int) -> str:
+    return f"a number of {digits:,} digits is too long to read (at most {readers.MAX_NUMBER_DIGITS} digits)"
+
+
 def _number(raw: object, integer: bool) -> tuple[object, str | None]:
     expected = "a whole number" if integer else "a number"
+    if isinstance(raw, int) and raw.bit_length() > readers.MAX_NUMBER_DIGITS * 3.32:  # log2(10) > 3.32
+        digits = len(str(abs(raw))) if raw.bit_length() < 14_000 else raw.bit_length() * 3 // 10
+        if digits > readers.MAX_NUMBER_DIGITS:
+            return None, _too_long(digits)
     if isinstance(raw, Real) and not isinstance(raw, bool):
         value: int | float = raw if isinstance(raw, int) else float(raw)
     elif isinstance(raw, str):
+        if len(raw) > readers.MAX_NUMBER_DIGITS:
+            digits = sum(1 for c in raw if c.isdigit())
+            if digits > readers.MAX_NUMBER_DIGITS:
+                return None, _too_long(digits)
         parsed = parse_number(raw)
         if parsed is None:
             if raw.strip().casefold() in ("nan", "inf", "-inf", "infinity"):
@@ -142,12 +161,23 @@ def _enum(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     return None, f"{_show(raw)} is not one of: {allowed}"
 
 
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+SERIAL_DATES = (20_000, 80_000)
+"""A whole number in this range in a date column is read as an Excel day number (46053 is
+2026-01-31): a date cell whose date format was lost shows it. 20,000 is 1954-10-03 and 80,000
+is 2119-01-10; other numbers (a year, 2026) are not dates."""
+
+
 def _date(raw: object) -> tuple[object, str | None]:
     if isinstance(raw, dt.datetime):
         return raw.date(), None
     if isinstance(raw, dt.date):
         return raw, None
     expected = "expected a date such as 2026-01-31 or 31/01/2026"
+    serial = isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer()
+    if serial and SERIAL_DATES[0] <= raw <= SERIAL_DATES[1]:  # type: ignore[operator]
+        # a date cell that lost its date format shows Excel's day number
+        return EXCEL_EPOCH + dt.timedelta(days=int(raw)), None  # type: ignore[call-overload]
     if not isinstance(raw, str):
         return None, f"{_show(raw)} is {_kind(raw)}, not a date ({expected})"
     text = raw.strip()
@@ -222,6 +252,8 @@ def convert_value(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     returned even when some fields fail (those are left out and named in the problem)."""
     if is_missing(raw):
         return None, None
+    if raw is FORMULA_WITHOUT_VALUE:
+        return None, FORMULA_PROBLEM
     kind = spec.type
     if kind in ("integer", "number"):
         return _number(raw, kind == "integer")
@@ -270,10 +302,13 @@ class RowConverter:
         memos: dict[str, Memo] = {}
         # header -> (kind, name, spec for an input, memo of the input's converted texts, column)
         self._targets: dict[str, tuple[str, str, InputSpec | None, Memo | None, int]] = {}
+        self._blanks: dict[str, object] = {}  # input -> the value its empty cells mean
         for header, (kind, name) in column_map.targets.items():
             spec = inputs.get(name) if kind == "input" else None
             cache = memos.setdefault(name, {}) if memo and spec is not None and spec.type != "list" else None
             self._targets[header] = (kind, name, spec, cache, column_map.column_of(header))
+            if spec is not None and spec.blank is not None:
+                self._blanks[name] = spec.blank
 
     def convert(
         self, values: Mapping[str, object], row_number: int = 0
@@ -302,15 +337,21 @@ class RowConverter:
             else:
                 value, problem = convert_value(raw, spec)
             if problem:
-                where = f"row {row_number}, column '{header}'" if row_number else f"column '{header}'"
-                problems.append(
-                    Diagnostic(
-                        "data-bad-value", f"{where}: {problem}", self.file, row_number, column, (name,)
-                    )
-                )
+                problems.append(self._problem(header, raw, problem, row_number, column, name, spec))
             if value is not None:
                 record[name] = value
+            elif name in self._blanks and problem is None and is_empty(raw):
+                record[name] = self._blanks[name]
         return record, problems
+
+    def _problem(
+        self, header: str, raw: object, problem: str, row: int, column: int, name: str, spec: InputSpec
+    ) -> Diagnostic:
+        where = f"row {row}, column '{header}'" if row else f"column '{header}'"
+        code = "data-formula-no-value" if raw is FORMULA_WITHOUT_VALUE else "data-bad-value"
+        fix = RESAVE_FORMULAS if raw is FORMULA_WITHOUT_VALUE else how_to_write(spec)
+        shown = None if raw is FORMULA_WITHOUT_VALUE else cell_text(raw)
+        return Diagnostic(code, f"{where}: {problem}", self.file, row, column, (name,), fix, value=shown)
 
     def __call__(self, row: RawRow) -> tuple[dict[str, object], list[Diagnostic]]:
         """:meth:`convert` for a :class:`RawRow`, with the row's reading problems first."""
@@ -339,14 +380,18 @@ def convert_raw_row(
 
 __all__ = [
     "FALSE_WORDS",
+    "FORMULA_PROBLEM",
     "MEMO_LIMIT",
     "MISSING_TOKENS",
+    "SERIAL_DATES",
     "TRUE_WORDS",
     "RowConverter",
     "convert_raw_row",
     "convert_row",
     "convert_value",
+    "how_to_write",
     "id_text",
+    "is_empty",
     "is_missing",
     "parse_number",
 ]

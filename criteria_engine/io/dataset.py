@@ -99,6 +99,13 @@ class Dataset:
         return f"Dataset({str(self.source)!r}, tables={self.tables()!r})"
 
 
+def _subject_key(stem: str) -> str:
+    """The subject a file name serves, as :meth:`Dataset.resolve` finds it: ``Households`` and
+    ``household`` are one table."""
+    key = stem.casefold()
+    return key.removesuffix("s") if key.endswith("s") and len(key) > 1 else key
+
+
 def _fail(code: str, message: str, path: Path) -> DataError:
     return DataError([Diagnostic(code, message, str(path))])
 
@@ -107,21 +114,28 @@ def open_dataset(path: str | Path) -> Dataset:
     """Open a dataset from a folder or a single file (see the module documentation).
 
     Raises ``data-unreadable`` for a missing path, ``data-empty`` for a folder without data
-    files, ``dataset-duplicate-table`` for two files of one subject.
+    files, ``dataset-duplicate-table`` for two files of one subject (``household.csv`` and
+    ``household.json``, or ``household.csv`` and ``Households.csv``).
     """
     source = Path(path)
     if source.is_dir():
         tables: dict[str, TableSource] = {}
+        by_subject: dict[str, str] = {}
         for child in sorted(source.iterdir()):
             if child.name.startswith((".", "~$")) or not child.is_file():
                 continue
             if child.suffix.lower() not in FORMATS:
                 continue
-            if child.stem in tables:
+            subject = _subject_key(child.stem)
+            if subject in by_subject:
+                first = tables[by_subject[subject]].path.name
                 message = (
-                    f"two files for table '{child.stem}': {tables[child.stem].path.name} and {child.name}"
+                    f"two files for table '{subject}': {first} and {child.name} "
+                    "(a subject is found by its name, ignoring case and a plural 's'); one would be ignored"
                 )
-                raise _fail("dataset-duplicate-table", message, child)
+                hint = "keep one file per table: remove or rename the other"
+                raise DataError([Diagnostic("dataset-duplicate-table", message, str(child), suggestion=hint)])
+            by_subject[subject] = child.stem
             tables[child.stem] = TableSource(child)
         if not tables:
             kinds = ", ".join(sorted(FORMATS))

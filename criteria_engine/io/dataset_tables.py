@@ -22,6 +22,7 @@ from criteria_engine.format.registry import Registry
 from criteria_engine.io.columns import ColumnMap, InputMatcher
 from criteria_engine.io.convert import RowConverter
 from criteria_engine.io.dataset import Dataset, open_dataset
+from criteria_engine.io.ids import IdTracker
 
 
 class DatasetTables:
@@ -87,11 +88,31 @@ class DatasetTables:
         return self._header_of(table, name, fields) is not None
 
     def rows(self, table: str, fields: TableFields) -> Iterator[TableRow]:
+        """Every row as a typed record; a row repeating an earlier row's id is invalid, naming
+        both rows (``data-duplicate-id``)."""
         column_map = self.column_map(table, fields)[0]
-        convert = RowConverter(column_map, fields.inputs, file=self.file(table))
-        for row in self.dataset.rows(table):
-            record, problems = convert(row)
-            yield TableRow(row.row_number, record, problems)
+        file = self.file(table)
+        convert = RowConverter(column_map, fields.inputs, file=file)
+        id_header = column_map.id_header
+        column = column_map.column_of(id_header) if id_header else 0
+        with IdTracker() as ids:
+            for row in self.dataset.rows(table):
+                record, problems = convert(row)
+                key = id_text(record.get(fields.id_field)) if id_header else None
+                first = ids.first_row(key, row.row_number) if key is not None else None
+                if first is not None:
+                    message = (
+                        f"row {row.row_number}: the id '{key}' is already used on row {first} of table "
+                        f"'{table}'; this row is not evaluated"
+                    )
+                    hint = f"give each row its own id, or delete the repeated row (rows {first} and {row.row_number})"
+                    problems = [
+                        *problems,
+                        Diagnostic(
+                            "data-duplicate-id", message, file, row.row_number, column, (), hint, value=key
+                        ),
+                    ]
+                yield TableRow(row.row_number, record, problems)
 
     def column(self, table: str, name: str, fields: TableFields) -> Iterator[tuple[int, str | None]]:
         header = self._header_of(table, name, fields)

@@ -13,6 +13,7 @@ record and problems and may run in a worker process.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,16 +23,15 @@ from ..evaluators.plan import Plan
 from ..evaluators.records import id_text
 from ..evaluators.rows import SourceRow
 from ..format.models import CriteriaSet, InputSpec
-from .columns import ColumnMap, fold, load_map_file, suggest
-from .convert import RowConverter
-from .readers import RawRow, detect_format, iter_rows, read_headers
+from .children import Child, ChildSpec, child_index, parse_children, sheets_in_workbook
+from .columns import ColumnMap, fold, header_test, load_map_file, suggest
+from .convert import RowConverter, convert_value
+from .header_words import total_label
+from .ids import IdTracker
+from .readers import RawRow, detect_format, find_header, iter_rows
+from .source_checks import check_map, missing_lists, unused_map_entries
 
 Warn = Callable[[Sequence[Diagnostic]], None]
-Child = tuple[dict[str, object], tuple[Diagnostic, ...]]
-
-TRACK_IDS = 200_000
-"""Ids are remembered (to report repeated ids) for this many candidates; past that only when
-child tables are joined (orphan rows are reported), so plain runs stay in constant memory."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,78 +46,25 @@ class Unit:
     kept: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class ChildSpec:
-    """``--children LIST=FILE``: which list (or collection) the rows fill, and the link field."""
-
-    name: str
-    path: str
-    items: Mapping[str, InputSpec]
-    link: str
-
-
-def parse_children(specs: Sequence[str], cs: CriteriaSet) -> list[ChildSpec]:
-    """``LIST=FILE`` texts as :class:`ChildSpec` (usage errors raise ``ValueError``)."""
-    lists = [n for n, s in cs.inputs.items() if s.type == "list"] + list(cs.collections)
-    out: list[ChildSpec] = []
-    for text in specs:
-        name, sep, path = text.partition("=")
-        name, path = name.strip(), path.strip()
-        if not sep or not name or not path:
-            raise ValueError(f"--children wants LIST=FILE, not '{text}'")
-        if name in cs.inputs and cs.inputs[name].type == "list":
-            items = cs.inputs[name].items or {}
-            out.append(ChildSpec(name, path, items, f"{cs.subject}_id"))
-        elif name in cs.collections:
-            collection = cs.collections[name]
-            out.append(ChildSpec(name, path, collection.fields, collection.link))
-        else:
-            known = ", ".join(lists) or "none"
-            hint = suggest(name, lists)
-            raise ValueError(
-                f"'{name}' is not a list of this set (lists: {known})" + (f"; {hint}" if hint else "")
-            )
-    return out
-
-
-def _child_index(spec: ChildSpec, warn: Warn) -> dict[str, list[Child]]:
-    """The child rows of one file, converted and grouped by the parent id they link to."""
-    rows = iter_rows(spec.path)
-    headers = _headers(spec.path)
-    columns, notes = ColumnMap.build(headers, spec.items, links=[spec.link], file=spec.path, line=1)
-    if ("link", spec.link) not in columns.targets.values():
-        message = f"the {spec.name} file has no column '{spec.link}' linking each row to its parent"
-        raise DataError([Diagnostic("data-missing-link-column", message, spec.path, 1, 0)])
-    warn([n for n in notes if n.code != "data-missing-column"])
-    groups: dict[str, list[Child]] = {}
-    unlinked = 0
-    convert = RowConverter(columns, spec.items, file=spec.path)
-    for raw in rows:
-        record, problems = convert(raw)
-        key = id_text(record.pop(spec.link, None))
-        if key is None:
-            unlinked += 1
-            continue
-        groups.setdefault(key, []).append((record, tuple(problems)))
-    if unlinked:
-        message = f"{unlinked} row(s) have no '{spec.link}' and belong to no candidate; they are ignored"
-        warn([Diagnostic("data-missing-link", message, spec.path, severity=Severity.WARNING)])
-    return groups
-
-
-def _headers(path: str) -> list[str]:
-    kind = detect_format(path)
-    return read_headers(path) if kind in ("csv", "tsv", "xlsx") else []
-
-
 @dataclass
 class DataSource:
-    """The candidates of one data file (plus its child tables) for one set.
+    """The candidates of one data file (plus its members' tables) for one set.
 
-    ``column_map`` maps headers to input names first (``--map``): a mapping, or the path of a
-    map file. ``children`` are ``LIST=FILE`` texts (``--children``). ``group_by`` names a field
-    whose raw value is carried along (for the report's groups); ``""`` means ``village_id``
-    when the file has such a column, ``None`` no grouping.
+    ``column_map`` maps headers to input names first (``--map``), in every table: a mapping,
+    or the path of a map file. ``children`` are ``LIST=FILE`` texts (``--children``); a list
+    without one is read from a sheet of the data workbook named after it, when there is one.
+    ``group_by`` names a field whose value is carried along (for the report's groups),
+    converted like the input when it is one; ``""`` means ``village_id`` when the file has
+    such a column, ``None`` no grouping. ``header_row`` is the row of the column headers
+    (default: found, below any title block). ``strict`` (the command line's way) refuses a
+    table with no data at all for a list input (``data-missing-list``, an error); otherwise
+    it is a warning and the list's criteria come out undetermined.
+
+    After :meth:`units` is exhausted: ``rows_read`` counts the data rows read, ``skipped``
+    holds the totals rows left out (rows read = units yielded + skipped rows of the file),
+    ``empty_cells`` counts by input the rows whose cell was empty (missing data; an input
+    with a ``blank`` value is not counted); from the first unit on, ``input_columns`` names
+    the header each input is read from.
     """
 
     model: CriteriaSet
@@ -127,9 +74,18 @@ class DataSource:
     sheet: str | None = None
     group_by: str | None = None
     warn: Warn = field(default=lambda _d: None)
+    header_row: int | None = None
+    strict: bool = False
     keep: Sequence[str] = ()
     group_field: str | None = field(init=False, default=None)
     ids_seen: int = field(init=False, default=0)
+    rows_read: int = field(init=False, default=0)
+    skipped: list[Diagnostic] = field(init=False, default_factory=list)
+    input_columns: dict[str, str] = field(init=False, default_factory=dict)
+    empty_cells: Counter[str] = field(init=False, default_factory=Counter)
+    _watched: list[tuple[str, str]] = field(init=False, default_factory=list)
+    _fatal: list[Diagnostic] = field(init=False, default_factory=list)
+    _group_spec: InputSpec | None = field(init=False, default=None)
 
     def units(self) -> Iterator[Unit]:
         """One unit per data row, in file order (file problems raise :class:`DataError`)."""
@@ -140,53 +96,139 @@ class DataSource:
         except ValueError as exc:
             raise DataError([Diagnostic("data-bad-children", str(exc), self.path)]) from None
         kind = detect_format(self.path)
-        rows = iter_rows(self.path, sheet=self.sheet)
-        headers = read_headers(self.path, sheet=self.sheet) if kind in ("csv", "tsv", "xlsx") else None
-        indexes = [(spec, _child_index(spec, self.warn)) for spec in specs]
-        filled = {spec.name for spec in specs}
-        links = [c.link for c in cs.collections.values()] + ([self.group_by] if self.group_by else [])
+        tabular = kind in ("csv", "tsv", "xlsx")
+        if self.path != "-":
+            given = {s.name for s in specs}
+            specs += sheets_in_workbook(self.path, self.sheet, cs, given)
+        check_map(extra, cs, specs, self.column_map if isinstance(self.column_map, str) else self.path)
+        links = [c.link for c in cs.collections.values()] + self._group_links()
         inputs = _input_headers(cs)  # a kept input stays an input (its value is also kept as read)
         links += [name for name in self.keep if fold(name) not in inputs]
-        if self.group_by == "":
-            links.append("village_id")
+        choice = self.header_row or header_test(cs.inputs, subject=cs.subject, extra=extra, links=links)
+        header = find_header(self.path, sheet=self.sheet, header=choice) if tabular else None
+        if header is not None and header.above:
+            self._note_title(header.line, header.above)
+        rows = iter_rows(self.path, sheet=self.sheet, header=choice if tabular else None)
+        indexes = []
+        table_headers: list[list[str]] = []
+        for spec in specs:
+            index, skipped, headers = child_index(spec, self.warn, extra)
+            indexes.append((spec, index))
+            table_headers.append(headers)
+            self.warn(skipped)
+        filled = {spec.name for spec in specs}
         columns: ColumnMap | None = None
         known: set[str] = set()
         id_header: str | None = None
-        if headers is not None:
-            columns = self._columns(headers, extra, links, filled, None)
+        if header is not None:
+            columns = self._columns(header.names, extra, links, filled, None, header.line)
             id_header = columns.id_header
-        parents: dict[str, int] = {}
-        for raw in rows:
-            if columns is None or (headers is None and not known.issuperset(raw.values)):
-                seen = list(columns.headers) if columns else []
-                merged = seen + [k for k in raw.values if k not in seen]
-                columns = self._columns(merged, extra, links, filled, columns)
-                known, id_header = set(columns.headers), columns.id_header
-            parent = id_text(raw.values.get(id_header)) if id_header else None
-            attached: list[tuple[str, tuple[Child, ...]]] = []
-            if parent is not None:
-                if indexes or len(parents) < TRACK_IDS:
-                    parents[parent] = parents.get(parent, 0) + 1
-                for spec, index in indexes:
-                    attached.append((spec.name, tuple(index.get(parent, ()))))
-            group = raw.values.get(self.group_field) if self.group_field else None
-            kept = _kept(raw.values, self.keep)
-            yield Unit(raw, columns, self.path, tuple(attached), None if group is None else str(group), kept)
-        self.ids_seen = len(parents)
-        repeated = [k for k, n in parents.items() if n > 1]
-        if repeated:
-            shown = ", ".join(f"'{k}'" for k in repeated[:5]) + (", …" if len(repeated) > 5 else "")
-            message = f"{len(repeated)} id(s) appear on more than one row: {shown}"
-            self.warn([Diagnostic("data-duplicate-id", message, self.path, severity=Severity.WARNING)])
-        for spec, index in indexes:
-            orphans = {k: len(v) for k, v in index.items() if k not in parents}
-            if orphans:
-                shown = ", ".join(f"'{k}'" for k in list(orphans)[:5]) + (", …" if len(orphans) > 5 else "")
-                message = (
-                    f"{sum(orphans.values())} {spec.name} row(s) link through '{spec.link}' to candidates "
-                    f"not in {Path(self.path).name}: {shown}; they are ignored"
-                )
-                self.warn([Diagnostic("data-orphan-rows", message, spec.path, severity=Severity.WARNING)])
+            table_headers.append(header.names)
+            self.warn(unused_map_entries(extra, table_headers, self.path))
+        with IdTracker() as ids:
+            for raw in rows:
+                if self._fatal:
+                    raise DataError(self._fatal)
+                self.rows_read += 1
+                if columns is None or (header is None and not known.issuperset(raw.values)):
+                    seen = list(columns.headers) if columns else []
+                    merged = seen + [k for k in raw.values if k not in seen]
+                    columns = self._columns(merged, extra, links, filled, columns, 1)
+                    known, id_header = set(columns.headers), columns.id_header
+                parent = id_text(raw.values.get(id_header)) if id_header else None
+                if tabular and self._total(raw, id_header):
+                    continue
+                if not raw.problems:  # a row that could not be read has no empty cells, it has none
+                    self._count_empty(raw.values)
+                attached: list[tuple[str, tuple[Child, ...]]] = []
+                if parent is not None:
+                    first = ids.first_row(parent, raw.row_number)
+                    if first is not None:
+                        raw = self._repeated(raw, parent, first, columns.column_of(id_header or ""))
+                    for spec, index in indexes:
+                        attached.append((spec.name, tuple(index.get(parent, ()))))
+                kept = _kept(raw.values, self.keep)
+                yield Unit(raw, columns, self.path, tuple(attached), self._group(raw), kept)
+            self.ids_seen = ids.count
+            if header is None and extra:
+                self.warn(unused_map_entries(extra, [list(known), *table_headers[: len(specs)]], self.path))
+            for spec, index in indexes:
+                orphans = {k: len(v) for k, v in index.items() if k not in ids}
+                if orphans:
+                    shown = ", ".join(f"'{k}'" for k in list(orphans)[:5]) + (
+                        ", …" if len(orphans) > 5 else ""
+                    )
+                    message = (
+                        f"{sum(orphans.values())} {spec.name} row(s) link through '{spec.link}' to candidates "
+                        f"not in {Path(self.path).name}: {shown}; they are ignored"
+                    )
+                    self.warn([Diagnostic("data-orphan-rows", message, spec.path, severity=Severity.WARNING)])
+
+    def _count_empty(self, values: Mapping[str, object]) -> None:
+        """Count the row's empty cells by input (a row without an empty cell, the usual one,
+        is told by two scans in C)."""
+        cells = values.values()
+        if "" not in cells and None not in cells:
+            return
+        get, empty = values.get, self.empty_cells
+        for header, name in self._watched:
+            value = get(header)
+            if value is None or value == "":
+                empty[name] += 1
+
+    def _note_title(self, line: int, above: tuple[int, ...]) -> None:
+        rows = (
+            f"row {above[0]} above them (a title) is"
+            if len(above) == 1
+            else f"rows {above[0]}–{above[-1]} above them (a title) are"
+        )
+        message = f"the column headers are on row {line}; {rows} not data"
+        hint = "if another row holds the headers, give it with --header-row N"
+        self.warn([Diagnostic("data-header-row", message, self.path, line, 0, (), hint, Severity.WARNING)])
+
+    def _total(self, raw: RawRow, id_header: str | None) -> bool:
+        """A totals row ("Tổng cộng") is left out, counted and reported."""
+        label = total_label(raw.values.values(), raw.values.get(id_header) if id_header else None)
+        if label is None:
+            return False
+        message = f"row {raw.row_number} ('{label}') is a totals row, not a candidate; it is skipped"
+        hint = "nothing to do if it is the table's total; otherwise give the row an id"
+        note = Diagnostic("data-total-row", message, self.path, raw.row_number, 1, (), hint, Severity.WARNING)
+        self.skipped.append(note)
+        self.warn([note])
+        return True
+
+    def _repeated(self, raw: RawRow, parent: str, first: int, column: int) -> RawRow:
+        """The later row of a repeated id: invalid, naming both rows."""
+        message = (
+            f"row {raw.row_number}: the id '{parent}' is already used on row {first}; "
+            "this row is not evaluated"
+        )
+        hint = (
+            f"give each candidate its own id, or delete the repeated row (rows {first} and {raw.row_number})"
+        )
+        problem = Diagnostic(
+            "data-duplicate-id", message, self.path, raw.row_number, column, (), hint, value=parent
+        )
+        return RawRow(raw.row_number, raw.values, (*raw.problems, problem))
+
+    def _group_links(self) -> list[str]:
+        """Links read as-is: ``village_id`` by default, the ``--group-by`` field unless it is an input."""
+        if self.group_by == "":
+            return ["village_id"]
+        if self.group_by is None or self.group_by in self.model.inputs:
+            return []
+        return [self.group_by]
+
+    def _group(self, raw: RawRow) -> str | None:
+        if self.group_field is None:
+            return None
+        value = raw.values.get(self.group_field)
+        if self._group_spec is not None:
+            value, _problem = convert_value(value, self._group_spec)
+        if value is None:
+            return None
+        return id_text(value) if not isinstance(value, bool) else ("có" if value else "không")
 
     def _columns(
         self,
@@ -195,30 +237,31 @@ class DataSource:
         links: list[str],
         filled: set[str],
         previous: ColumnMap | None,
+        line: int,
     ) -> ColumnMap:
         inputs = self.model.inputs
-        columns, notes = ColumnMap.build(headers, inputs, extra=extra, links=links, file=self.path, line=1)
+        own = {h: t for h, t in (extra or {}).items() if fold(h) in {fold(x) for x in headers}}
+        columns, notes = ColumnMap.build(
+            headers, inputs, extra=own, links=links, file=self.path, line=line, subject=self.model.subject
+        )
+        self.input_columns = {n: h for h, (kind, n) in columns.targets.items() if kind == "input"}
+        self._watched = [
+            (h, n)
+            for n, h in self.input_columns.items()
+            if inputs[n].blank is None and inputs[n].type != "list"
+        ]
         if previous is None:
-            for name, spec in inputs.items():
-                if spec.type == "list" and name not in filled and columns.header_of(name) is None:
-                    label = next(iter(spec.label.values()), name)
-                    message = f"no data for the list '{name}' ({label}); its criteria will be undetermined"
-                    hint = f"give it with --children {name}=FILE" + (
-                        " or --persons FILE" if name == "persons" else ""
+            tabular = detect_format(self.path) in ("csv", "tsv", "xlsx")
+            fatal = missing_lists(self.model, columns, filled, self.path, line)
+            if fatal and tabular and self.strict:
+                self._fatal = fatal  # raised at the first data row (a file without rows says so first)
+            else:
+                notes += [
+                    Diagnostic(
+                        d.code, d.message, d.file, d.line, d.column, d.path, d.suggestion, Severity.WARNING
                     )
-                    notes.append(
-                        Diagnostic("data-missing-list", message, self.path, 1, 0, (), hint, Severity.WARNING)
-                    )
-            if columns.id_header is None:
-                message = (
-                    "no column holds the candidate's id (name it 'id' or 'Mã hộ', or map one with --map)"
-                )
-                notes.append(
-                    Diagnostic("data-no-id-column", message, self.path, 1, 0, severity=Severity.WARNING)
-                )
-        else:  # a JSON record with new keys: report only the new unknown columns
-            notes = [n for n in notes if n.code == "data-unknown-column" and n.column > len(previous.headers)]
-        if previous is None:
+                    for d in fatal
+                ]
             folded = {fold(h) for h in headers}
             for name in self.keep:
                 if fold(name) not in folded:
@@ -226,27 +269,40 @@ class DataSource:
                     near = suggest(name, headers)
                     notes.append(
                         Diagnostic(
-                            "data-no-keep-column", message, self.path, 1, 0, (), near, Severity.WARNING
+                            "data-no-keep-column", message, self.path, line, 0, (), near, Severity.WARNING
                         )
                     )
-        self.warn(notes)
-        if self.group_by is not None:
-            wanted = fold(self.group_by or "village_id")
-            self.group_field = next((h for h in headers if fold(h) == wanted), None)
-            if self.group_field is None:
-                header = columns.header_of(self.group_by) if self.group_by else None
-                self.group_field = header
-            if self.group_field is None and self.group_by and previous is None:
-                message = f"no column '{self.group_by}' to group by"
-                close = suggest(self.group_by, headers)
-                self.warn(
-                    [
-                        Diagnostic(
-                            "data-no-group-column", message, self.path, 1, 0, (), close, Severity.WARNING
-                        )
-                    ]
+            if columns.id_header is None:
+                message = (
+                    "no column holds the candidate's id (name it 'id' or 'Mã hộ', or map one with --map)"
                 )
+                notes.append(
+                    Diagnostic("data-no-id-column", message, self.path, line, 0, severity=Severity.WARNING)
+                )
+        else:  # a JSON record with new keys: report only the new unknown columns
+            notes = [n for n in notes if n.code == "data-unknown-column" and n.column > len(previous.headers)]
+        self.warn([n for n in notes if n.code != "data-map-unused"])
+        if self.group_by is not None:
+            self._find_group(headers, columns, previous)
         return columns
+
+    def _find_group(self, headers: list[str], columns: ColumnMap, previous: ColumnMap | None) -> None:
+        wanted = fold(self.group_by or "village_id")
+        self.group_field = next((h for h in headers if fold(h) == wanted), None)
+        name = self.group_by if self.group_by in self.model.inputs else None
+        if self.group_field is None and self.group_by:
+            self.group_field = columns.header_of(self.group_by)
+        if self.group_field is not None:
+            target = columns.target(self.group_field)
+            if target is not None and target[0] == "input":
+                name = target[1]
+        self._group_spec = self.model.inputs.get(name) if name else None
+        if self.group_field is None and self.group_by and previous is None:
+            message = f"no column '{self.group_by}' to group by"
+            close = suggest(self.group_by, headers)
+            self.warn(
+                [Diagnostic("data-no-group-column", message, self.path, 1, 0, (), close, Severity.WARNING)]
+            )
 
 
 def _input_headers(model: CriteriaSet) -> set[str]:
@@ -297,7 +353,15 @@ def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> SourceRow:
         for _child, child_problems in children:
             problems.extend(
                 Diagnostic(
-                    d.code, d.message, d.file, d.line, d.column, (name, *d.path), d.suggestion, d.severity
+                    d.code,
+                    d.message,
+                    d.file,
+                    d.line,
+                    d.column,
+                    (name, *d.path),
+                    d.suggestion,
+                    d.severity,
+                    d.value,
                 )
                 for d in child_problems
             )
@@ -317,6 +381,7 @@ def read_records(
     members: Mapping[str, str | os.PathLike[str]] | None = None,
     group_by: str | None = None,
     warn: Warn | None = None,
+    header_row: int | None = None,
     keep: Sequence[str] = (),
 ) -> Iterator[SourceRow]:
     """Stream the rows of a CSV/XLSX/JSON/JSONL file as the set's typed records.
@@ -328,16 +393,19 @@ def read_records(
     first (a mapping, or a YAML/JSON/CSV map file); ``members`` fills list inputs and
     collections from other files linked by ``<subject>_id`` (``{"persons": "persons.csv"}``);
     ``group_by`` carries a column's value on each row, ``keep`` columns carried as they are
-    (``SourceRow.kept``, then ``Result.kept``). Problems of the file as a whole
-    (unknown columns, duplicate ids...) go to ``warn`` as they are found. Raises
-    :class:`~criteria_engine.errors.DataError` for a file that cannot be read at all.
+    (``SourceRow.kept``, then ``Result.kept``); ``header_row`` says which row holds
+    the headers (default: found below any title). Totals rows ("Tổng cộng") are skipped and
+    reported. Problems of the file as a whole (unknown columns, totals rows...) go to
+    ``warn`` as they are found. Raises :class:`~criteria_engine.errors.DataError` for a file
+    that cannot be read at all, a ``column_map`` naming no input, or a list input with no data.
     """
     model = plan.model if isinstance(plan, Plan) else plan
     specs = [f"{name}={os.fspath(file)}" for name, file in (members or {}).items()]
     mapping = os.fspath(column_map) if isinstance(column_map, os.PathLike) else column_map
     source = DataSource(
-        model, os.fspath(path), mapping, specs, sheet, group_by, warn or (lambda _d: None), keep
-    )
+        model, os.fspath(path), mapping, specs, sheet, group_by, warn or (lambda _d: None),
+        header_row=header_row, keep=keep,
+    )  # fmt: skip
     for unit in source.units():
         yield prepare(unit, model.inputs)
 

@@ -13,7 +13,7 @@ import itertools
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -104,14 +104,25 @@ def format_of(path: str | os.PathLike[str]) -> str | None:
     return SUFFIXES.get(Path(path).suffix.lower())
 
 
-def write_items(items: Iterable[Item], stream: IO[Any], fmt: str, context: Context) -> Summary:
-    """Write items (ranked first when the context asks) in ``fmt``; returns the summary."""
+def write_items(
+    items: Iterable[Item],
+    stream: IO[Any],
+    fmt: str,
+    context: Context,
+    notes: Callable[[], Sequence[Diagnostic]] | None = None,
+) -> Summary:
+    """Write items (ranked first when the context asks) in ``fmt``; returns the summary.
+
+    ``notes`` gives, once the items are written, the problems of the data file itself (rows
+    skipped...), which the summary carries to the writer's close."""
     ordered: Iterable[Item] = assign_ranks(list(items)) if context.ranked else items
     summary = Summary(group_field=context.group_field, subject=context.plan.model.subject)
     writer = make_writer(fmt, stream, context)
     for item in ordered:
         writer.add(item)
         summary.add(item)
+    if notes is not None:
+        summary.notes = list(notes())
     writer.close(summary)
     return summary
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..errors import Diagnostic
 from ..explain.catalogue import subject_words
 from ..explain.i18n import format_number, pick
 from ..explain.labels import word
@@ -36,6 +37,9 @@ class Summary:
     failing: Counter[str] = field(default_factory=Counter)
     unknown: Counter[str] = field(default_factory=Counter)
     groups: dict[str, Counter[str]] = field(default_factory=dict)
+    notes: list[Diagnostic] = field(default_factory=list)
+    """Problems of the data file itself (rows skipped, columns not read), known at the end of a
+    run and given to the writers with the counts (the data-quality list shows them)."""
 
     def add(self, item: Item) -> None:
         """Count one item."""

@@ -2,9 +2,11 @@
 
 CSV and Excel have a column per criterion holding its verdict, the result's summary line
 (``Kết luận``) and, for results evaluated in full detail, a column per criterion holding its
-sentence. The summary follows the rows
-in CSV (after one empty row, so a spreadsheet's filter stops before it), sits on a second
-sheet in Excel, and follows the table in Markdown. Numbers are written as the language writes them (``82,5`` in Vietnamese; Excel keeps numbers).
+sentence. The summary follows the rows in CSV (after one empty row, so a spreadsheet's filter
+stops before it), sits on its own sheet in Excel, and follows the table in Markdown. Excel also
+has the data-quality sheet ("Vấn đề dữ liệu": each bad or empty cell with its row, column,
+value, problem and fix). Numbers are written as the language writes them (``82,5`` in
+Vietnamese; Excel keeps numbers).
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from typing import IO, Any
 from ..explain.i18n import format_number, pick
 from ..explain.labels import word
 from ..explain.texts import result_texts
+from ..io.quality import note_problems
 from ..results import Result, Status
+from .problems import PROBLEMS_SHEET, item_problems, problem_header
 from .summary import Item, Summary, failing_ids, number, rating_label
 from .writers import Context
 
@@ -126,6 +130,9 @@ class XlsxWriter:
         self.head = headers(context)
         self.sheet.append([self._strong(self.sheet, h) for h in self.head])
         self.rows = 1
+        self.problems = self.book.create_sheet(PROBLEMS_SHEET.get(context.lang, PROBLEMS_SHEET["en"]))
+        self.problems.freeze_panes = "A2"
+        self.problems.append([self._strong(self.problems, h) for h in problem_header(context.lang)])
 
     def _strong(self, sheet: Any, value: object) -> Any:
         cell = self._cell(sheet, value=value)
@@ -133,15 +140,26 @@ class XlsxWriter:
         return cell
 
     def add(self, item: Item) -> None:
-        """Append one row."""
+        """Append one row (and its problems to the data-quality sheet)."""
         self.sheet.append(cells(item, self.context))
         self.rows += 1
+        for row in item_problems(item, self.context):
+            self.problems.append([self._text(v) for v in row])
+
+    def _text(self, value: object) -> Any:
+        """A cell of the data-quality sheet: text stays text (never a formula)."""
+        cell = self._cell(self.problems, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"
+        return cell
 
     def close(self, summary: Summary) -> None:
         """The summary sheet, then save."""
         from openpyxl.utils import get_column_letter  # type: ignore[import-untyped,unused-ignore]
 
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.head))}{self.rows}"
+        for problem in note_problems(summary.notes):
+            self.problems.append([self._text(v) for v in problem.cells()])
         lang = self.context.lang
         sheet = self.book.create_sheet(word(lang, "summary"))
         provenance = self.context.plan.provenance

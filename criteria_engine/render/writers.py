@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
 
 from ..evaluators.plan import Plan
@@ -19,7 +20,7 @@ from ..explain.texts import criterion_dict, result_dict, result_texts
 from ..results import CriterionResult
 from .summary import Item, Summary
 
-FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md", "html")
+FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md", "html", "problems")
 BINARY_FORMATS = ("xlsx",)
 
 
@@ -45,6 +46,8 @@ class Context:
     ``letters`` (one letter per household)."""
     document: Any = None
     """The heading and signatures of printed documents (:class:`.document.DocumentInfo`)."""
+    columns: Mapping[str, str] = field(default_factory=dict)
+    """The column of the data file each input was read from (for the data-quality list)."""
 
 
 class Writer(Protocol):
@@ -209,6 +212,10 @@ def make_writer(fmt: str, stream: IO[Any], context: Context) -> Writer:
         from .audiences import html_writer
 
         return html_writer(stream, context)
+    if fmt == "problems":
+        from .problems import ProblemsWriter
+
+        return ProblemsWriter(stream, context)
     from .table import TableWriter
 
     return TableWriter(stream, context)

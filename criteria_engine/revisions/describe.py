@@ -40,6 +40,7 @@ _FIELDS = {
     "values": ("các giá trị", "values"),
     "value_labels": ("nhãn các giá trị", "value labels"),
     "aliases": ("tên cột khác", "column aliases"),
+    "blank": ("ô trống nghĩa là", "an empty cell means"),
     "private": ("thông tin riêng tư", "private"),
     "by": ("chọn theo", "chosen by"),
     "value": ("giá trị", "value"),

@@ -68,6 +68,7 @@ _OUTCOME = {
     "unknown-revision": ("không rõ phiên bản", "unknown revision"),
     "no-record": ("không có dữ liệu", "no record"),
     "malformed": ("sai định dạng", "malformed"),
+    "missing-result": ("thiếu kết quả", "missing from the results"),
 }
 
 
@@ -343,7 +344,8 @@ def verify_lines(report: VerifyReport, lang: str, limit: int | None = None) -> l
     out: list[Line] = [(head, "bold green" if report.ok else "bold red")]
     bad = [i for i in report.items if not i.ok]
     for item in bad if limit is None else bad[:limit]:
-        where = f"#{item.index + 1} {item.id or '?'}" + (f" ({item.ref})" if item.ref else "")
+        number = f"#{item.index + 1} " if item.index >= 0 else ""
+        where = f"{number}{item.id or '?'}" + (f" ({item.ref})" if item.ref else "")
         out.append((f"  {where}: {_w(_OUTCOME[item.outcome], lang)}", "red"))
         for d in item.differences:
             stored, again = _w(("lưu", "stored"), lang), _w(("tính lại", "recomputed"), lang)

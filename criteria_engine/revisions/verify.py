@@ -4,7 +4,9 @@ A stored result is a ``Result.to_dict()`` output. Its ``criteria_set.digest`` na
 rules that produced it; :func:`verify_results` finds that revision in the registry, evaluates
 the candidate's record again (with the stored as-of date, and with detail when the stored
 result has it) and compares every field. A result whose digest matches no known revision, or
-whose candidate is not in the data, is reported as such; nothing is guessed.
+whose candidate is not in the data, is reported as such; nothing is guessed. A candidate of
+the data that has no stored result (a result deleted from the file) is reported too
+(``missing-result``), when the caller says which candidates the data holds.
 """
 
 from __future__ import annotations
@@ -20,8 +22,15 @@ from ..evaluators.plan import Plan, compile_plan
 from ..format.registry import Registry, Revision
 from ..results import Result
 
-Outcome = Literal["verified", "differs", "unknown-revision", "no-record", "malformed"]
-OUTCOMES: tuple[Outcome, ...] = ("verified", "differs", "unknown-revision", "no-record", "malformed")
+Outcome = Literal["verified", "differs", "unknown-revision", "no-record", "malformed", "missing-result"]
+OUTCOMES: tuple[Outcome, ...] = (
+    "verified",
+    "differs",
+    "unknown-revision",
+    "no-record",
+    "malformed",
+    "missing-result",
+)
 
 RecordsFor = Callable[[Revision], Mapping[str, Mapping[str, object]]]
 """Given the revision a result names, the records by id (lets a caller convert per revision)."""
@@ -49,7 +58,8 @@ class Difference:
 
 @dataclass(frozen=True)
 class Verification:
-    """The verdict on one stored result (``index`` is its 0-based position in the input)."""
+    """The verdict on one stored result (``index`` is its 0-based position in the input); for a
+    candidate of the data with no stored result (``missing-result``), ``index`` is -1."""
 
     index: int
     id: str
@@ -266,15 +276,29 @@ def verify_results(
     *,
     id_field: str = "id",
     recompute: Recompute | None = None,
+    data_ids: Iterable[str] | Callable[[], Iterable[str]] | None = None,
 ) -> VerifyReport:
     """Re-evaluate each stored result with the revision its digest names and compare.
 
     ``records`` are the candidates' typed records: by id, as an iterable (each with
     ``id_field``), or a function giving them by id for a revision. With ``recompute``, that
     function gives each recomputed result instead (``records`` is then not read).
+    ``data_ids`` are the ids of every candidate in the data (or a function giving them once
+    the stored results are checked): each one without a stored result is reported as
+    ``missing-result``, after the stored results, in the data's order.
     """
     verifier = _Verifier(registry, records, id_field, recompute)
-    return VerifyReport(tuple(verifier.check(i, item) for i, item in enumerate(stored)))
+    items = [verifier.check(i, item) for i, item in enumerate(stored)]
+    if data_ids is not None:
+        known = data_ids() if callable(data_ids) else data_ids
+        stored_ids = {i.id for i in items}
+        note = "in the data but not in the results: its result was left out or deleted"
+        items += [
+            Verification(-1, cid, "missing-result", note=note)
+            for cid in dict.fromkeys(known)
+            if cid not in stored_ids
+        ]
+    return VerifyReport(tuple(items))
 
 
 __all__ = [
