@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import IO, Any
 
+from ..award.ranking import contest_order, contest_rule
 from ..errors import DataError, Diagnostic
 from ..render import BINARY_FORMATS, FORMATS, Context, Item, Summary, assign_ranks, make_writer
 from .common import (
@@ -118,7 +119,10 @@ def register(sub: Any) -> None:
         help="verdicts only (fastest), or with values and reasons (default: full for json, jsonl and html)",
     )
     p.add_argument(
-        "--rank", action="store_true", help="order by score for a contest; equal scores share a rank"
+        "--rank",
+        action="store_true",
+        help="rank for a contest: status first, then the set's declared order (default: rating, "
+        "percentage, score); a rank is shared only by true ties, and the rule is printed",
     )
     p.add_argument(
         "--group-by", metavar="FIELD", help="carry a column (e.g. village_id) into the output and summary"
@@ -149,7 +153,9 @@ def register(sub: Any) -> None:
         default="",
         help="chart the pass rate by this column (default: village_id when the data has it)",
     )
-    p.add_argument("--rank", action="store_true", help="order the cards by score")
+    p.add_argument(
+        "--rank", action="store_true", help="order the cards as a contest ranks them (see evaluate --rank)"
+    )
     p.add_argument(
         "--jobs", type=positive_int, default=1, metavar="N", help="spread the work over N processes"
     )
@@ -241,13 +247,15 @@ def _write(fmt: str, stream: IO[Any], items: Any, context: Any, rank: bool, data
     if first is None:
         message = "the file has no data rows (only a header row, or blank rows)"
         raise DataError([Diagnostic("data-no-rows", message, data)])
-    if rank:
-        ordered: Any = iter(assign_ranks([first, *items]))
-        first = next(ordered)
-    else:
-        ordered = items
     ctx: Context = context()
     summary = Summary(group_field=ctx.group_field)
+    if rank:
+        keys = contest_order(ctx.plan.model)
+        ordered: Any = iter(assign_ranks([first, *items], keys))
+        first = next(ordered)
+        summary.rank_keys, summary.rank_rule = keys, contest_rule(keys, ctx.lang)
+    else:
+        ordered = items
     writer = make_writer(fmt, stream, ctx)
     writer.add(first)
     summary.add(first)

@@ -10,7 +10,17 @@ from typing import IO, Any, ClassVar
 
 from .. import __version__
 from ..errors import CriteriaError
-from . import cmd_evaluate, cmd_explain, cmd_revisions, cmd_sets, cmd_show, cmd_test, cmd_validate
+from . import (
+    cmd_evaluate,
+    cmd_explain,
+    cmd_register,
+    cmd_revisions,
+    cmd_round,
+    cmd_sets,
+    cmd_show,
+    cmd_test,
+    cmd_validate,
+)
 from .common import (
     EXIT_INTERRUPTED,
     EXIT_INVALID,
@@ -22,7 +32,17 @@ from .common import (
 )
 
 # `diff` and `verify` (comparing revisions) live in cmd_revisions.py.
-COMMANDS = (cmd_validate, cmd_sets, cmd_show, cmd_evaluate, cmd_explain, cmd_test, cmd_revisions)
+COMMANDS = (
+    cmd_validate,
+    cmd_sets,
+    cmd_show,
+    cmd_evaluate,
+    cmd_explain,
+    cmd_test,
+    cmd_revisions,
+    cmd_round,
+    cmd_register,
+)
 
 DESCRIPTION = """\
 criteria — evaluate households, villages, communes and schools against declarative criteria
