@@ -34,6 +34,8 @@ def meets(part: int, whole: int, threshold: float, compare: Compare) -> bool:
 
 def minimum(whole: int, threshold: float, compare: Compare) -> int:
     """The smallest count of ``whole`` that meets the share (may exceed ``whole``: unreachable)."""
+    if whole <= 0:
+        return 1  # nobody to count: no count meets the share
     target = _exact(threshold) * whole / 100
     return math.floor(target) + 1 if compare == "above" else math.ceil(target)
 
