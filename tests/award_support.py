@@ -56,6 +56,6 @@ def voted(
     return replace(round_, meetings=(*round_.meetings, meeting))
 
 
-def posted(round_: Round, on: dt.date = dt.date(2026, 10, 12)) -> Round:
+def posted(round_: Round, on: dt.date = POSTING_DAY) -> Round:
     """The round posted."""
     return replace(round_, posting=Posting(on))

@@ -3,6 +3,8 @@ generated 6-year histories (no household is awarded twice for overlapping window
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -231,7 +233,7 @@ def test_a_household_that_always_qualifies_is_awarded_every_years_years(
         if o.level:
             got.append(o.window)
         awards.append(Award("happy-family", year, "H1", True, o.level, o.window))
-    assert [b[0] - a[0] for a, b in zip(got, got[1:], strict=False)] == [length] * (len(got) - 1)
+    assert [b[0] - a[0] for a, b in itertools.pairwise(got)] == [length] * (len(got) - 1)
     assert len(got) >= 12 // length - 1
 
 
