@@ -48,8 +48,12 @@ def opened(evaluations: Sequence[Evaluation], proc: Procedure = PROCEDURE, key: 
     return Round(key, opening)
 
 
+MEETING_DAY = dt.date(2026, 10, 10)
+POSTING_DAY = dt.date(2026, 10, 12)
+
+
 def voted(
-    round_: Round, invited: int, present: int, votes: dict[str, int], on: dt.date = dt.date(2026, 10, 10)
+    round_: Round, invited: int, present: int, votes: dict[str, int], on: dt.date = MEETING_DAY
 ) -> Round:
     """The round with a meeting."""
     meeting = Meeting(on, invited, present, {c: Vote(v, 0) for c, v in votes.items()})

@@ -26,7 +26,7 @@ from criteria_engine.award import (
 from criteria_engine.award.calendar import deadlines, last_day
 from criteria_engine.procedure import Period
 
-from .award_support import PROCEDURE, evaluation, opened, posted, procedure, voted
+from .award_support import MEETING_DAY, PROCEDURE, evaluation, opened, posted, procedure, voted
 
 D = dt.date
 ROUND = opened([evaluation("H1"), evaluation("H2"), evaluation("H3", status="failed", rating="not_passed")])
@@ -37,7 +37,7 @@ def codes(exc: pytest.ExceptionInfo[RoundError]) -> list[str]:
 
 
 def meeting(
-    invited: int, present: int, votes: dict[str, tuple[int, int]], on: dt.date = D(2026, 10, 10)
+    invited: int, present: int, votes: dict[str, tuple[int, int]], on: dt.date = MEETING_DAY
 ) -> Meeting:
     return Meeting(on, invited, present, {c: Vote(*v) for c, v in votes.items()})
 
