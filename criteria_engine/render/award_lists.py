@@ -189,6 +189,11 @@ def decision_html(round_: Round, decision: Decision, lang: str) -> str:
     return page(title, body, lang)
 
 
+def _plain(value: float | None) -> float | int | None:
+    """A score as a spreadsheet reads it: 78, not 78.0."""
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
 def _decision_table(round_: Round, decision: Decision, lang: str) -> tuple[list[str], list[list[object]]]:
     words = RoundWords(round_, lang)
     head = w(lang, "Mã|Tên|Công nhận|Mức|Các năm tính|Số phiếu đồng ý|Điểm|Lý do",
@@ -197,7 +202,7 @@ def _decision_table(round_: Round, decision: Decision, lang: str) -> tuple[list[
     for e in decision.entries:
         window = f"{e.window[0]}-{e.window[1]}" if e.window else ""
         rows.append([e.candidate, e.name, w(lang, "có" if e.title else "không", "yes" if e.title else "no"),
-                     words.level(e.level), window, e.votes_for, e.score, " ".join(r.text(lang) for r in e.reasons)])  # fmt: skip
+                     words.level(e.level), window, e.votes_for, _plain(e.score), " ".join(r.text(lang) for r in e.reasons)])  # fmt: skip
     return head, rows
 
 
