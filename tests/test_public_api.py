@@ -38,6 +38,9 @@ CORE = [
     "explain.py",
     *[f"evaluators/{p.name}" for p in (PACKAGE / "evaluators").glob("*.py")],
     *[f"rules/{p.name}" for p in (PACKAGE / "rules").glob("*.py")],
+    "procedure.py",
+    "procedure_checks.py",
+    *[f"award/{p.name}" for p in (PACKAGE / "award").glob("*.py")],
 ]
 FORBIDDEN_IMPORTS = {"yaml", "rich", "argparse", "openpyxl", "csv"}
 FORBIDDEN_CALLS = {"print", "open", "input"}

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .calendar import Deadlines, deadlines
-from .messages import STATUS_WORDS, Message, day
+from .messages import STATUS_WORDS, Message, day, subject_noun
 from .outcome import proposals, quorum_check
 from .records import Round
 
@@ -78,9 +78,9 @@ def round_status(round_: Round, today: dt.date) -> RoundStatus:
         _m(
             "opened",
             f"Đợt {key}: mở ngày {day(opening.opened_on, 'vi')} với {opening.set_ref}; "
-            f"{len(opening.evaluations)} đối tượng ({split_vi}).",
+            f"{len(opening.evaluations)} {subject_noun(opening.subject, 'vi')} ({split_vi}).",
             f"Round {key}: opened on {day(opening.opened_on, 'en')} with {opening.set_ref}; "
-            f"{len(opening.evaluations)} candidates ({split_en}).",
+            f"{len(opening.evaluations)} {subject_noun(opening.subject, 'en')} ({split_en}).",
         )
     ]
     meeting = round_.meeting

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..award.deciding import provisional_levels
-from ..award.messages import STATUS_WORDS, RoundError
+from ..award.messages import STATUS_WORDS, RoundError, subject_noun
 from ..award.outcome import proposals
 from ..award.records import Meeting, MeetingKind, Round, RoundKey
 from ..award.refusals import not_open
@@ -123,14 +123,19 @@ def run_open(args: argparse.Namespace, streams: Streams) -> int:
     assert opened.opening is not None
     counts = Counter(e.status for e in opened.opening.evaluations)
     lang = args.lang
+    subject = opened.opening.subject
+
+    def noun(language: str) -> str:
+        return subject_noun(subject, language)
+
     split = ", ".join(
         f"{n} {STATUS_WORDS[s]['en' if lang == 'en' else 'vi'].lower()}" for s, n in counts.items()
     )
     _say(
         streams,
         lang,
-        f"Đã mở đợt {key.label()} ({revision.ref}): {len(opened.opening.evaluations)} đối tượng — {split}.",
-        f"Opened the round {key.label()} ({revision.ref}): {len(opened.opening.evaluations)} candidates — {split}.",
+        f"Đã mở đợt {key.label()} ({revision.ref}): {len(opened.opening.evaluations)} {noun('vi')} — {split}.",
+        f"Opened the round {key.label()} ({revision.ref}): {len(opened.opening.evaluations)} {noun('en')} — {split}.",
     )
     for name in plan.model.procedure.from_register if plan.model.procedure else {}:
         changed = [n for n in candidates.notes if n.vi.split(": ", 1)[1].startswith(name)]
@@ -200,8 +205,17 @@ def run_votes(args: argparse.Namespace, streams: Streams) -> int:
         found = round_of(register, key)
     streams.out.write(sentence.text(args.lang) + "\n")
     items = proposals(found)
-    for p in items:
-        if p.approval is not None:
+    checked = [p for p in items if p.approval is not None]
+    approved = sum(p.approval.met for p in checked if p.approval is not None)
+    if sentence.code == "quorum-met":
+        _say(
+            streams,
+            args.lang,
+            f"Đạt tỷ lệ đồng ý: {approved}/{len(checked)} trường hợp đạt tiêu chuẩn.",
+            f"Approved: {approved} of the {len(checked)} candidates who passed.",
+        )
+    for p in checked:
+        if p.approval is not None and not p.approval.met:
             streams.out.write(f"  {p.candidate} {p.evaluation.name}: {p.approval.sentence(args.lang)}\n")
     proposed = sum(p.proposed for p in items)
     _say(
