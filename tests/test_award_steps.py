@@ -247,3 +247,17 @@ def test_a_procedure_without_written_ballots_refuses_them() -> None:
         check_votes(failed, ballots)
     assert codes(exc) == ["written-ballots-not-allowed"]
     assert check_votes(only_meetings, meeting(30, 10, {})).vi.endswith("Theo quy trình: tổ chức họp lại.")
+
+
+def test_only_a_passed_evaluation_can_be_proposed_whatever_the_votes() -> None:
+    round_ = opened([evaluation("H1", status="undetermined", rating=None), evaluation("H2", status="invalid", rating=None),
+                     evaluation("H3", status="failed", rating="not_passed"), evaluation("H4")])  # fmt: skip
+    items = {
+        p.candidate: p for p in proposals(voted(round_, 30, 30, {"H1": 30, "H2": 30, "H3": 30, "H4": 18}))
+    }
+    assert {c: (p.proposed, [r.code for r in p.reasons]) for c, p in items.items()} == {
+        "H1": (False, ["undetermined"]),
+        "H2": (False, ["invalid-data"]),
+        "H3": (False, ["not-passed"]),
+        "H4": (True, []),
+    }

@@ -214,3 +214,25 @@ def test_sheet_round_trip_and_status(posted_register: Path, tmp_path: Path) -> N
     assert "QUÁ HẠN: Hạn quyết định là ngày 31/10/2026." in status.out
     data = ok(run("round", "status", "happy-family", *unit, "--date", "2026-10-20", "--format", "json"))
     assert '"stage": "posted"' in data.out
+
+
+def test_a_filled_in_excel_sheet_carries_the_meeting(tmp_path: Path) -> None:
+    """The sheet `round sheet` writes, filled in as a secretary would, is read back whole."""
+    from openpyxl import load_workbook
+
+    register = tmp_path / "so.sqlite"
+    unit = [*YEAR, "--village", "C001-V05", "--register", register]
+    ok(run("round", "open", "happy-family", COMMUNE, *unit, "--date", "2026-10-01"))
+    sheet = tmp_path / "phieu.xlsx"
+    ok(run("round", "sheet", "happy-family", *unit, "-o", sheet))
+    book = load_workbook(sheet)
+    votes, meeting = book.worksheets
+    assert [c.value for c in votes[1]] == ["STT", "Mã", "Tên", "Kết quả chấm điểm", "Đồng ý", "Không đồng ý", "Ghi chú"]
+    for row in votes.iter_rows(min_row=2):
+        row[4].value, row[5].value = 25, 3
+    meeting["B2"], meeting["B4"] = "2026-10-11", 30
+    book.save(sheet)
+    said = ok(run("round", "votes", "happy-family", sheet, *unit))
+    assert said.out.startswith("30/36 đại diện hộ dự họp (83,3%), đạt số lượng tối thiểu")
+    status = ok(run("round", "status", "happy-family", *unit, "--date", "2026-10-11", "--format", "json"))
+    assert '"stage": "voted"' in status.out
