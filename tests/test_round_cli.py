@@ -227,7 +227,8 @@ def test_a_filled_in_excel_sheet_carries_the_meeting(tmp_path: Path) -> None:
     ok(run("round", "sheet", "happy-family", *unit, "-o", sheet))
     book = load_workbook(sheet)
     votes, meeting = book.worksheets
-    assert [c.value for c in votes[1]] == ["STT", "Mã", "Tên", "Kết quả chấm điểm", "Đồng ý", "Không đồng ý", "Ghi chú"]
+    headers = ["STT", "Mã", "Tên", "Kết quả chấm điểm", "Đồng ý", "Không đồng ý", "Ghi chú"]
+    assert [c.value for c in votes[1]] == headers
     for row in votes.iter_rows(min_row=2):
         row[4].value, row[5].value = 25, 3
     meeting["B2"], meeting["B4"] = "2026-10-11", 30
