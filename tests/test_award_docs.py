@@ -116,3 +116,36 @@ def test_the_extractor_pairs_outputs_with_their_block() -> None:
         (["criteria a", "criteria b  # refused: x-y"], "out\n"),
         (["criteria c"], None),
     ]
+
+
+def _codes() -> set[str]:
+    """The codes of every refusal and reason the round's modules can give."""
+    import ast
+
+    modules = [
+        *(ROOT / "criteria_engine" / "award").glob("*.py"),
+        *(ROOT / "criteria_engine" / "register").glob("*.py"),
+        ROOT / "criteria_engine" / "cli" / "round_files.py",
+    ]
+    found: set[str] = set()
+    for path in modules:
+        if path.name == "status.py":  # the status lines' codes are not refusals
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in {"Message", "_m", "m", "_refuse", "refuse"}
+                and node.args
+            ):
+                first = node.args[0]
+                choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
+                found |= {c.value for c in choices if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+    return found
+
+
+def test_every_refusal_and_reason_code_is_documented() -> None:
+    codes = _codes()
+    assert {"votes-exceed-present", "level-quota-tie", "register-too-new"} <= codes
+    page = (ROOT / "docs" / "award-round.md").read_text(encoding="utf-8")
+    assert sorted(c for c in codes if f"`{c}`" not in page) == []

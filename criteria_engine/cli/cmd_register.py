@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from ..register.store import DEFAULT_NAME, open_register
 from ..register.transfer import export_register, import_file
-from .common import EXIT_INVALID, EXIT_OK, HelpFormatter, Streams
+from .common import EXIT_INVALID, EXIT_OK, HelpFormatter, Streams, UsageError
 from .round_files import guard_output
 from .round_steps import refusals_in_language
 
@@ -89,7 +90,10 @@ def run_check(args: argparse.Namespace, streams: Streams) -> int:
 @refusals_in_language
 def run_export(args: argparse.Namespace, streams: Streams) -> int:
     """``register export``."""
-    guard_output(args.target, args.register)
+    if Path(args.target).suffix.lower() == ".xlsx":
+        guard_output(args.target, args.register)
+    elif Path(args.target).is_symlink():
+        raise UsageError(f"'{args.target}' is a link; choose another folder")
     with open_register(args.register) as store:
         path = export_register(store, args.target)
     streams.err.write(f"→ {path}\n")

@@ -112,14 +112,20 @@ def run_open(args: argparse.Namespace, streams: Streams) -> int:
     revision = registry.get(args.set, None if "@" in args.set else today)
     plan = plan_for(registry, revision)
     key = _key(args, parse_ref(args.set)[0])
-    with _register(args, create=True) as register:
-        history = history_of(register, key.set_id)
-        persons = Path(args.persons) if args.persons else None
-        candidates = evaluate_candidates(
-            plan, registry, Path(args.data), key.unit, key.year, history, as_of=today, persons=persons
-        )
-        print_diagnostics(list(candidates.diagnostics), streams)
-        opened = open_round(register, key, opening_of(plan, candidates, today, str(args.data)))
+    created = not Path(args.register).exists()
+    try:
+        with _register(args, create=True) as register:
+            history = history_of(register, key.set_id)
+            persons = Path(args.persons) if args.persons else None
+            candidates = evaluate_candidates(
+                plan, registry, Path(args.data), key.unit, key.year, history, as_of=today, persons=persons
+            )
+            print_diagnostics(list(candidates.diagnostics), streams)
+            opened = open_round(register, key, opening_of(plan, candidates, today, str(args.data)))
+    except BaseException:
+        if created:  # a register this step created, then could not fill: not left behind
+            Path(args.register).unlink(missing_ok=True)
+        raise
     assert opened.opening is not None
     counts = Counter(e.status for e in opened.opening.evaluations)
     lang = args.lang

@@ -82,8 +82,20 @@ def export_register(register: Register, target: str | os.PathLike[str]) -> Path:
             sheet.append(columns)
             for row in rows:
                 sheet.append(list(row))
-        book.save(path)
+        partial = path.with_name(f".{path.name}.part")
+        try:  # written beside the target and moved into place whole
+            book.save(partial)
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
         return path
+    if path.exists() and any(path.iterdir()):
+        raise _refuse(
+            "export-folder-not-empty",
+            f"Thư mục '{path}' đã có tệp; hãy xuất ra một thư mục mới hoặc trống.",
+            f"The folder '{path}' is not empty; export into a new or empty folder.",
+            str(path),
+        )
     path.mkdir(parents=True, exist_ok=True)
     for name, columns, rows in _tables(register):
         with (path / f"{name}.csv").open("w", encoding="utf-8", newline="") as stream:

@@ -58,9 +58,9 @@ def _letter(round_: Round, proposal: Proposal, words: RoundWords) -> str:
         lang, f"Thông báo kết quả bình xét «{words.title}» năm {year}", f"Your result: “{words.title}” {year}"
     )
     out = ['<section class="letter">', heading(words, title, words.unit)]
-    out.append(
-        paragraph(w(lang, f"Kính gửi: {e.name} (mã {e.candidate}).", f"To: {e.name} (ID {e.candidate})."))
-    )
+    named = w(lang, f"{e.name} (mã {e.candidate})", f"{e.name} (ID {e.candidate})")
+    who = e.candidate if e.name == e.candidate else named
+    out.append(paragraph(w(lang, f"Kính gửi: {who}.", f"To: {who}.")))
     if proposal.approval is not None:
         out.append(
             paragraph(w(lang, "Kết quả biểu quyết: ", "The vote: ") + proposal.approval.sentence(lang))
