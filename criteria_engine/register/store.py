@@ -121,13 +121,21 @@ class Register:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One step: ``BEGIN IMMEDIATE`` (waits for another writer), committed when the block
         ends, rolled back when it raises."""
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.conn
-        except BaseException:
-            self.conn.rollback()
-            raise
-        self._commit()
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self._commit()
+        except sqlite3.OperationalError as exc:  # busy past the timeout, read-only, disk full
+            raise _refuse(
+                "register-unwritable",
+                f"Không ghi được vào sổ bình xét ({exc}); sổ giữ nguyên. Nếu có người khác đang ghi, hãy thử lại.",
+                f"Cannot write to the register ({exc}); it was not changed. If someone else is writing, try again.",
+                self.path,
+            ) from None
 
     def _commit(self) -> None:
         self.conn.commit()
@@ -211,8 +219,16 @@ def open_register(path: str | os.PathLike[str], *, create: bool = False) -> Regi
             f"There is no register '{target}'. It is created by the first 'criteria round open' or by 'criteria register import'.",
             target,
         )
-    conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT, isolation_level=None)
-    conn.execute("PRAGMA foreign_keys = ON")
+    try:
+        conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT, isolation_level=None)
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        raise _refuse(
+            "register-unreadable",
+            f"Không mở được sổ bình xét: {exc}.",
+            f"Cannot open the register: {exc}.",
+            target,
+        ) from None
     register = Register(target, conn)
     try:
         register.migrate()
