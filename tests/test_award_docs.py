@@ -140,7 +140,9 @@ def _codes() -> set[str]:
             ):
                 first = node.args[0]
                 choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
-                found |= {c.value for c in choices if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+                found |= {
+                    c.value for c in choices if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                }
     return found
 
 

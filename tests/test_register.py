@@ -283,3 +283,25 @@ def test_history_rows_with_mistakes_are_refused_with_their_row(register: Registe
         import_file(register, history)
     assert exc.value.refusals[0].code == "history-missing-column"
     assert register.counts()["awards"] == 0
+
+
+def test_a_register_locked_past_the_wait_is_refused_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from criteria_engine.register import store
+
+    path = tmp_path / "so.sqlite"
+    with open_register(path, create=True) as register:
+        fill(register, decided=False)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of its step
+    try:
+        monkeypatch.setattr(store, "BUSY_TIMEOUT", 0.05)
+        with open_register(path) as register, pytest.raises(RoundError) as exc:
+            add_objection(register, KEY, "H1", D(2026, 10, 14), "A", "...")
+        assert exc.value.refusals[0].code == "register-unwritable"
+    finally:
+        holder.rollback()
+        holder.close()
+    with open_register(path) as register:
+        assert len(round_of(register, KEY).objections) == 1
