@@ -54,7 +54,7 @@ sys.path.insert(0, str(HERE))
 
 from gen_households import households  # noqa: E402
 
-from criteria_engine import compile_plan, load_set  # noqa: E402
+from criteria_engine import compile_plan, load_revision  # noqa: E402
 
 SET_FILE = HERE / "household20.yaml"
 
@@ -1022,7 +1022,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="also write the raw times as JSON")
     args = parser.parse_args(argv)
 
-    plan = compile_plan(load_set(SET_FILE))
+    plan = compile_plan(load_revision(SET_FILE))
     code = code_identity()  # read now: the files may change while the benchmark runs
     print(f"criteria_engine: {code}", file=sys.stderr)
     print(f"generating {args.records:,} households (seed {args.seed})...", file=sys.stderr, flush=True)

@@ -34,7 +34,7 @@ AS_OF = "2026-12-01"
 CHILD = r"""
 import datetime as dt, json, resource, sys, time
 from criteria_engine import load_registry
-from criteria_engine.evaluators.rollup import evaluate_dataset
+from criteria_engine import evaluate_dataset
 
 path, mode = sys.argv[1], sys.argv[2]
 registry = load_registry()

@@ -44,7 +44,7 @@ sys.path.insert(0, str(HERE))
 
 from gen_households import households  # noqa: E402
 
-from criteria_engine import compile_plan, load_set  # noqa: E402
+from criteria_engine import compile_plan, load_revision  # noqa: E402
 
 MB = 1024 * 1024
 PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=int, default=10, help="how many RSS samples along the stream")
     args = parser.parse_args(argv)
 
-    plan = compile_plan(load_set(HERE / "household20.yaml"))
+    plan = compile_plan(load_revision(HERE / "household20.yaml"))
     # Warm up: the first evaluations fill caches (compiled traces, interned strings); they are
     # part of the plan's fixed cost, not of the stream's.
     for result in plan.evaluate_many(households(200, args.seed + 1), detail=args.detail):

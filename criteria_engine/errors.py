@@ -91,21 +91,12 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     return f"did you mean '{matches[0]}'?" if matches else None
 
 
-# Ranking: the problems a user should fix first come first. A file that cannot be parsed
-# hides everything else; structural problems hide meaning problems; warnings come last.
-_PHASE_RANK = {
-    "file": 0,
-    "yaml": 1,
-    "structure": 2,
-    "reference": 3,
-    "expression": 4,
-    "meaning": 5,
-    "revision": 6,
-}
-
-
 def rank_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Errors before warnings, then by file position; stable for equal keys."""
+    """The order problems are shown in: errors before warnings, then by file, line and column.
+
+    Position order is the order a person fixes a file in, and it also puts the problems that
+    hide others first: a file that cannot be parsed yields only its parse error, and a
+    structural problem is reported at the key that comes before what it hides."""
     return sorted(
         diagnostics,
         key=lambda d: (d.severity != Severity.ERROR, d.file, d.line, d.column, d.code),
@@ -130,7 +121,7 @@ class LoadError(CriteriaError):
     """A file could not be read or parsed as YAML."""
 
 
-class ValidationError(CriteriaError):
+class InvalidSetError(CriteriaError):
     """A criteria set breaks the format's structure or meaning."""
 
 
@@ -144,6 +135,10 @@ class CompileError(CriteriaError):
 
 class DataError(CriteriaError):
     """A data file could not be read at all (a bad record is a result, not an error)."""
+
+
+class OutputError(CriteriaError):
+    """An output cannot be written where it was asked for (nothing was written)."""
 
 
 def error(code: str, message: str, path: DocPath = (), suggestion: str | None = None) -> Diagnostic:
@@ -162,10 +157,11 @@ __all__ = [
     "DataError",
     "Diagnostic",
     "DocPath",
+    "InvalidSetError",
     "LoadError",
+    "OutputError",
     "RevisionError",
     "Severity",
-    "ValidationError",
     "did_you_mean",
     "error",
     "format_path",

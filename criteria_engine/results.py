@@ -9,18 +9,55 @@ Sentences are not stored: they are written on demand in the language asked for
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
-Verdict = Literal["pass", "fail", "unknown", "not_applicable"]
-Status = Literal["passed", "failed", "undetermined", "invalid"]
 
-PASS: Verdict = "pass"
-FAIL: Verdict = "fail"
-UNKNOWN: Verdict = "unknown"
-NOT_APPLICABLE: Verdict = "not_applicable"
+class Verdict(StrEnum):
+    """A criterion's outcome for one candidate (the value is what JSON and CSV carry)."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    UNKNOWN = "unknown"
+    """The data does not decide it (a value is missing, or too few members are known)."""
+    NOT_APPLICABLE = "not_applicable"
+    """Its ``applies_if`` is false for this candidate: it neither counts nor blocks."""
+
+
+class Status(StrEnum):
+    """A candidate's outcome under a revision (in the order summaries count them)."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    UNDETERMINED = "undetermined"
+    """Missing data could still change the outcome either way."""
+    INVALID = "invalid"
+    """The record breaks the data dictionary: it was not evaluated."""
+
+
+class Reason(StrEnum):
+    """Why a criterion has its verdict (``CriterionResult.reason``; docs/errors.md lists them)."""
+
+    NOT_TRACED = ""
+    """Results evaluated with ``detail=False`` carry no reasons."""
+    RULE_TRUE = "rule-true"
+    RULE_FALSE = "rule-false"
+    COMPARISON_FALSE = "comparison-false"
+    GRADED_POINTS = "graded-points"
+    GRADED_ZERO = "graded-zero"
+    NOT_APPLICABLE = "not-applicable"
+    APPLICABILITY_UNKNOWN = "applicability-unknown"
+    MISSING_DATA = "missing-data"
+    MISSING_DATA_AS_PASS = "missing-data-as-pass"
+    MISSING_DATA_AS_FAIL = "missing-data-as-fail"
+    NO_MEMBERS = "no-members"
+    NO_KNOWN_MEMBERS = "no-known-members"
+    TOO_FEW_MEMBERS = "too-few-members"
+    DIVISION_BY_ZERO = "division-by-zero"
+    UNKNOWN_VALUE = "unknown-value"
 
 
 def plain(value: object) -> object:
@@ -88,7 +125,7 @@ class CriterionResult(NamedTuple):
     max_points: float
     mandatory: bool
     veto: bool
-    reason: str = ""
+    reason: Reason = Reason.NOT_TRACED
     values: Mapping[str, object] = _NO_VALUES
     missing: tuple[str, ...] = ()
     aggregates: tuple[AggregateDetail, ...] = ()
@@ -98,12 +135,12 @@ class CriterionResult(NamedTuple):
         out: dict[str, object] = {
             "id": self.id,
             "group": self.group,
-            "verdict": self.verdict,
+            "verdict": str(self.verdict),
             "points": self.points,
             "max_points": self.max_points,
             "mandatory": self.mandatory,
             "veto": self.veto,
-            "reason": self.reason,
+            "reason": str(self.reason),
             "values": plain(dict(self.values)),
             "missing": list(self.missing),
         }
@@ -153,8 +190,8 @@ class Result:
 
     id: str
     status: Status
-    score: float | None
-    max_score: float | None
+    score: int | float | None
+    max_score: int | float | None
     rating: str | None
     criteria: tuple[CriterionResult, ...]
     provenance: Provenance
@@ -164,6 +201,10 @@ class Result:
     measures: dict[str, float | None] = field(default_factory=dict)
     plan: Any = field(default=None, compare=False, repr=False)
     """The compiled plan that produced the result (for explanations; not serialised)."""
+    row: int | None = field(default=None, compare=False, repr=False)
+    """The row of the data file the candidate was read from (None for a record given in code)."""
+    group: str | None = field(default=None, compare=False, repr=False)
+    """The value of the ``group_by`` column of that row, carried into summaries."""
 
     @property
     def percent(self) -> float | None:
@@ -188,7 +229,7 @@ class Result:
         """Plain data with stable keys, ready for ``json.dumps``."""
         return {
             "id": self.id,
-            "status": self.status,
+            "status": str(self.status),
             "rating": self.rating,
             "score": self.score,
             "max_score": self.max_score,
@@ -202,33 +243,52 @@ class Result:
         }
 
     def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
-        """Render in a rich console: the explanation, styled, in the set's first language."""
-        # The renderer lives at the edge (render/); the core itself never imports rich.
-        from .render.table import explanation_renderables
-
+        """Render in a rich console: the explanation in the set's first language, styled when
+        the renderers are loaded (:mod:`criteria_engine.render`), else as plain text."""
         languages = self.plan.model.languages if self.plan is not None else ["vi"]
-        yield from explanation_renderables(self, languages[0])
+        styled = PRESENTATION.rich
+        if styled is None:
+            yield self.explain(languages[0])
+        else:
+            yield from styled(self, languages[0])
 
     def __str__(self) -> str:
         return self.explain()
 
     def explain(self, lang: str = "vi") -> str:
         """The explanation as plain text a village meeting can read, in ``lang``."""
-        from .explain import explain_text  # the writer depends on results, not the reverse
+        explainer = PRESENTATION.explain
+        if explainer is None:  # only when this module is used without its package
+            raise RuntimeError("no explanation writer is registered (import criteria_engine)")
+        return explainer(self, lang)
 
-        return explain_text(self, lang)
+
+@dataclass
+class Presentation:
+    """How results are put into words and drawn, registered by the layers that do it.
+
+    Results are plain data at the bottom of the package; the wording (:mod:`criteria_engine.explain`)
+    and the rich renderers (:mod:`criteria_engine.render`) sit above and register themselves here
+    when they are imported (the package imports the wording), so no import runs upward.
+    """
+
+    explain: Callable[[Result, str], str] | None = None
+    rich: Callable[[Result, str], Iterable[Any]] | None = None
+
+
+PRESENTATION = Presentation()
+"""The registered writers (see :class:`Presentation`)."""
 
 
 __all__ = [
-    "FAIL",
-    "NOT_APPLICABLE",
-    "PASS",
-    "UNKNOWN",
+    "PRESENTATION",
     "AggregateDetail",
     "CriterionResult",
     "FieldIssue",
     "Gap",
+    "Presentation",
     "Provenance",
+    "Reason",
     "Result",
     "Status",
     "Verdict",

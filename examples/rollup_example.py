@@ -15,8 +15,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from criteria_engine import load_registry
-from criteria_engine.evaluators.rollup import evaluate_dataset
+from criteria_engine import evaluate_dataset, load_registry
 
 DATA = Path(__file__).resolve().parent / "data" / "commune"
 

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from criteria_engine import load_registry
 from criteria_engine.award import Evaluation, Meeting, Opening, Posting, Round, RoundKey, Vote
-from criteria_engine.models import CriteriaSet
-from criteria_engine.procedure import Procedure, Share
+from criteria_engine.format.models import CriteriaSet
+from criteria_engine.format.procedure import Procedure, Share
 
 REGISTRY = load_registry()
 FAMILY: CriteriaSet = REGISTRY.get("happy-family@2026.2").model

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from criteria_engine.evaluators.plan import Plan
-from criteria_engine.models import Criterion
-from criteria_engine.semantics import criterion_max_points
+from criteria_engine.format.models import Criterion
+from criteria_engine.format.semantics import criterion_max_points
 
 from . import reference_interpreter
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from hypothesis import strategies as st
 
-from criteria_engine.models import InputSpec
+from criteria_engine.format.models import InputSpec
 
 
 def value_for(spec: InputSpec) -> st.SearchStrategy[object]:

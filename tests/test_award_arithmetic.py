@@ -115,3 +115,13 @@ def test_rule_words() -> None:
     assert at_least.rule("en") == "at least 60% of those present"
     odd = ShareCheck("quorum", 0, 1, share(66.7, "above"), "voters")
     assert odd.rule("vi") == "trên 66,7% số được mời"
+
+
+@given(st.one_of(st.integers(-10**9, 10**9), st.floats(-1e9, 1e9, allow_nan=False)), st.sampled_from(["vi", "en"]),
+       st.sampled_from([None, 0, 1, 2]))  # fmt: skip
+def test_the_round_writes_numbers_as_the_explanations_do(value: float, lang: str, digits: int | None) -> None:
+    from criteria_engine.award.messages import count, percent
+    from criteria_engine.explain.i18n import format_number, format_percent
+
+    assert count(value, lang, digits) == format_number(value, lang, digits)
+    assert percent(value, lang, digits or 0) == format_percent(value, lang, digits or 0)

@@ -7,7 +7,7 @@ import pytest
 
 from criteria_engine.award.examples import RoundExample, check_example
 from criteria_engine.cli.round_examples import _load, round_examples_file
-from criteria_engine.registry import Revision
+from criteria_engine.format.registry import Revision
 
 from .award_support import REGISTRY
 from .test_cli_support import run

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from criteria_engine.award import Award, History, apply_levels, level_window, proposals, ranked, take
 from criteria_engine.award.outcome import Proposal
-from criteria_engine.procedure import Level, Quota
+from criteria_engine.format.procedure import Level, Quota
 
 from .award_support import PROCEDURE, RATINGS, evaluation, opened, procedure, voted
 

@@ -28,8 +28,8 @@ from criteria_engine.award import (
     proposals,
     provisional_levels,
 )
-from criteria_engine.i18n import format_number
-from criteria_engine.models import InputSpec
+from criteria_engine.explain.i18n import format_number
+from criteria_engine.format.models import InputSpec
 from criteria_engine.register.candidates import evaluate_candidates, opening_of
 from criteria_engine.render.award_letters import letters_html
 from criteria_engine.render.award_lists import posting_html, write_posting_csv

@@ -24,7 +24,7 @@ from criteria_engine.award import (
     round_status,
 )
 from criteria_engine.award.calendar import deadlines, last_day
-from criteria_engine.procedure import Period
+from criteria_engine.format.procedure import Period
 
 from .award_support import MEETING_DAY, PROCEDURE, evaluation, opened, posted, procedure, voted
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from criteria_engine.catalog import shipped_sets_dir
 from criteria_engine.cli.main import build_parser
+from criteria_engine.io.catalog import shipped_sets_dir
 
 from .test_cli_support import HOUSEHOLDS, PERSONS, SET, evaluate, run, write_csv
 

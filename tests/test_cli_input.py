@@ -253,8 +253,8 @@ def test_rows_with_broken_cells_keep_their_place(tmp_path: Path) -> None:
 
 def test_cached_conversion_gives_what_convert_row_gives(tmp_path: Path) -> None:
     from criteria_engine import compile_plan, load_registry
-    from criteria_engine.cli.records import convert_values
     from criteria_engine.io import ColumnMap, convert_raw_row, iter_rows, read_headers
+    from criteria_engine.io.convert import RowConverter
 
     registry = load_registry()
     inputs = compile_plan(registry.get(SET), registry.resolver()).model.inputs
@@ -262,9 +262,10 @@ def test_cached_conversion_gives_what_convert_row_gives(tmp_path: Path) -> None:
     noisy = [*rows, *([*r[:5], "1.5tr", "?", "", "-", *r[9:]] for r in rows)]
     data = write_csv(tmp_path / "h.csv", header, noisy)
     columns, _ = ColumnMap.build(read_headers(data), inputs, file=str(data))
-    for _ in range(2):  # the second pass reads from the cache
+    memo = RowConverter(columns, inputs, file=str(data))
+    for _ in range(2):  # the second pass reads from the memo
         for raw in iter_rows(data):
             expected, problems = convert_raw_row(raw, columns, inputs, file=str(data))
-            got, found = convert_values(raw.values, columns, inputs, raw.row_number, str(data))
+            got, found = memo(raw)
             assert got == expected
-            assert [*raw.problems, *found] == problems
+            assert found == problems

@@ -225,14 +225,14 @@ def test_fast_json_is_exactly_json_dumps() -> None:
             assert json.loads(line)["id"].startswith("H0")
     from criteria_engine import compile_plan, load_registry
     from criteria_engine.cli.pipeline import Job, evaluate_unit
-    from criteria_engine.cli.records import DataSource
+    from criteria_engine.io.records import DataSource
 
     registry = load_registry()
     plan = compile_plan(registry.get(SET), registry.resolver())
     for detail in (True, False):
         context = Context(plan, "vi", ranked=True, group_field="village_id")
         writer = FastJson(context)
-        source = DataSource(plan, str(HOUSEHOLDS), None, [f"persons={PERSONS}"], None, "village_id")
+        source = DataSource(plan.model, str(HOUSEHOLDS), None, [f"persons={PERSONS}"], None, "village_id")
         for unit in source.units():
             item = evaluate_unit(Job(plan, None, detail), unit)
             expected = json.dumps(item_dict(item, context), ensure_ascii=False, default=str)
@@ -285,14 +285,14 @@ def test_packed_results_come_back_equal() -> None:
     from multiprocessing.reduction import ForkingPickler
 
     from criteria_engine import compile_plan, load_registry
-    from criteria_engine.cli.records import DataSource
+    from criteria_engine.io.records import DataSource
 
     registry = load_registry()
     plan = compile_plan(registry.get(SET), registry.resolver())
     unpack = pipeline.Unpacker(plan)
     for detail in (False, True):
         job = pipeline.Job(plan, None, detail)
-        for unit in DataSource(plan, str(HOUSEHOLDS), None, [f"persons={PERSONS}"]).units():
+        for unit in DataSource(plan.model, str(HOUSEHOLDS), None, [f"persons={PERSONS}"]).units():
             item = pipeline.evaluate_unit(job, unit)
             sent = ForkingPickler.loads(bytes(ForkingPickler.dumps(pipeline.pack(item))))
             back = unpack(sent)

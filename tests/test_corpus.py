@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from criteria_engine.catalog import check_file, load_catalog
+from criteria_engine.io.catalog import check_file, load_catalog
 
 CASES = Path(__file__).parent / "cases"
 INVALID = sorted((CASES / "invalid").glob("*.yaml"))

@@ -9,10 +9,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from criteria_engine.catalog import load_registry
-from criteria_engine.digest import digest
-from criteria_engine.loader import load_text
-from criteria_engine.structure import check_structure
+from criteria_engine.format.digest import digest
+from criteria_engine.format.loader import load_text
+from criteria_engine.format.structure import check_structure
+from criteria_engine.io.catalog import load_registry
 
 REGISTRY = load_registry()
 REVISIONS = REGISTRY.revisions()

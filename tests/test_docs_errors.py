@@ -71,3 +71,23 @@ def test_errors_md_headings_are_unique() -> None:
     found = _HEADING.findall(ERRORS.read_text(encoding="utf-8"))
     repeated = sorted({code for code in found if found.count(code) > 1})
     assert repeated == []
+
+
+# Every code the package gives a Diagnostic, as written in its source: Diagnostic("code", ...),
+# error("code", ...), warning("code", ...) and the modules' own small helpers.
+_SOURCE_CODE = re.compile(
+    r"(?:Diagnostic|error|warning|_refuse|_fail|fail|_error)\(\s*\"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\""
+)
+
+
+def source_codes() -> set[str]:
+    package = ROOT / "criteria_engine"
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(package.rglob("*.py")))
+    return set(_SOURCE_CODE.findall(text))
+
+
+def test_every_code_the_package_gives_is_documented() -> None:
+    documented = headings(ERRORS) | headings(EXPRESSIONS)
+    found = source_codes()
+    assert len(found) > 80
+    assert sorted(found - documented) == []

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from criteria_engine.catalog import load_registry, load_set
 from criteria_engine.evaluators.plan import Plan, compile_plan
+from criteria_engine.io.catalog import load_registry, load_revision
 from criteria_engine.rules import ast
 
 from .strategies import record_for
@@ -19,7 +19,7 @@ PLANS = {
     ref: compile_plan(REGISTRY.get(ref), REGISTRY.resolver())
     for ref in ("happy-family@2026.1", "happy-family@2026.2", "happy-school@2026.1")
 }
-MONOTONE = compile_plan(load_set(Path(__file__).parent / "cases" / "valid" / "monotone.yaml"))
+MONOTONE = compile_plan(load_revision(Path(__file__).parent / "cases" / "valid" / "monotone.yaml"))
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from criteria_engine.catalog import examples_file, load_examples, load_registry
 from criteria_engine.evaluators.plan import compile_plan
-from criteria_engine.models import Example
-from criteria_engine.registry import Revision
+from criteria_engine.format.models import Example
+from criteria_engine.format.registry import Revision
+from criteria_engine.io.catalog import examples_file, load_examples, load_registry
 
 REGISTRY = load_registry()
 REVISIONS = REGISTRY.revisions()

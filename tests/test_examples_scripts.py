@@ -25,3 +25,16 @@ def test_example_script_runs(script: Path) -> None:
 
 def test_there_are_library_examples() -> None:
     assert any(p.name == "evaluate_households.py" for p in SCRIPTS)
+
+
+def test_the_village_workbooks_are_what_their_generator_writes(tmp_path: Path) -> None:
+    """examples/data/xa-mau is generated from the example commune: regenerating changes nothing."""
+    sys.path.insert(0, str(EXAMPLES))
+    try:
+        import generate_workbooks
+    finally:
+        sys.path.remove(str(EXAMPLES))
+    written = generate_workbooks.generate(tmp_path)
+    assert [p.name for p in written] == ["ho-gia-dinh.xlsx", "thanh-vien.xlsx"]
+    for path in written:
+        assert path.read_bytes() == (EXAMPLES / "data" / "xa-mau" / path.name).read_bytes(), path.name

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from criteria_engine.catalog import examples_file, load_examples, load_registry
 from criteria_engine.evaluators.plan import compile_plan
+from criteria_engine.io.catalog import examples_file, load_examples, load_registry
 
 GOLDEN = Path(__file__).parent / "golden" / "explain"
 REGISTRY = load_registry()

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from criteria_engine.errors import DataError, Diagnostic, Severity
+from criteria_engine.format.models import InputSpec
 from criteria_engine.io.columns import ColumnMap, fold, load_map_file, squash
-from criteria_engine.models import InputSpec
 
 DATA = Path(__file__).parent / "cases" / "data"
 INPUTS = {

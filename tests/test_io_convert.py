@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from criteria_engine.format.models import InputSpec
 from criteria_engine.io.columns import ColumnMap
 from criteria_engine.io.convert import convert_raw_row, convert_row, convert_value, id_text, parse_number
 from criteria_engine.io.readers import iter_rows, read_headers
-from criteria_engine.models import InputSpec
 
 DATA = Path(__file__).parent / "cases" / "data"
 INPUTS = {
@@ -281,8 +281,8 @@ def test_convert_row_from_the_vietnamese_csv() -> None:
     }
 
 
-def test_convert_row_without_a_row_number_and_untouched_links() -> None:
+def test_convert_row_without_a_row_number_and_links_as_id_text() -> None:
     cmap, _ = ColumnMap.build(["id", "income", "village_id", "junk"], INPUTS)
     record, problems = convert_row({"id": 5.0, "income": "x", "village_id": 7, "junk": "?"}, cmap, INPUTS)
-    assert record == {"id": "5", "village_id": 7}
+    assert record == {"id": "5", "village_id": "7"}
     assert [p.message for p in problems] == ["column 'income': 'x' is not a number"]

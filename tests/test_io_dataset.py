@@ -10,10 +10,11 @@ import pytest
 import yaml
 
 from criteria_engine.errors import DataError, Diagnostic
+from criteria_engine.evaluators.streams import ChildIndex
+from criteria_engine.format.models import InputSpec
 from criteria_engine.io.columns import ColumnMap
 from criteria_engine.io.convert import convert_raw_row
-from criteria_engine.io.dataset import ChildIndex, attach_children, open_dataset
-from criteria_engine.models import InputSpec
+from criteria_engine.io.dataset import attach_children, open_dataset
 
 DATA = Path(__file__).parent / "cases" / "data"
 INPUTS = {

@@ -108,7 +108,7 @@ def test_long_line_path_reads_what_csv_reads(text: str, chunk: int) -> None:
     expected = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(readers, "LINE_CHUNK_CHARS", chunk)
-        source = readers._CsvFile.__new__(readers._CsvFile)
+        source = readers.CsvFile.__new__(readers.CsvFile)
         source.__dict__.update(
             file="t", _text=io.StringIO(text, newline=""), line_no=0, _pending=None, delimiter=",",
             _new_record=True, _after_cr=False, _start=0,

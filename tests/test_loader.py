@@ -14,19 +14,26 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from criteria_engine import loader
 from criteria_engine.errors import Diagnostic, LoadError
-from criteria_engine.loader import MAX_DEPTH, MAX_FILE_BYTES, LoadedDocument, SourceMap, load_file, load_text
+from criteria_engine.format import loader
+from criteria_engine.format.loader import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    LoadedDocument,
+    SourceMap,
+    load_file,
+    load_text,
+)
 
 CASES = Path(__file__).parent / "cases" / "loader"
-LOADERS = loader._LOADERS
+LOADERS = loader.LOADERS
 
 
 @pytest.fixture(params=LOADERS, ids=lambda cls: cls.__name__, autouse=True)
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> type[Any]:
     """Every test runs once with each loader class load_text/load_file may use."""
     cls: type[Any] = request.param
-    monkeypatch.setattr(loader, "_LOADER", cls)
+    monkeypatch.setattr(loader, "LOADER", cls)
     return cls
 
 
@@ -458,13 +465,13 @@ def test_file_size_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest
 
 
 def test_loader_classes() -> None:
-    assert loader._PyLoader in LOADERS
+    assert loader.PyLoader in LOADERS
     assert all(
         issubclass(cls, (yaml.SafeLoader, *([yaml.CSafeLoader] if yaml.__with_libyaml__ else [])))
         for cls in LOADERS
     )
     if yaml.__with_libyaml__:
-        assert loader._LOADERS[0].__name__ == "_CLoader"  # the fast one is the default
+        assert loader.LOADERS[0].__name__ == "_CLoader"  # the fast one is the default
     for cls in LOADERS:
         assert cls.yaml_constructors is not yaml.SafeLoader.yaml_constructors
 
@@ -475,7 +482,7 @@ def test_pyyaml_global_loaders_are_untouched() -> None:
         "names = ['SafeLoader', 'Loader', 'FullLoader', 'CSafeLoader', 'CLoader']\n"
         "classes = [getattr(yaml, n) for n in names if hasattr(yaml, n)]\n"
         "before = [dict(c.yaml_constructors) for c in classes]\n"
-        "import criteria_engine.loader\n"
+        "import criteria_engine.format.loader\n"
         "assert [dict(c.yaml_constructors) for c in classes] == before\n"
         "import datetime\n"
         "assert isinstance(yaml.safe_load('d: 2026-01-01')['d'], datetime.date)\n"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from criteria_engine.catalog import load_registry, load_set
 from criteria_engine.evaluators.plan import Plan, compile_plan
+from criteria_engine.io.catalog import load_registry, load_revision
 
 from .reference_evaluator import reference
 from .strategies import record_for
@@ -21,7 +21,7 @@ PLANS: dict[str, Plan] = {
     for rev in REGISTRY.revisions()
     if not rev.model.collections
 }
-PLANS["monotone"] = compile_plan(load_set(Path(__file__).parent / "cases" / "valid" / "monotone.yaml"))
+PLANS["monotone"] = compile_plan(load_revision(Path(__file__).parent / "cases" / "valid" / "monotone.yaml"))
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

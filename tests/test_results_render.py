@@ -50,7 +50,7 @@ def test_to_dict_is_json_with_stable_keys() -> None:
 
 
 def test_every_phrase_exists_in_vietnamese_and_english() -> None:
-    from criteria_engine.phrases import MEMBER_NOUNS, PHRASES, RELATIONS
+    from criteria_engine.explain.phrases import MEMBER_NOUNS, PHRASES, RELATIONS
 
     for table in (PHRASES, RELATIONS):
         assert set(table) == {"vi", "en"}

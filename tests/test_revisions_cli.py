@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from criteria_engine.catalog import load_examples, load_registry
 from criteria_engine.cli import cmd_revisions
 from criteria_engine.cli.common import Streams, print_diagnostics
 from criteria_engine.errors import CriteriaError
+from criteria_engine.io.catalog import load_examples, load_registry
 
 REGISTRY = load_registry()
 
@@ -32,9 +32,15 @@ def cli(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+# Every stored example of every happy-family revision, the data of the impact and verify tests.
+HOUSEHOLDS = sum(
+    len(load_examples(Path(r.file).with_suffix(".examples.yaml"))) for r in REGISTRY.revisions("happy-family")
+)
+
+
 @pytest.fixture(scope="module")
 def households(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The happy-family examples of every revision as one JSONL file (89 households)."""
+    """The happy-family examples of every revision as one JSONL file (HOUSEHOLDS lines)."""
     path = tmp_path_factory.mktemp("data") / "households.jsonl"
     lines = []
     for revision in REGISTRY.revisions("happy-family"):
@@ -54,7 +60,7 @@ def test_diff_text_in_vietnamese_by_default() -> None:
     assert code == 0 and err == ""
     assert out.startswith("happy-family: 2026.2 → 2027.1\n")
     assert "  ~ Chuẩn nghèo về thu nhập, Nông thôn: 1.500.000 → 2.200.000 đ/tháng.\n" in out
-    assert "12 thay đổi." in out and "Tham số (6)" in out
+    assert "49 thay đổi." in out and "Tham số (6)" in out
 
 
 def test_diff_in_english_with_one_revision_compares_with_the_one_before() -> None:
@@ -112,9 +118,13 @@ def test_diff_with_data_reports_the_impact(households: Path) -> None:
         "diff", "happy-family@2026.2", "happy-family@2027.1", "--data", str(households), "--lang", "en"
     )
     assert code == 0
-    assert "Impact on the data (households.jsonl): 89 households" in out
-    assert "1 household fails under 2026.2 and passes under 2027.1." in out
-    assert "why: B1 8 → 5 points, points needed to pass 85 → 70" in out
+    assert f"Impact on the data (households.jsonl): {HOUSEHOLDS} households" in out
+    assert (
+        "2027.1/new-line-makes-household-near-poor: failed → passed, “Not yet passed” → “Happy Family” "
+        "(82 → 81 points); why: F1 (new) pass, B1 8 → 5 points, B4 5 → 2 points, points needed to pass 85 → 70"
+    ) in out
+    # records kept for 2026.2 have no previous-year title: 2027.1 cannot clear its K2
+    assert "K2: 53 pass → unknown" in out
     assert "data-bad-value" in err  # the examples include a deliberately bad area
 
 
@@ -124,8 +134,8 @@ def test_diff_with_data_as_json(households: Path) -> None:
     )
     assert code == 0
     impact = json.loads(out)["impact"]
-    assert impact["total"] == 89 and impact["a"] == "happy-family@2026.1"
-    assert sum(s["count"] for s in impact["statuses"]) == 89
+    assert impact["total"] == HOUSEHOLDS and impact["a"] == "happy-family@2026.1"
+    assert sum(s["count"] for s in impact["statuses"]) == HOUSEHOLDS
     assert len(impact["candidates"]) == impact["changed"]
     assert impact["criteria"]["K7"]
 
@@ -142,7 +152,7 @@ def test_diff_with_data_as_markdown_limits_the_list(households: Path) -> None:
         "--limit",
         "2",
     )
-    assert code == 0 and "## Ảnh hưởng trên dữ liệu (households.jsonl): 89 hộ" in out
+    assert code == 0 and f"## Ảnh hưởng trên dữ liệu (households.jsonl): {HOUSEHOLDS} hộ" in out
     assert "- … và" in out
 
 
@@ -174,9 +184,9 @@ def test_verify_results_stored_by_evaluate(
     stored = tmp_path / name
     _evaluate(households, stored, *options)
     code, out, _ = cli("verify", str(stored), "--data", str(households), "--lang", "en")
-    assert (code, out) == (0, "Checked 89 result(s): 89 verified\n")
+    assert (code, out) == (0, f"Checked {HOUSEHOLDS} result(s): {HOUSEHOLDS} verified\n")
     code, out, _ = cli("verify", str(stored), "--data", str(households), "--format", "md")
-    assert out.startswith("# Đã kiểm tra 89 kết quả: 89 khớp")
+    assert out.startswith(f"# Đã kiểm tra {HOUSEHOLDS} kết quả: {HOUSEHOLDS} khớp")
 
 
 def test_verify_catches_tampering_and_unknown_revisions(households: Path, tmp_path: Path) -> None:
@@ -192,7 +202,9 @@ def test_verify_catches_tampering_and_unknown_revisions(households: Path, tmp_pa
     stored.write_text("\n".join([*(json.dumps(r, ensure_ascii=False) for r in results), lines[-1]]) + "\n")
     code, out, _ = cli("verify", str(stored), "--data", str(households), "--lang", "en")
     assert code == 1
-    assert out.startswith("Checked 89 result(s): 85 verified, 2 differ, 1 unknown revision, 1 no record\n")
+    assert out.startswith(
+        f"Checked {HOUSEHOLDS} result(s): {HOUSEHOLDS - 4} verified, 2 differ, 1 unknown revision, 1 no record\n"
+    )
     assert f"#1 {results[0]['id']} (happy-family@2026.2): differ" in out
     assert (
         f'#3 {results[2]["id"]} (happy-family@2026.2): differ\n      criteria.K1.verdict: stored "fail"'

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from criteria_engine.catalog import load_registry
-from criteria_engine.loader import load_text
-from criteria_engine.models import CriteriaSet
+from criteria_engine.format.loader import load_text
+from criteria_engine.format.models import CriteriaSet
+from criteria_engine.io.catalog import load_registry
 from criteria_engine.revisions import Change, describe, diff_revisions
 from criteria_engine.revisions.diff import KINDS, RevisionDiff
 from criteria_engine.revisions.expressions import number_changes
-from criteria_engine.validation import validate_document
+from criteria_engine.rules.validation import validate_document
 
 CASES = Path(__file__).parent / "cases" / "revisions"
 PAIRS = sorted(CASES.glob("*.yaml"))
@@ -179,8 +179,26 @@ def test_happy_family_2026_2_to_2027_1_reads_the_poverty_line_in_words() -> None
     assert describe(rural, "en") == "Income poverty line, Rural: 1,500,000 → 2,200,000 VND/month."
     urban = values["parameters.income_line.values.urban"]
     assert describe(urban, "vi") == "Chuẩn nghèo về thu nhập, Thành thị: 2.000.000 → 2.800.000 đ/tháng."
-    assert not diff.of_kind("criterion-added", "criterion-removed", "rule-changed", "threshold-changed")
     assert diff.of_kind("input-changed")[0].path == "inputs.deprivations.max"
+
+
+def test_happy_family_2027_1_fixes_read_as_rule_changes() -> None:
+    """Besides the poverty line, 2027.1 carries the review's fixes, each a change of rule."""
+    diff = _shipped("2026.2", "2027.1")
+    assert [c.path for c in diff.of_kind("criterion-added")] == ["criteria.F1"]
+    assert not diff.of_kind("criterion-removed", "threshold-changed")
+    assert {c.path for c in diff.of_kind("rule-changed")} == {
+        "criteria.K2.when",  # the previous year's "Gia đình văn hóa"
+        *(f"criteria.K{i}.when" for i in range(3, 8)),  # unknown while the member list is short
+        "derived.is_poor_or_near_poor.expr",  # the commune's review list first
+        "derived.living_standard_level.expr",
+    }
+    assert {c.path for c in diff.of_kind("points-changed")} == {"criteria.B2.points", "criteria.B4.points"}
+    k2 = next(c for c in diff.of_kind("rule-changed") if c.path == "criteria.K2.when")
+    assert describe(k2, "en") == (
+        'Criterion K2 “Held the "Cultural Family" title the year before”: rule changed: '
+        "`gdvh_this_year` → `gdvh_prev_year`."
+    )
 
 
 def test_shipped_diffs_mirror_and_chain() -> None:

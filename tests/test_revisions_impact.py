@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from criteria_engine.catalog import load_examples, load_registry
 from criteria_engine.evaluators.plan import Plan, compile_plan
-from criteria_engine.loader import load_text
-from criteria_engine.models import CriteriaSet
+from criteria_engine.format.loader import load_text
+from criteria_engine.format.models import CriteriaSet
+from criteria_engine.io.catalog import load_examples, load_registry
 from criteria_engine.revisions.data import DataLog, merged_inputs, read_records
 from criteria_engine.revisions.impact import ImpactReport, impact
 from criteria_engine.revisions.render import candidate_text, impact_lines, impact_sentences
-from criteria_engine.validation import validate_document
+from criteria_engine.rules.validation import validate_document
 
 CASES = Path(__file__).parent / "cases" / "revisions"
 REGISTRY = load_registry()
@@ -171,11 +171,12 @@ def test_a_new_poverty_line_lowers_the_pass_threshold() -> None:
     report = impact(a, b, [dict(example.record, id="HH-1")])
     (change,) = report.changed
     # 1.8 million a head in a rural area: middle living standard under 2026.2 (B1 8 points, pass
-    # at 85%), near-poor under 2027.1 (B1 5 points, the lower 70% threshold applies)
-    assert (change.status_a, change.status_b, change.score_a, change.score_b) == ("failed", "passed", 82, 79)
+    # at 85%), near-poor under 2027.1 (B1 5 points, the lower 70% threshold applies); 2027.1 also
+    # reweighs B4 (a hygienic latrine earns 2 points, not 5) and adds F1 (5 points)
+    assert (change.status_a, change.status_b, change.score_a, change.score_b) == ("failed", "passed", 82, 81)
     assert (change.pass_min_a, change.pass_min_b) == (85, 70)
     assert candidate_text(change, report, "en").endswith(
-        "why: B1 8 → 5 points, points needed to pass 85 → 70"
+        "why: F1 (new) pass, B1 8 → 5 points, B4 5 → 2 points, points needed to pass 85 → 70"
     )
 
 

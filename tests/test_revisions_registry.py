@@ -12,14 +12,14 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from criteria_engine.catalog import load_catalog, load_registry
 from criteria_engine.cli import cmd_validate
 from criteria_engine.cli.common import Streams
 from criteria_engine.errors import RevisionError, Severity
-from criteria_engine.loader import load_text
-from criteria_engine.models import CriteriaSet
-from criteria_engine.registry import Registry, Revision, parse_ref
-from criteria_engine.validation import validate_document
+from criteria_engine.format.loader import load_text
+from criteria_engine.format.models import CriteriaSet
+from criteria_engine.format.registry import Registry, Revision, parse_ref
+from criteria_engine.io.catalog import load_catalog, load_registry
+from criteria_engine.rules.validation import validate_document
 
 D = dt.date
 BASE_TEXT = (Path(__file__).parent / "cases" / "revisions" / "texts.yaml").read_text(encoding="utf-8")

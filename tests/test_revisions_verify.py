@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from criteria_engine.catalog import load_examples, load_registry
 from criteria_engine.evaluators.plan import compile_plan
-from criteria_engine.registry import Registry, Revision
+from criteria_engine.format.registry import Registry, Revision
+from criteria_engine.io.catalog import load_examples, load_registry
 from criteria_engine.revisions.render import verify_lines, verify_markdown
 from criteria_engine.revisions.verify import compare_results, verify_results
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from criteria_engine.evaluators.members import Members
-from criteria_engine.models import CriteriaSet
+from criteria_engine.format.models import CriteriaSet
 from criteria_engine.rules import (
     BOOLEAN,
     NUMBER,
@@ -264,13 +264,13 @@ def test_reasons_name_too_few_members() -> None:
 def test_the_sentence_of_a_share_names_numbers_unknowns_target_and_shortfall() -> None:
     import dataclasses
 
-    from criteria_engine.catalog import load_registry
     from criteria_engine.evaluators.plan import compile_plan
-    from criteria_engine.explain import _aggregate_sentence
+    from criteria_engine.explain.text import aggregate_sentence
+    from criteria_engine.io.catalog import load_registry
     from criteria_engine.results import AggregateDetail
 
     registry = load_registry()
-    village = compile_plan(registry.get("happy-village"), registry.resolver())
+    village = compile_plan(registry.get("happy-village@2026.1"), registry.resolver())
     a1 = next(c for c in village.criteria if c.id == "A1")  # hh_happy_pct >= hh_happy_min
     failing = ("H-03", "H-07", "H-08", "H-11", "H-12")
     detail = AggregateDetail("share", "households", 52, 31, 50, 2, 0.62, failing)
@@ -278,21 +278,21 @@ def test_the_sentence_of_a_share_names_numbers_unknowns_target_and_shortfall() -
         collection="households", subject="household", title={"vi": "Gia đình hạnh phúc", "en": "Happy Family"}
     )
     env = {"households": households, "hh_happy_min": 70}
-    assert _aggregate_sentence(detail, a1, env, "vi") == (
+    assert aggregate_sentence(detail, a1, env, "vi") == (
         "31/50 hộ đạt Gia đình hạnh phúc (62,0%); 2 hộ chưa xác định; cần 70%: thêm 4 hộ; "
         "chưa đạt: H-03, H-07, H-08, H-11, H-12, …"
     )
-    assert _aggregate_sentence(detail, a1, env, "en") == (
+    assert aggregate_sentence(detail, a1, env, "en") == (
         "31/50 households met Happy Family (62.0%); 2 households undetermined; needs 70%: 4 more households; "
         "not met: H-03, H-07, H-08, H-11, H-12, …"
     )
     strict = dataclasses.replace(a1, rule=checked_rule(village, "hh_happy_pct > hh_happy_min"))
     exact = AggregateDetail("share", "households", 50, 35, 50, 0, 0.7, ())
-    assert "cần > 70%: thêm 1 hộ" in _aggregate_sentence(exact, strict, env, "vi")  # 70% is not above 70%
+    assert "cần > 70%: thêm 1 hộ" in aggregate_sentence(exact, strict, env, "vi")  # 70% is not above 70%
 
 
 def checked_rule(plan: object, text: str) -> CheckedExpression:
-    from criteria_engine.evaluators.scope import base_scope
+    from criteria_engine.rules.scope import base_scope
 
     scope = dict(base_scope(plan.model))  # type: ignore[attr-defined]
     scope.update({"hh_happy_pct": NUMBER, "hh_happy_min": NUMBER})

@@ -17,12 +17,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from criteria_engine.catalog import load_registry
-from criteria_engine.evaluators.rollup import DatasetEvaluation, evaluate_dataset
+from criteria_engine import DatasetEvaluation, evaluate_dataset
 from criteria_engine.evaluators.streams import ChildStream
+from criteria_engine.format.models import CriteriaSet
+from criteria_engine.format.registry import Registry, Revision
+from criteria_engine.io.catalog import load_registry
 from criteria_engine.io.dataset import Dataset, open_dataset
-from criteria_engine.models import CriteriaSet
-from criteria_engine.registry import Registry, Revision
+from criteria_engine.io.dataset_tables import DatasetTables
 from criteria_engine.results import Result
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "data" / "commune"
@@ -260,12 +261,17 @@ def test_persons_stream_alongside_households_or_are_indexed(tmp_path: Path) -> N
     regrouped = dict(tables, person=[p for group in reversed(groups) for p in group])  # together, other order
     folder = _dataset(tmp_path / "regrouped", regrouped)
     stream = ChildStream(
-        open_dataset(folder), "person", "household_id", FAMILY.model.inputs["persons"].items or {}
+        DatasetTables(open_dataset(folder)),
+        "person",
+        "household_id",
+        FAMILY.model.inputs["persons"].items or {},
     )
     assert (
         stream.streaming and stream.take("H0")[0][0]["id"] == "P00" and stream.take("H5")[0][0]["id"] == "P50"
     )
-    assert not ChildStream(open_dataset(tmp_path / "shuffled"), "person", "household_id", {}).streaming
+    assert not ChildStream(
+        DatasetTables(open_dataset(tmp_path / "shuffled")), "person", "household_id", {}
+    ).streaming
     again = evaluate_dataset(folder, MINI)
     assert [_stable(r) for r in ordered.results("household")] == [
         _stable(r) for r in again.results("household")

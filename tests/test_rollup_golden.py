@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from criteria_engine.catalog import load_registry
-from criteria_engine.evaluators.rollup import DatasetEvaluation, evaluate_dataset
+from criteria_engine import DatasetEvaluation, evaluate_dataset
+from criteria_engine.io.catalog import load_registry
 
 ROOT = Path(__file__).parent.parent
 GOLDEN = Path(__file__).parent / "golden" / "rollup"

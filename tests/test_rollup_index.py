@@ -1,9 +1,11 @@
 """The happiness index HI = LS x LE / ENV, from survey answers, per commune and for the province.
 
-Three communes' respondents are built so that their weighted shares of satisfied answers (4 or
-5 on the 1-5 scale) are the published Yên Bái components: 2021 (42.87, 45.5, 34.03 -> 57.3),
-2022 (55.5, 78.72, 69.82 -> 62.57) and the 2026 target (58.9, 80.25, 68.5 -> 69.0). Each
-commune's total weight is 100, split into blocks of 8 respondents; the province pools them.
+Three communes' respondents are built so that their weighted shares are the published Yên Bái
+components: 2021 (42.87, 45.5, 34.03 -> 57.3), 2022 (55.5, 78.72, 69.82 -> 62.57) and the 2026
+target (58.9, 80.25, 68.5 -> 69.0). LS and LE are shares of satisfied answers (4 or 5 on the
+1-5 scale); ENV is the environment's burden, the share of answers 1-3 to the environment
+questions. Each commune's total weight is 100, split into blocks of 8 respondents; the province
+pools them.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from criteria_engine.catalog import load_registry
+from criteria_engine import evaluate_dataset
 from criteria_engine.evaluators.plan import compile_plan
-from criteria_engine.evaluators.rollup import evaluate_dataset
+from criteria_engine.io.catalog import load_registry
 
 REGISTRY = load_registry()
 AS_OF = dt.date(2026, 12, 1)
@@ -41,9 +43,12 @@ def _respondents(commune: str, ls: float, le: float, env: float) -> list[dict[st
                 "commune_id": commune,
                 "weight": (high - low) / 8,
             }
-            for items, share in ((LS_ITEMS, ls), (("le_expectancy",), le), (ENV_ITEMS, env)):
-                for item in items:
-                    row[item] = 5 if high <= share else 2  # satisfied below the component's share
+            inside = {"ls": high <= ls, "le": high <= le, "env": high <= env}
+            for item in LS_ITEMS:
+                row[item] = 5 if inside["ls"] else 2  # satisfied below the component's share
+            row["le_expectancy"] = 5 if inside["le"] else 2
+            for item in ENV_ITEMS:
+                row[item] = 2 if inside["env"] else 5  # a burden (not satisfied) below ENV's share
             rows.append(row)
         low = high
     return rows
@@ -110,10 +115,10 @@ def test_the_province_set_reproduces_the_figures_from_its_components() -> None:
         assert round(measures["hi"], 2 if hi == 62.57 else 1) == hi  # type: ignore[arg-type]
 
 
-def test_a_higher_env_lowers_the_index_and_the_index_can_exceed_100() -> None:
+def test_a_heavier_environmental_burden_lowers_the_index_and_the_index_can_exceed_100() -> None:
     plan = compile_plan(REGISTRY.get("laocai-happiness-index-province", AS_OF))
-    low, high = (plan.evaluate({"ls": 58.9, "le": 80.25, "env": env}).measures["hi"] for env in (60, 70))
-    assert low > high  # type: ignore[operator]
+    light, heavy = (plan.evaluate({"ls": 58.9, "le": 80.25, "env": env}).measures["hi"] for env in (60, 70))
+    assert light > heavy  # type: ignore[operator]
     assert plan.evaluate({"ls": 90, "le": 90, "env": 40}).measures["hi"] == 202.5
 
 

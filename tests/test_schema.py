@@ -8,9 +8,9 @@ from pathlib import Path
 
 import jsonschema
 
-from criteria_engine.catalog import set_files, shipped_sets_dir
-from criteria_engine.loader import load_file
-from criteria_engine.schema import criteria_set_schema, schema_text
+from criteria_engine.format.loader import load_file
+from criteria_engine.format.schema import criteria_set_schema, schema_text
+from criteria_engine.io.catalog import set_files, shipped_sets_dir
 
 ROOT = Path(__file__).parent.parent
 PUBLISHED = ROOT / "docs" / "schema" / "criteria-set.schema.json"

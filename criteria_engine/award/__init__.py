@@ -9,6 +9,10 @@ rankings with shared ranks only for true ties (:mod:`.ranking`), the steps and t
 
 Nothing here reads or writes a file: the register (:mod:`criteria_engine.register`) stores
 the records and the command line (``criteria round``) renders them.
+
+May import: :mod:`criteria_engine.errors`, :mod:`criteria_engine.results`,
+:mod:`criteria_engine.format`, :mod:`criteria_engine.rules`, :mod:`criteria_engine.evaluators`.
+No I/O, no ``sqlite3``.
 """
 
 from __future__ import annotations

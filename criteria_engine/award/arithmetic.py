@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-from ..procedure import Compare, Share
+from ..format.procedure import Compare, Share
 from .messages import VOTERS, Message, count, percent
 
 CheckKind = Literal["quorum", "approval"]

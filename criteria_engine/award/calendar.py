@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..procedure import Period, Procedure
+from ..format.procedure import Period, Procedure
 
 _ONE = dt.timedelta(days=1)
 

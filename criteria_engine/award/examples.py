@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..models import CriteriaSet
+from ..format.models import CriteriaSet
 from .calendar import deadlines
 from .deciding import decide
 from .messages import RoundError

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..procedure import Level, Procedure
+from ..format.procedure import Level, Procedure
 from .records import Award
 
 

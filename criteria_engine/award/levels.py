@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..i18n import pick
-from ..procedure import Level, Procedure
+from ..format.procedure import Level, Procedure
 from .arithmetic import quota_size
 from .history import History, level_window
-from .messages import Message, count, percent, subject_noun
+from .messages import Message, count, percent, pick, subject_noun
 from .outcome import Proposal
 from .ranking import Value, keys_in_words, ranked, take, value
 

@@ -9,11 +9,10 @@ prints it as a diagnostic, never a traceback). Messages are Vietnamese first.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import CriteriaError, Diagnostic
-from ..i18n import format_number, format_percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +60,28 @@ def both_days(value: dt.date) -> tuple[str, str]:
     return day(value, "vi"), day(value, "en")
 
 
-def count(value: int | float, lang: str) -> str:
-    """A count or score as each language writes it."""
-    return format_number(value, lang)
+def count(value: int | float, lang: str, digits: int | None = None) -> str:
+    """A count or score as each language writes it: 1.500 and 69,5 (vi); 1,500 and 69.5 (en).
+
+    The round's sentences are written here, not with :mod:`criteria_engine.explain`, which
+    sits beside this package in the layering, not below it; the two agree (a test compares)."""
+    if digits is None:
+        text = f"{round(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{value:,.{digits}f}"
+    return text if lang == "en" else text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def percent(value: float, lang: str, digits: int = 1) -> str:
     """A percentage (0..100) as each language writes it: 63,3% or 63.3%."""
-    return format_percent(value, lang, digits)
+    return f"{count(value, lang, digits)}%"
+
+
+def pick(text: Mapping[str, str] | None, lang: str) -> str:
+    """A text in ``lang``, else Vietnamese, else any language ('' for none)."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get("vi") or next(iter(text.values()))
 
 
 VOTERS: dict[str, dict[str, str]] = {
@@ -110,6 +123,7 @@ __all__ = [
     "count",
     "day",
     "percent",
+    "pick",
     "refuse",
     "subject_noun",
 ]

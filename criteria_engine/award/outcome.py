@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..procedure import Procedure
+from ..format.procedure import Procedure
 from .arithmetic import ShareCheck
 from .messages import Message, day
 from .records import Evaluation, Meeting, Round, Vote

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from ..models import CriteriaSet
-from ..procedure import RankKey
+from ..format.models import CriteriaSet
+from ..format.procedure import RankKey
 from ..results import Result
 
 T = TypeVar("T")

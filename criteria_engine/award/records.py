@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..procedure import Procedure
+from ..format.procedure import Procedure
 from .messages import Message
 
 MeetingKind = Literal["meeting", "written_ballots"]

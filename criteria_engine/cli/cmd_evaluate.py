@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 from pathlib import Path
 from typing import IO, Any
 
-from ..award.ranking import contest_order, contest_rule
 from ..errors import DataError, Diagnostic
-from ..render import BINARY_FORMATS, FORMATS, Context, Item, Summary, assign_ranks, make_writer
+from ..evaluators.plan import Plan
+from ..io.records import DataSource, parse_children
+from ..render import BINARY_FORMATS, FORMATS, Context, Item, Summary
+from ..render.output import SUFFIXES, atomic_file, write_items
 from .common import (
     EXIT_OK,
     HelpFormatter,
@@ -17,7 +20,6 @@ from .common import (
     UsageError,
     add_output_option,
     add_revision_options,
-    atomic_file,
     is_terminal,
     language,
     plan_for,
@@ -27,7 +29,6 @@ from .common import (
 )
 from .dataset_mode import is_dataset, run_dataset
 from .pipeline import Job, evaluate_units, with_progress
-from .records import DataSource
 
 EVALUATE_HELP = """\
 Evaluate every candidate (household, village, school...) of a data file against a criteria
@@ -53,11 +54,11 @@ The output ends with a summary: how many passed, failed, were undetermined or in
 Exit status is 0 even when candidates fail; 1 when the set or the data file cannot be used.
 
 examples:
-  criteria evaluate happy-family households.xlsx --persons persons.csv
-  criteria evaluate happy-family@2026.2 households.csv -o results.xlsx
-  criteria evaluate happy-family households.csv --format jsonl --detail verdicts > out.jsonl
-  criteria evaluate happy-school schools.csv --rank --lang en
-  criteria evaluate happy-family households.csv --map columns.yaml --as-of 2026-11-25
+  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx
+  criteria evaluate happy-family@2026.2 examples/data/commune/household.csv -o ket-qua.xlsx
+  criteria evaluate happy-family examples/data/commune/household.csv --format jsonl --detail verdicts > out.jsonl
+  criteria evaluate happy-school examples/data/commune/school.csv --rank --lang en
+  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --map examples/data/xa-mau/ten-cot.yaml --as-of 2026-11-25
   criteria evaluate happy-commune examples/data/commune --as-of 2026-12-01"""
 
 REPORT_HELP = """\
@@ -68,10 +69,8 @@ explanation of every criterion, what it still lacks for the next rating and the 
 is missing. The file needs no network and no other files.
 
 examples:
-  criteria report happy-family households.xlsx --persons persons.csv -o bao-cao.html
-  criteria report happy-family households.csv --group-by village_id --lang en -o report.html"""
-
-_SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".html": "html"}
+  criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx -o bao-cao.html
+  criteria report happy-family examples/data/commune/household.csv --group-by village_id --lang en -o report.html"""
 
 
 def add_data_options(p: argparse.ArgumentParser) -> None:
@@ -119,10 +118,7 @@ def register(sub: Any) -> None:
         help="verdicts only (fastest), or with values and reasons (default: full for json, jsonl and html)",
     )
     p.add_argument(
-        "--rank",
-        action="store_true",
-        help="rank for a contest: status first, then the set's declared order (default: rating, "
-        "percentage, score); a rank is shared only by true ties, and the rule is printed",
+        "--rank", action="store_true", help="order by score for a contest; equal scores share a rank"
     )
     p.add_argument(
         "--group-by", metavar="FIELD", help="carry a column (e.g. village_id) into the output and summary"
@@ -153,9 +149,7 @@ def register(sub: Any) -> None:
         default="",
         help="chart the pass rate by this column (default: village_id when the data has it)",
     )
-    p.add_argument(
-        "--rank", action="store_true", help="order the cards as a contest ranks them (see evaluate --rank)"
-    )
+    p.add_argument("--rank", action="store_true", help="order the cards by score")
     p.add_argument(
         "--jobs", type=positive_int, default=1, metavar="N", help="spread the work over N processes"
     )
@@ -171,14 +165,22 @@ def children_of(args: argparse.Namespace) -> list[str]:
     return specs
 
 
+def check_children(specs: list[str], plan: Plan) -> None:
+    """``--children`` texts that name no list of the set are a usage error (exit 2)."""
+    try:
+        parse_children(specs, plan.model)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def output_format(args: argparse.Namespace) -> str:
     """``--format``, else from ``-o``'s extension, else ``table``."""
     if args.format:
         return str(args.format)
     if args.output:
         suffix = Path(args.output).suffix.lower()
-        if suffix in _SUFFIXES:
-            return _SUFFIXES[suffix]
+        if suffix in SUFFIXES:
+            return SUFFIXES[suffix]
         raise UsageError(f"cannot tell the format of '{args.output}' from its extension; add --format")
     return "table"
 
@@ -213,7 +215,8 @@ def evaluate_to(
     def warn(diagnostics: Any) -> None:
         print_diagnostics(list(diagnostics), streams)
 
-    source = DataSource(plan, args.data, args.map, children_of(args), args.sheet, group_by, warn)
+    check_children(children_of(args), plan)
+    source = DataSource(plan.model, args.data, args.map, children_of(args), args.sheet, group_by, warn)
     sets = tuple(args.sets) if args.sets else None
     items = evaluate_units(Job(plan, as_of, detail, sets), source.units(), args.jobs)
     items = with_progress(items, streams.err, is_terminal(streams.err), Path(args.data).name)
@@ -248,22 +251,7 @@ def _write(fmt: str, stream: IO[Any], items: Any, context: Any, rank: bool, data
         message = "the file has no data rows (only a header row, or blank rows)"
         raise DataError([Diagnostic("data-no-rows", message, data)])
     ctx: Context = context()
-    summary = Summary(group_field=ctx.group_field)
-    if rank:
-        keys = contest_order(ctx.plan.model)
-        ordered: Any = iter(assign_ranks([first, *items], keys))
-        first = next(ordered)
-        summary.rank_keys, summary.rank_rule = keys, contest_rule(keys, ctx.lang)
-    else:
-        ordered = items
-    writer = make_writer(fmt, stream, ctx)
-    writer.add(first)
-    summary.add(first)
-    for item in ordered:
-        writer.add(item)
-        summary.add(item)
-    writer.close(summary)
-    return summary
+    return write_items(itertools.chain([first], items), stream, fmt, ctx)
 
 
-__all__ = ["add_data_options", "children_of", "evaluate_to", "register"]
+__all__ = ["add_data_options", "check_children", "children_of", "evaluate_to", "register"]

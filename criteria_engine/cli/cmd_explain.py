@@ -6,11 +6,13 @@ import argparse
 import datetime as dt
 from typing import Any
 
+from ..evaluators.records import id_text
 from ..io.columns import suggest
-from ..io.convert import id_text
+from ..io.records import DataSource
+from ..render.output import atomic_file
 from ..render.table import print_explanation
 from ..results import Result
-from .cmd_evaluate import add_data_options, children_of
+from .cmd_evaluate import add_data_options, check_children, children_of
 from .common import (
     EXIT_OK,
     HelpFormatter,
@@ -18,7 +20,6 @@ from .common import (
     UsageError,
     add_output_option,
     add_revision_options,
-    atomic_file,
     is_terminal,
     language,
     plan_for,
@@ -26,7 +27,6 @@ from .common import (
     registry_for,
 )
 from .pipeline import Job, evaluate_unit
-from .records import DataSource
 
 HELP = """\
 Explain the result of one candidate of a data file: the status, the score and rating, what
@@ -34,8 +34,8 @@ it lacks for the next rating, the data still missing, and for every criterion wh
 is met and why, in words a village meeting can read.
 
 examples:
-  criteria explain happy-family households.xlsx --persons persons.csv --id H007
-  criteria explain happy-family@2026.2 households.csv --id H007 --id H012 --lang en"""
+  criteria explain happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --id C001-V01-H012
+  criteria explain happy-family@2026.2 examples/data/commune/household.csv --id C001-V01-H007 --id C001-V02-H012 --lang en"""
 
 
 def register(sub: Any) -> None:
@@ -65,7 +65,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     def warn(diagnostics: Any) -> None:
         print_diagnostics([d for d in diagnostics if d.code != "data-missing-column"], streams)
 
-    source = DataSource(plan, args.data, args.map, children_of(args), args.sheet, None, warn)
+    check_children(children_of(args), plan)
+    source = DataSource(plan.model, args.data, args.map, children_of(args), args.sheet, None, warn)
     found: dict[str, Result] = {}
     seen: list[str] = []
     job = Job(plan, as_of, detail=True)

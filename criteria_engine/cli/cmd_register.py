@@ -8,8 +8,8 @@ from typing import Any
 
 from ..register.store import DEFAULT_NAME, open_register
 from ..register.transfer import export_register, import_file
+from ..render.output import output_target
 from .common import EXIT_INVALID, EXIT_OK, HelpFormatter, Streams, UsageError
-from .round_files import guard_output
 from .round_steps import refusals_in_language
 
 REGISTER_HELP = """\
@@ -26,7 +26,7 @@ award history, append-only.
            window_from, window_to): all of it in one transaction, or nothing
 
 examples:
-  criteria register import examples/data/round-2026/lich-su-2023-2025.csv
+  criteria register import examples/data/round-2026/lich-su-2022-2025.csv
   criteria register check
   criteria register export so-binh-xet.xlsx"""
 
@@ -91,7 +91,7 @@ def run_check(args: argparse.Namespace, streams: Streams) -> int:
 def run_export(args: argparse.Namespace, streams: Streams) -> int:
     """``register export``."""
     if Path(args.target).suffix.lower() == ".xlsx":
-        guard_output(args.target, args.register)
+        output_target(args.target, [args.register])
     elif Path(args.target).is_symlink():
         raise UsageError(f"'{args.target}' is a link; choose another folder")
     with open_register(args.register) as store:

@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import Diagnostic, RevisionError, error
+from ..evaluators.records import id_text
+from ..format.registry import Registry, Revision, parse_ref
 from ..io import iter_rows, load_map_file
-from ..io.convert import id_text
-from ..registry import Registry, Revision, parse_ref
+from ..io.records import DataSource, Unit
+from ..render.output import atomic_file
 from ..results import Result
 from ..revisions.data import DataLog, merged_inputs, read_records
 from ..revisions.diff import diff_revisions
@@ -38,13 +40,11 @@ from .common import (
     add_output_option,
     add_revision_options,
     add_sets_option,
-    atomic_file,
     language,
     plan_for,
     registry_for,
 )
 from .pipeline import Job, evaluate_unit
-from .records import DataSource, Unit
 
 DIFF_HELP = """\
 Show what changes from one revision of a criteria set to another, in plain words:
@@ -64,7 +64,7 @@ be read is left out (and reported), under both revisions alike.
 examples:
   criteria diff happy-family@2026.1 happy-family@2026.2
   criteria diff happy-family@2027.1 --lang en
-  criteria diff happy-family@2026.2 happy-family@2027.1 --data households.jsonl
+  criteria diff happy-family@2026.2 happy-family@2027.1 --data examples/data/commune/household.csv
   criteria diff happy-family happy-family@2027.1 --as-of 2026-12-31 --format md
   criteria diff happy-family@2026.1 happy-family@2026.2 --format json -o diff.json"""
 
@@ -80,8 +80,9 @@ each result whose digest matches no known revision, and each result whose candid
 not in the data. Exit status: 0 when every result is reproduced exactly, 1 otherwise.
 
 examples:
-  criteria verify results.jsonl --data households.csv --persons persons.csv
-  criteria verify results.json --data households.jsonl --sets my_sets --format json"""
+  criteria evaluate happy-family examples/data/commune/household.csv --persons examples/data/commune/person.csv -o ket-qua.jsonl
+  criteria verify ket-qua.jsonl --data examples/data/commune/household.csv --persons examples/data/commune/person.csv
+  criteria verify ket-qua.jsonl --data examples/data/commune/household.csv --persons examples/data/commune/person.csv --sets criteria_sets --format json"""
 
 
 def _format_options(p: argparse.ArgumentParser) -> None:
@@ -272,9 +273,9 @@ class _FromData:
             plan = plan_for(self.registry, revision)
             args = self.args
             source = DataSource(
-                plan,
+                plan.model,
                 args.data,
-                map_file=args.map,
+                column_map=args.map,
                 children=children_of(args),
                 sheet=args.sheet,
                 warn=self.warn,

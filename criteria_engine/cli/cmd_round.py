@@ -32,7 +32,7 @@ Dates: each step takes --date (default: today), so a round can be recorded after
 examples (one village's year, on the shipped example data):
   criteria round open happy-family examples/data/commune --year 2026 --village C001-V01 --date 2026-10-01
   criteria round sheet happy-family --year 2026 --village C001-V01 -o phieu.xlsx --minutes bien-ban.html
-  criteria round votes happy-family phieu.xlsx --year 2026 --village C001-V01 --date 2026-10-10
+  criteria round votes happy-family examples/data/round-2026/phieu-C001-V01.csv --year 2026 --village C001-V01 --date 2026-10-10 --invited 33 --present 30
   criteria round post happy-family --year 2026 --village C001-V01 --date 2026-10-12 -o niem-yet.html
   criteria round letters happy-family --year 2026 --village C001-V01 -o thu.html
   criteria round decide happy-family --year 2026 --village C001-V01 --date 2026-10-23 --by "Chủ tịch UBND xã" -o quyet-dinh.html

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..i18n import pick
-from ..schema import schema_text
+from ..explain.i18n import pick
+from ..format.schema import schema_text
 from .common import EXIT_OK, HelpFormatter, Streams, add_sets_option, registry_for
 
 
@@ -15,7 +15,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "list",
         help="list the criteria sets and their revisions",
-        description="List criteria sets and their revisions, with effective windows.\n\nexamples:\n  criteria list\n  criteria list --sets my_sets --lang en",
+        description="List criteria sets and their revisions, with effective windows.\n\nexamples:\n  criteria list\n  criteria list --sets criteria_sets --lang en",
         formatter_class=HelpFormatter,
     )
     add_sets_option(p)

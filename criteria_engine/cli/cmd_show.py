@@ -9,10 +9,10 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..i18n import format_number, pick
-from ..models import CriteriaSet, Criterion
-from ..registry import Revision
-from ..render.labels import word
+from ..explain.i18n import format_number, pick
+from ..explain.labels import word
+from ..format.models import CriteriaSet, Criterion
+from ..format.registry import Revision
 from ..render.table import console
 from .common import EXIT_OK, HelpFormatter, Streams, add_revision_options, is_terminal, language, registry_for
 

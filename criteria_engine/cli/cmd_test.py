@@ -7,9 +7,9 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from ..catalog import examples_file, load_examples
 from ..errors import CriteriaError
-from ..registry import Revision, parse_ref
+from ..format.registry import Revision, parse_ref
+from ..io.catalog import examples_file, load_examples
 from ..results import Result
 from .common import (
     EXIT_INVALID,
@@ -35,7 +35,7 @@ when any example fails.
 examples:
   criteria test happy-family
   criteria test happy-family@2026.2
-  criteria test my-set --sets my_sets"""
+  criteria test happy-school --sets criteria_sets"""
 
 
 def register(sub: Any) -> None:

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from ..catalog import load_catalog
+from ..io.catalog import load_catalog
 from .common import EXIT_INVALID, EXIT_OK, HelpFormatter, Streams, has_errors, print_diagnostics
 
 HELP = """\

@@ -6,19 +6,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from ..catalog import load_registry, set_files, shipped_sets_dir
 from ..errors import Diagnostic, Severity
 from ..evaluators.plan import Plan, compile_plan
-from ..models import CriteriaSet
-from ..registry import Registry, Revision
+from ..format.models import CriteriaSet
+from ..format.registry import Registry, Revision
+from ..io.catalog import load_registry, set_files, shipped_sets_dir
 
 EXIT_OK = 0
 EXIT_INVALID = 1  # a criteria file or a data file that cannot be used
@@ -135,8 +132,22 @@ def add_output_option(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="write to FILE instead of the screen (replaced only when the command succeeds)",
+        help="write to FILE instead of the screen (put in place only when the command succeeds; never the input, a folder, a device or a pipe; a link is written through)",
     )
+
+
+def input_paths(args: argparse.Namespace) -> list[str]:
+    """Every file a command reads, by its options (an output may not replace one)."""
+    found: list[str] = []
+    for name in ("data", "persons", "map", "results", "votes", "register", "source"):
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value not in ("", "-"):
+            found.append(value)
+    found += [text.partition("=")[2] for text in getattr(args, "children", None) or [] if "=" in text]
+    found += [str(s) for s in getattr(args, "sets", None) or []]
+    folders = [Path(f) for f in found if Path(f).is_dir()]
+    found += [str(p) for folder in folders for p in folder.rglob("*") if p.is_file()]
+    return found
 
 
 # --- criteria sets ----------------------------------------------------------------------------
@@ -188,41 +199,6 @@ def language(requested: str | None, model: CriteriaSet) -> str:
     return requested or (model.languages[0] if model.languages else "vi")
 
 
-# --- output files -----------------------------------------------------------------------------
-
-
-@contextmanager
-def atomic_file(path: str | os.PathLike[str], binary: bool = False) -> Iterator[IO[Any]]:
-    """Write ``path`` through a temporary file in the same folder, put in place at the end.
-
-    On any exception (Ctrl-C included) the temporary file is deleted and ``path`` is left as
-    it was, so an interrupted run never leaves a half-written file in place of a good one.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"cannot write '{target}': no folder '{folder}'")
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
-    stream: IO[Any] = (
-        os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
-    )
-    try:
-        with stream:
-            yield stream
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.chmod(temp, 0o666 & ~mask)
-        os.replace(temp, target)
-    except BaseException:
-        if not stream.closed:
-            stream.close()
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 __all__ = [
     "EXIT_INTERRUPTED",
     "EXIT_INVALID",
@@ -235,8 +211,8 @@ __all__ = [
     "add_output_option",
     "add_revision_options",
     "add_sets_option",
-    "atomic_file",
     "has_errors",
+    "input_paths",
     "is_terminal",
     "language",
     "parse_date",

@@ -13,10 +13,11 @@ import json
 from pathlib import Path
 
 from ..errors import Severity
-from ..evaluators.rollup import evaluate_dataset
-from ..evaluators.rollup_results import DatasetEvaluation
-from ..registry import parse_ref
-from .common import EXIT_INVALID, EXIT_OK, Streams, UsageError, atomic_file, print_diagnostics, registry_for
+from ..explain import DatasetEvaluation
+from ..format.registry import parse_ref
+from ..io.dataset_tables import evaluate_dataset
+from ..render.output import atomic_file
+from .common import EXIT_INVALID, EXIT_OK, Streams, UsageError, print_diagnostics, registry_for
 
 
 def is_dataset(data: str) -> bool:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.metadata import version
 from typing import IO, Any, ClassVar
 
-from .. import __version__
-from ..errors import CriteriaError
+from ..errors import CriteriaError, OutputError
+from ..render.output import output_target
 from . import (
     cmd_evaluate,
     cmd_explain,
@@ -28,6 +29,7 @@ from .common import (
     HelpFormatter,
     Streams,
     UsageError,
+    input_paths,
     print_diagnostics,
 )
 
@@ -71,7 +73,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The full parser (also used to generate docs/cli.md)."""
     parser = _Parser(prog="criteria", description=DESCRIPTION, formatter_class=HelpFormatter)
-    parser.add_argument("--version", action="version", version=f"criteria {__version__}")
+    parser.add_argument("--version", action="version", version=f"criteria {version('criteria_engine')}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS:
         module.register(sub)
@@ -95,6 +97,8 @@ def _main(argv: list[str], streams: Streams) -> int:
         if args.command is None:
             parser.print_help(streams.out)
             return EXIT_USAGE
+        if getattr(args, "output", None):  # before any work: never write over what is read
+            output_target(args.output, input_paths(args))
         run: Any = args.run
         return int(run(args, streams))
     except UsageError as exc:
@@ -102,6 +106,9 @@ def _main(argv: list[str], streams: Streams) -> int:
         streams.err.write(f"{message if message.startswith('criteria') else 'criteria: error: ' + message}\n")
         command = f" {argv[0]}" if argv and not argv[0].startswith("-") else ""
         streams.err.write(f"Try 'criteria{command} --help'.\n")
+        return EXIT_USAGE
+    except OutputError as exc:  # where to write was the user's choice: a usage error
+        print_diagnostics(exc.diagnostics, streams)
         return EXIT_USAGE
     except CriteriaError as exc:
         print_diagnostics(exc.diagnostics, streams)

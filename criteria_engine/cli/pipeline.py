@@ -17,15 +17,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from multiprocessing.pool import AsyncResult
 from multiprocessing.reduction import ForkingPickler
-from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any
 
 from ..errors import Diagnostic, RevisionError
 from ..evaluators.plan import Plan
+from ..evaluators.rows import evaluate_row
+from ..io.records import Unit, prepare
 from ..render import Item
-from ..results import CriterionResult, FieldIssue, Provenance, Result, Verdict
-from .records import Unit, located, prepare
+from ..results import CriterionResult, Result, Verdict
 
 
 def _proxy(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
@@ -78,54 +78,11 @@ class _Recipe:
     detail: bool
 
 
-def _issue(problem: Diagnostic, unit: Unit) -> FieldIssue:
-    if problem.path:
-        name = ".".join(str(p) for p in problem.path)
-    elif 0 < problem.column <= len(unit.columns.headers):
-        name = unit.columns.headers[problem.column - 1] or f"column {problem.column}"
-    else:
-        name = f"row {unit.raw.row_number}"
-    message = problem.message
-    if problem.file and problem.file != unit.file:
-        message = f"{Path(problem.file).name}: {message}"
-    return FieldIssue(name, problem.code, message)
-
-
-def invalid_result(
-    plan: Plan, unit: Unit, record_id: str, problems: Iterable[Diagnostic], as_of: dt.date | None
-) -> Result:
-    """The ``invalid`` result of a row whose values could not be read or converted."""
-    provenance = plan.provenance
-    if as_of is not None:
-        provenance = Provenance(provenance.set_id, provenance.version, provenance.digest, as_of.isoformat())
-    issues = tuple(_issue(p, unit) for p in problems)
-    return Result(record_id, "invalid", None, None, None, (), provenance, errors=issues, plan=plan)
-
-
 def evaluate_unit(job: Job, unit: Unit) -> Item:
     """One unit's item: converted, checked, evaluated (never raises for bad data)."""
-    prepared = prepare(unit, job.plan.model.inputs)
-    raw_id = prepared.record.get("id")
-    record_id = "" if raw_id is None else str(raw_id)
-    if prepared.problems:
-        result = invalid_result(job.plan, unit, record_id, prepared.problems, job.as_of)
-        return Item(prepared.row, result, prepared.group)
-    try:
-        result = job.plan.evaluate(prepared.record, as_of=job.as_of, detail=job.detail)
-    except Exception as exc:  # an engine fault must not lose the row (nor stop the run)
-        problem = Diagnostic("engine-error", f"row {prepared.row}: the evaluation failed: {exc!r}")
-        result = invalid_result(job.plan, unit, record_id, [problem], job.as_of)
-    if result.status == "invalid":
-        errors = tuple(
-            FieldIssue(
-                e.field,
-                e.code,
-                located(e.message, prepared.row, unit.columns.header_of(e.field.split("[")[0])),
-            )
-            for e in result.errors
-        )
-        result = replace(result, errors=errors)
-    return Item(prepared.row, result, prepared.group)
+    row = prepare(unit, job.plan.model.inputs)
+    result = evaluate_row(job.plan, row, as_of=job.as_of, detail=job.detail)
+    return Item(row.line, result, row.group)
 
 
 _JOB: Job | None = None
@@ -222,8 +179,9 @@ class Unpacker:
             [self._criterion(i, v, p) for i, (v, p) in enumerate(zip(verdicts, points, strict=True))]
         )
         result = Result(
-            rid, status, score, top, rating, criteria, prov, missing, gap, errors, measures, self.plan
-        )
+            rid, status, score, top, rating, criteria, prov, missing, gap, errors, measures, self.plan,
+            row, group,
+        )  # fmt: skip
         return Item(row, result, group)
 
     def _criterion(self, index: int, verdict: Verdict, points: float) -> CriterionResult:
@@ -317,6 +275,5 @@ __all__ = [
     "WorkerFailure",
     "evaluate_unit",
     "evaluate_units",
-    "invalid_result",
     "with_progress",
 ]

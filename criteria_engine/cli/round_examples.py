@@ -8,8 +8,8 @@ from pydantic import ValidationError as PydanticValidationError
 
 from ..award.examples import RoundExample, check_example
 from ..errors import CriteriaError, Diagnostic, error
-from ..loader import load_file
-from ..registry import Revision
+from ..format.loader import load_file
+from ..format.registry import Revision
 from .common import Streams, print_diagnostics
 
 

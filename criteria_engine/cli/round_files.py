@@ -9,7 +9,6 @@ columns): one row per candidate with its id and the votes for and against; a sec
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -140,17 +139,4 @@ def read_votes(path: Path) -> VotesFile:
     return out
 
 
-def guard_output(target: str, *inputs: str | os.PathLike[str] | None) -> Path:
-    """An output path that is not an input, a link or a device (refused with a usage error)."""
-    from .common import UsageError
-
-    path = Path(target)
-    if path.is_symlink() or (path.exists() and not path.is_file()):
-        raise UsageError(f"'{target}' is a link or not a regular file; choose another output file")
-    for source in inputs:
-        if source is not None and Path(source).exists() and path.exists() and path.samefile(source):
-            raise UsageError(f"'{target}' is an input of this command; choose another output file")
-    return path
-
-
-__all__ = ["VotesFile", "guard_output", "read_votes"]
+__all__ = ["VotesFile", "read_votes"]

@@ -21,6 +21,7 @@ from ..award.outcome import proposals
 from ..award.records import Meeting, MeetingKind, Round, RoundKey
 from ..award.refusals import not_open
 from ..award.status import round_status
+from ..format.registry import parse_ref
 from ..register import rows
 from ..register.candidates import evaluate_candidates, opening_of
 from ..register.service import (
@@ -34,7 +35,6 @@ from ..register.service import (
     round_of,
 )
 from ..register.store import Register, open_register
-from ..registry import parse_ref
 from ..render.award_letters import letters_html
 from ..render.award_lists import (
     decision_html,
@@ -44,17 +44,17 @@ from ..render.award_lists import (
     write_posting_csv,
 )
 from ..render.award_sheet import minutes_html, sheet_html, write_sheet_xlsx
+from ..render.output import atomic_file, output_target
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
     Streams,
     UsageError,
-    atomic_file,
     plan_for,
     print_diagnostics,
     registry_for,
 )
-from .round_files import guard_output, read_votes
+from .round_files import read_votes
 
 Runner = Callable[[argparse.Namespace, Streams], int]
 
@@ -95,7 +95,7 @@ def _opened(register: Register, args: argparse.Namespace) -> Round:
 
 
 def _write_text(path: str, text: str, *inputs: str | None) -> None:
-    guard_output(path, *inputs)
+    output_target(path, [i for i in inputs if i])
     with atomic_file(path) as stream:
         stream.write(text)
 
@@ -177,7 +177,7 @@ def run_sheet(args: argparse.Namespace, streams: Streams) -> int:
         found = _opened(register, args)
     invited = _invited_default(found, args.invited)
     if args.output:
-        target = guard_output(args.output, args.register)
+        target = Path(args.output)
         if target.suffix.lower() == ".xlsx":
             with atomic_file(target, binary=True) as stream:
                 write_sheet_xlsx(found, args.lang, invited, stream)
@@ -236,10 +236,8 @@ def run_votes(args: argparse.Namespace, streams: Streams) -> int:
 @refusals_in_language
 def run_post(args: argparse.Namespace, streams: Streams) -> int:
     """``round post``."""
-    if args.output:
-        guard_output(args.output, args.register)
-        if Path(args.output).suffix.lower() not in (".html", ".htm", ".csv"):
-            raise UsageError(f"'{args.output}': write the posting list as .html or .csv")
+    if args.output and Path(args.output).suffix.lower() not in (".html", ".htm", ".csv"):
+        raise UsageError(f"'{args.output}': write the posting list as .html or .csv")
     with _register(args) as register:
         key = _key(args, args.set)
         found = post_list(register, key, _today(args))
@@ -317,10 +315,8 @@ def run_resolve(args: argparse.Namespace, streams: Streams) -> int:
 def run_decide(args: argparse.Namespace, streams: Streams) -> int:
     """``round decide``."""
     suffix = Path(args.output).suffix.lower() if args.output else ""
-    if args.output:
-        guard_output(args.output, args.register)
-        if suffix not in (".html", ".htm", ".csv", ".xlsx"):
-            raise UsageError(f"'{args.output}': write the decision list as .html, .csv or .xlsx")
+    if args.output and suffix not in (".html", ".htm", ".csv", ".xlsx"):
+        raise UsageError(f"'{args.output}': write the decision list as .html, .csv or .xlsx")
     with _register(args) as register:
         key = _key(args, args.set)
         decision = decide_round(register, key, _today(args), args.by, args.reference)

@@ -54,14 +54,14 @@ def tally(
     score = top = loose = 0.0
     gate_fail = gate_unknown = False
     for fact, verdict, earned in zip(facts, verdicts, points, strict=True):
-        if verdict == "not_applicable":
+        if verdict == Verdict.NOT_APPLICABLE:
             continue
         top += fact.max_points
         score += earned
         gate = fact.veto or (fact.mandatory and all_mandatory)
-        if verdict == "fail":
+        if verdict == Verdict.FAIL:
             gate_fail = gate_fail or gate
-        elif verdict == "unknown":
+        elif verdict == Verdict.UNKNOWN:
             loose += fact.max_points - earned
             gate_unknown = gate_unknown or gate
     return Tally(score, top, loose, gate_fail, gate_unknown)
@@ -84,9 +84,9 @@ def status_of(t: Tally, mark: float | None, percent: float | None) -> Status:
     """passed / failed / undetermined from the worst and best cases (``mark`` None: unknown mark)."""
     worst = _case_passes(t.score, t.top, t.gate_fail or t.gate_unknown, mark, percent)
     if worst:
-        return "passed"
+        return Status.PASSED
     best = _case_passes(t.score + t.loose, t.top, t.gate_fail, mark, percent)
-    return "failed" if best is False else "undetermined"
+    return Status.FAILED if best is False else Status.UNDETERMINED
 
 
 def rating_of(
@@ -98,7 +98,7 @@ def rating_of(
 ) -> tuple[str | None, int]:
     """The highest band whose conditions hold, and its index (``len(bands)`` when none)."""
     for index, (band, mark, when) in enumerate(zip(bands, band_mins, band_whens, strict=True)):
-        if band.requires_pass and status != "passed":
+        if band.requires_pass and status != Status.PASSED:
             continue
         if band.has_min and (mark is None or score < mark):
             continue
@@ -127,10 +127,10 @@ def gap_of(
     must: list[str] = []
     open_items: list[tuple[float, str]] = []
     for fact, verdict, earned in zip(facts, verdicts, points, strict=True):
-        if verdict == "not_applicable" or (verdict == "pass" and earned >= fact.max_points):
+        if verdict == Verdict.NOT_APPLICABLE or (verdict == Verdict.PASS and earned >= fact.max_points):
             continue
         gain = fact.max_points - earned
-        if (fact.veto or (fact.mandatory and all_mandatory)) and verdict != "pass":
+        if (fact.veto or (fact.mandatory and all_mandatory)) and verdict != Verdict.PASS:
             must.append(fact.id)
             needed -= gain
             continue

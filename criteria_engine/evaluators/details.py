@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ..results import AggregateDetail, CriterionResult, Verdict
+from ..results import AggregateDetail, CriterionResult, Reason, Verdict
 from ..rules import CheckedExpression, ast, compile_expression
 from ..rules.trace import AggregateTrace, aggregate_traces, evaluate_traced
 
@@ -62,30 +62,30 @@ def _reason(
     missing: Sequence[str],
     env: Mapping[str, object],
     aggregates: Sequence[AggregateDetail],
-) -> str:
+) -> Reason:
     criterion = plan_item.criterion
     graded = criterion.points_by is not None
-    if verdict == "not_applicable":
-        return "not-applicable"
+    if verdict == Verdict.NOT_APPLICABLE:
+        return Reason.NOT_APPLICABLE
     if plan_item.applies is not None:
         applies_value = _applies_value(plan_item, env)
         if applies_value is None:
-            return "applicability-unknown"
+            return Reason.APPLICABILITY_UNKNOWN
 
     def min_known(members: object) -> int:
         value = getattr(members, "min_known", 0)
         return value if isinstance(value, int) else 0
 
-    def members_reason(members: list[object]) -> str | None:
+    def members_reason(members: list[object]) -> Reason | None:
         # A roll-up's member list says how many members are known (status determined).
         known = getattr(members, "known", len(members))
         if not members:
-            return "no-members"
+            return Reason.NO_MEMBERS
         if known == 0:
-            return "no-known-members"
-        return "too-few-members" if known < min_known(members) else None
+            return Reason.NO_KNOWN_MEMBERS
+        return Reason.TOO_FEW_MEMBERS if known < min_known(members) else None
 
-    if verdict == "unknown" and not any(a.total for a in aggregates):
+    if verdict == Verdict.UNKNOWN and not any(a.total for a in aggregates):
         # Member lists the criterion reads through derived values (else any in the record).
         names = plan_item.inputs_read or tuple(env)
         for name in names:
@@ -95,32 +95,32 @@ def _reason(
                 if found is not None:
                     return found
     if missing:
-        if verdict == "unknown":
-            return "missing-data"
+        if verdict == Verdict.UNKNOWN:
+            return Reason.MISSING_DATA
         # A missing name decided the verdict only when the rule itself came out unknown (the
         # criterion's on_missing then chose it); e.g. a reported figure left empty in favour of
         # a roll-up does not.
         if plan_item.rule is None or evaluate_traced(plan_item.rule, env).value is None:
-            return f"missing-data-as-{verdict}"
-    if verdict == "pass":
-        return "graded-points" if graded else "rule-true"
-    if verdict == "fail":
+            return Reason.MISSING_DATA_AS_FAIL if verdict == Verdict.FAIL else Reason.MISSING_DATA_AS_PASS
+    if verdict == Verdict.PASS:
+        return Reason.GRADED_POINTS if graded else Reason.RULE_TRUE
+    if verdict == Verdict.FAIL:
         if graded:
-            return "graded-zero"
+            return Reason.GRADED_ZERO
         return (
-            "comparison-false"
+            Reason.COMPARISON_FALSE
             if isinstance(plan_item.rule.tree if plan_item.rule else None, ast.Compare)
-            else "rule-false"
+            else Reason.RULE_FALSE
         )
     if any(0 < a.total - a.unknown < min_known(env.get(a.collection)) for a in aggregates):
-        return "too-few-members"
+        return Reason.TOO_FEW_MEMBERS
     if any(a.denominator == 0 and a.total > 0 for a in aggregates):
-        return "no-known-members"
+        return Reason.NO_KNOWN_MEMBERS
     if any(a.total == 0 for a in aggregates):
-        return "no-members"
+        return Reason.NO_MEMBERS
     if plan_item.rule is not None and evaluate_traced(plan_item.rule, env).division_by_zero:
-        return "division-by-zero"
-    return "unknown-value"
+        return Reason.DIVISION_BY_ZERO
+    return Reason.UNKNOWN_VALUE
 
 
 def _applies_value(plan_item: CriterionPlan, env: Mapping[str, object]) -> object:
@@ -161,10 +161,12 @@ def criterion_details(
     for item, verdict, earned in zip(plan.criteria, verdicts, points, strict=True):
         values = {name: _shown(env.get(name)) for name in item.shown}
         missing = tuple(name for name in item.inputs_read if env.get(name) is None)
-        if verdict == "unknown" and not missing and item.rule is not None:
+        if verdict == Verdict.UNKNOWN and not missing and item.rule is not None:
             # Nothing missing at the top: the unknown comes from members' fields (a person's).
             missing = _member_fields_missing(item.rule, env)
-        aggregates = _aggregates(item.rule, env) if item.aggregated and verdict != "not_applicable" else ()
+        aggregates = (
+            _aggregates(item.rule, env) if item.aggregated and verdict != Verdict.NOT_APPLICABLE else ()
+        )
         yield CriterionResult(
             id=item.id,
             group=item.group.id,
@@ -175,7 +177,7 @@ def criterion_details(
             veto=item.criterion.veto,
             reason=_reason(item, verdict, missing, env, aggregates),
             values=values,
-            missing=missing if verdict in ("unknown", "fail", "pass") and missing else (),
+            missing=missing if verdict in (Verdict.UNKNOWN, Verdict.FAIL, Verdict.PASS) and missing else (),
             aggregates=aggregates,
         )
 

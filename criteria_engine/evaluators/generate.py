@@ -12,12 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import DocPath
-from ..models import CriteriaSet, Criterion
+from ..format.models import CriteriaSet, Criterion
+from ..format.semantics import criterion_max_points
+from ..results import Verdict
 from ..rules import CheckedExpression, emit
-from ..semantics import criterion_max_points
-from .compiler import CheckedSet
+from ..rules.set_checks import CheckedSet
 
-VERDICT_OF_MISSING = {"unknown": "'unknown'", "fail": "'fail'", "pass": "'pass'"}
+VERDICTS = {
+    "V_PASS": Verdict.PASS,
+    "V_FAIL": Verdict.FAIL,
+    "V_UNKNOWN": Verdict.UNKNOWN,
+    "V_NA": Verdict.NOT_APPLICABLE,
+}
+"""The verdicts as the generated code names them (constants of its namespace)."""
+VERDICT_OF_MISSING = {"unknown": "V_UNKNOWN", "fail": "V_FAIL", "pass": "V_PASS"}
 
 
 @dataclass(frozen=True)
@@ -96,9 +104,9 @@ def _criterion(
     indent = 1
     if criterion.applies_if is not None:
         w(f"a = {_expr(checked, (*base, 'applies_if'), names)}")
-        w(f"if a is False: {verdict} = 'not_applicable'; {points} = 0")
+        w(f"if a is False: {verdict} = V_NA; {points} = 0")
         w("elif a is None:")
-        w(f"{verdict} = 'unknown'; {points} = 0", 2)
+        w(f"{verdict} = V_UNKNOWN; {points} = 0", 2)
         w("else:")
         indent = 2
     missing = VERDICT_OF_MISSING[criterion.on_missing]
@@ -106,8 +114,8 @@ def _criterion(
         full = criterion.points
         missing_points = full if criterion.on_missing == "pass" else 0
         w(f"x = {_expr(checked, (*base, 'when'), names)}", indent)
-        w(f"if x is True: {verdict} = 'pass'; {points} = {full!r}", indent)
-        w(f"elif x is False: {verdict} = 'fail'; {points} = 0", indent)
+        w(f"if x is True: {verdict} = V_PASS; {points} = {full!r}", indent)
+        w(f"elif x is False: {verdict} = V_FAIL; {points} = 0", indent)
         w(f"else: {verdict} = {missing}; {points} = {missing_points!r}", indent)
         return
     graded = criterion.points_by
@@ -125,7 +133,7 @@ def _criterion(
         for band in reversed(graded.bands or []):
             chain = f"{band.points!r} if x >= {band.min!r} else ({chain})"
         w(f"{points} = {chain}", indent + 1)
-    w(f"{verdict} = 'pass' if {points} > 0 else 'fail'", indent + 1)
+    w(f"{verdict} = V_PASS if {points} > 0 else V_FAIL", indent + 1)
 
 
 def _computed(
@@ -156,22 +164,22 @@ def _tally(cs: CriteriaSet, w: _Writer) -> None:
         if criterion.applies_if is None:
             fixed += full
         elif full:
-            top_terms.append(f"({full!r} if v{i} != 'not_applicable' else 0)")
+            top_terms.append(f"({full!r} if v{i} != V_NA else 0)")
         if full:
-            loose_terms.append(f"({full!r} - p{i} if v{i} == 'unknown' else 0)")
+            loose_terms.append(f"({full!r} - p{i} if v{i} == V_UNKNOWN else 0)")
         if criterion.veto or (criterion.mandatory and all_mandatory):
             gates.append(i)
     w("score = " + (" + ".join(f"p{i}" for i in range(len(criteria))) or "0"))
     w("top = " + " + ".join([repr(fixed), *top_terms]))
     w("loose = " + (" + ".join(loose_terms) or "0"))
-    w("gate_fail = " + (" or ".join(f"v{i} == 'fail'" for i in gates) or "False"))
-    w("gate_unknown = " + (" or ".join(f"v{i} == 'unknown'" for i in gates) or "False"))
+    w("gate_fail = " + (" or ".join(f"v{i} == V_FAIL" for i in gates) or "False"))
+    w("gate_unknown = " + (" or ".join(f"v{i} == V_UNKNOWN" for i in gates) or "False"))
 
 
 def generate(cs: CriteriaSet, checked: CheckedSet) -> Generated:
     """The source of ``run(rec)`` and ``env(rec)`` for a checked set."""
     names = _names(cs, checked)
-    constants: dict[str, object] = {}
+    constants: dict[str, object] = dict(VERDICTS)
     w = _Writer()
     w("def run(rec):", 0)
     w("get = rec.get")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..models import InputSpec
+from ..format.models import InputSpec
 
 
 def _conditions(var: str, spec: InputSpec, constants: dict[str, object], key: str) -> list[str]:

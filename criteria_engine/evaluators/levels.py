@@ -16,12 +16,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import CriteriaError, Diagnostic, Severity
-from ..io.columns import InputMatcher
-from ..io.dataset import Dataset
-from ..models import Collection, CriteriaSet, InputSpec
-from ..registry import Registry, Revision, parse_ref
+from ..format.models import Collection, CriteriaSet, InputSpec
+from ..format.registry import Registry, Revision, parse_ref
 from .members import MemberGroups
 from .plan import Plan, compile_plan
+from .tables import Tables, input_named
 
 
 @dataclass(eq=False)
@@ -70,9 +69,9 @@ class LevelPlanner:
     """Builds the levels for a dataset and a registry (see :func:`plan_levels`)."""
 
     def __init__(
-        self, dataset: Dataset, registry: Registry, as_of: dt.date | None, plan_for: Mapping[str, str]
+        self, tables: Tables, registry: Registry, as_of: dt.date | None, plan_for: Mapping[str, str]
     ) -> None:
-        self.dataset = dataset
+        self.dataset = tables
         self.registry = registry
         self.as_of = as_of
         self.plan_for = dict(plan_for)
@@ -104,7 +103,7 @@ class LevelPlanner:
         for set_id in self.registry.sets():
             candidates = self.registry.revisions(set_id)
             subject = candidates[-1].model.subject if candidates else ""
-            if not self.dataset.has(subject):
+            if self.dataset.resolve(subject) is None:
                 continue
             if subject in self.plan_for and set_id not in wanted_ids:
                 continue  # plan_for names the one set for this subject
@@ -140,9 +139,7 @@ class LevelPlanner:
             if explicit:
                 tables = ", ".join(self.dataset.tables())
                 message = f"the dataset has no table '{model.subject}' for {revision.ref} (tables: {tables})"
-                self.diagnostics.append(
-                    _error("dataset-missing-table", message, file=str(self.dataset.source))
-                )
+                self.diagnostics.append(_error("dataset-missing-table", message, file=self.dataset.where))
             return None
         level = Level(model.id, model.subject, self._plan(revision), model.inputs, table)
         self.levels[model.id] = level
@@ -190,7 +187,7 @@ class LevelPlanner:
             "the collection is unknown, and so is every figure computed from it unless a reported figure is given"
         )
         self.diagnostics.append(
-            _error("dataset-missing-table", message, Severity.WARNING, str(self.dataset.source))
+            _error("dataset-missing-table", message, Severity.WARNING, self.dataset.where)
         )
 
 
@@ -203,7 +200,6 @@ def _link_measures(levels: list[Level]) -> list[Diagnostic]:
     for reader in levels:
         if reader.model is None:
             continue
-        matcher = InputMatcher(reader.inputs)
         for source in levels:
             if source is reader or source.model is None:
                 continue
@@ -211,7 +207,7 @@ def _link_measures(levels: list[Level]) -> list[Diagnostic]:
             if pooled and not (reader.table in owner_tables(source, levels) and poolable(source)):
                 continue
             for measure in source.model.measures:
-                name, _ = matcher.match(measure)
+                name = input_named(reader.inputs, measure)
                 if name is None:
                     continue
                 if any(s is reader for s, *_ in source.fed_by):
@@ -259,7 +255,7 @@ def _ordered(levels: list[Level]) -> list[Level]:
 
 
 def plan_levels(
-    dataset: Dataset,
+    dataset: Tables,
     registry: Registry,
     *,
     as_of: dt.date | None = None,

@@ -26,8 +26,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from ..models import Collection, CriteriaSet, Text
-from ..results import Result
+from ..format.models import Collection, CriteriaSet, Text
+from ..results import Result, Status, Verdict
 from ..rules import ast
 from ..rules.functions import AGGREGATES
 from ..rules.trace import FALSE_IDS_SHOWN
@@ -39,7 +39,7 @@ IDS_KEPT = FALSE_IDS_SHOWN
 """Members of each distinct projection (per parent) that keep their id."""
 
 RESULT_FIELDS = ("status", "rating", "score", "percent", "verdicts")
-DETERMINED = ("passed", "failed")
+DETERMINED = (Status.PASSED, Status.FAILED)
 
 Projection = dict[str, object]
 
@@ -105,7 +105,7 @@ class Members(list[Projection]):
 def fields_read(plan: Plan, collection: str) -> frozenset[str] | None:
     """The member fields ``plan``'s expressions read from ``collection`` (None: all of them).
 
-    ``share(households, h.status == "passed")`` reads ``status``; ``h.verdicts.K1`` reads
+    ``share(households, h.status == Status.PASSED)`` reads ``status``; ``h.verdicts.K1`` reads
     ``verdicts``. A member used whole (not through a field) makes every field read.
     """
     found: set[str] = set()
@@ -158,11 +158,11 @@ class Projector:
         """The projected values of one member (without its id)."""
         out: Projection = {}
         determined = result is None or result.status in DETERMINED
-        valid = result is None or result.status != "invalid"
+        valid = result is None or result.status != Status.INVALID
         for name in self.results:
             if name == "verdicts":
                 out[name] = (
-                    {c.id: (None if c.verdict == "unknown" else c.verdict) for c in result.criteria}
+                    {c.id: (None if c.verdict == Verdict.UNKNOWN else c.verdict) for c in result.criteria}
                     if result
                     else None
                 )
@@ -232,7 +232,7 @@ class MemberGroups:
             if target is None:
                 continue
             target.append(projection if target is members else {"id": member_id, **values})
-            status = ("passed" if valid else "invalid") if result is None else result.status
+            status = (Status.PASSED if valid else Status.INVALID) if result is None else result.status
             if status in DETERMINED:
                 target.known += 1
             if result is not None or not valid:

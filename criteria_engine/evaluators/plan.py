@@ -17,18 +17,20 @@ from types import MappingProxyType
 from typing import Any
 
 from ..errors import DocPath
-from ..models import CriteriaSet, Criterion, Group
-from ..registry import Revision
-from ..results import CriterionResult, FieldIssue, Gap, Provenance, Result, Status, Verdict
+from ..format.models import CriteriaSet, Criterion, Group
+from ..format.registry import Revision
+from ..format.semantics import criterion_max_points
+from ..results import CriterionResult, FieldIssue, Gap, Provenance, Reason, Result, Status, Verdict
 from ..rules import CheckedExpression, ast, runtime_namespace
-from ..semantics import criterion_max_points
-from .compiler import CheckedSet, checked_or_raise
+from ..rules.scope import MemberSetResolver
+from ..rules.set_checks import CheckedSet
+from .compiler import checked_or_raise
 from .decision import BandRule, CriterionFacts, Tally, gap_of, rating_of, status_of
 from .details import criterion_details
 from .generate import generate
 from .generate_checks import generate_valid
 from .records import RecordChecker
-from .scope import MemberSetResolver
+from .rows import SourceRow, evaluate_row
 
 RunOutput = tuple[
     tuple[Verdict, ...],
@@ -228,20 +230,20 @@ class Plan:
         t = Tally(score, top, loose, gate_fail, gate_unknown)
         status = status_of(t, 0.0 if self._no_mark else pass_min, self._pass_percent)
         rating, index = rating_of(status, score, self.bands, marks, whens)
-        if status == "undetermined":
+        if status == Status.UNDETERMINED:
             rating = None  # the missing data decides it: no rating yet
         return Outcome(verdicts, points, t, status, rating, index, marks, measures)
 
     def _share(self, index: int, verdict: Verdict, points: float) -> CriterionResult:
         i, g, m, a, b = self._static[index]
-        made = _make_result((i, g, verdict, points, m, a, b, "", _NO_VALUES, (), ()))
+        made = _make_result((i, g, verdict, points, m, a, b, Reason.NOT_TRACED, _NO_VALUES, (), ()))
         if len(self._shared[index]) < 64:  # bounded: graded points take few values
             self._shared[index][(verdict, points)] = made
         return made
 
     def _invalid(self, candidate_id: str, provenance: Provenance, problems: Sequence[FieldIssue]) -> Result:
         return Result(
-            candidate_id, "invalid", None, None, None, (), provenance, errors=tuple(problems), plan=self
+            candidate_id, Status.INVALID, None, None, None, (), provenance, errors=tuple(problems), plan=self
         )
 
     def evaluate(
@@ -279,7 +281,7 @@ class Plan:
             return self._result(candidate_id, o, items, provenance, measures, (), None)
         env = self._env(record)
         items = tuple(criterion_details(self, env, o.verdicts, o.points))
-        missing = sorted({m for item in items if item.verdict == "unknown" for m in item.missing})
+        missing = sorted({m for item in items if item.verdict == Verdict.UNKNOWN for m in item.missing})
         gap = gap_of(
             self.facts,
             o.verdicts,
@@ -321,10 +323,25 @@ class Plan:
         p = self.provenance
         return Provenance(p.set_id, p.version, p.digest, as_of.isoformat())
 
-    def evaluate_many(self, records: Iterable[Mapping[str, object]], **options: Any) -> Iterator[Result]:
-        """Evaluate a stream of records lazily, in order, in constant memory."""
+    def evaluate_many(
+        self,
+        records: Iterable[Mapping[str, object] | SourceRow],
+        *,
+        as_of: dt.date | None = None,
+        detail: bool = True,
+        id_field: str = "id",
+    ) -> Iterator[Result]:
+        """Evaluate a stream of records lazily, in order, in constant memory: one result each.
+
+        ``records`` may be plain mappings or the rows :func:`criteria_engine.read_records`
+        reads (a row that could not be read gives its ``invalid`` result, naming row and column).
+        The options are those of :meth:`evaluate`.
+        """
         for record in records:
-            yield self.evaluate(record, **options)
+            if isinstance(record, SourceRow):
+                yield evaluate_row(self, record, as_of=as_of, detail=detail, id_field=id_field)
+            else:
+                yield self.evaluate(record, as_of=as_of, detail=detail, id_field=id_field)
 
     def env(self, record: Mapping[str, object]) -> dict[str, object]:
         """The value of every name for a (checked) record: inputs, parameters, derived values."""

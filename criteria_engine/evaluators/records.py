@@ -12,10 +12,26 @@ import datetime as dt
 import math
 from collections.abc import Callable, Mapping
 
-from ..models import InputSpec
+from ..format.models import InputSpec
 from ..results import FieldIssue
 
 Checker = Callable[[object, str, list[FieldIssue]], object]
+
+MISSING_TOKENS = frozenset({"", "-", "–", "—", "na", "n/a"})
+"""Texts (compared case-insensitively, stripped) that mean 'no value' in a cell or a record."""
+
+
+def is_missing(raw: object) -> bool:
+    """Whether ``raw`` means 'no value' (None, blank, ``-``, ``NA``, ``n/a``)."""
+    return raw is None or (isinstance(raw, str) and raw.strip().casefold() in MISSING_TOKENS)
+
+
+def id_text(raw: object) -> str | None:
+    """A candidate id (or a link to one) as text: stripped; ``12.0`` (a number cell) as ``12``;
+    None when missing. Ids are compared in this form everywhere (readers, joins, roll-ups)."""
+    if is_missing(raw):
+        return None
+    return str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw).strip()
 
 
 def _bad(problems: list[FieldIssue], field: str, code: str, message: str) -> None:
@@ -133,4 +149,4 @@ class RecordChecker:
         return self.check_into(record, problems), problems
 
 
-__all__ = ["RecordChecker", "checker_for"]
+__all__ = ["MISSING_TOKENS", "RecordChecker", "checker_for", "id_text", "is_missing"]

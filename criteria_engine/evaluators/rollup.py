@@ -19,22 +19,20 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from ..errors import Diagnostic, Severity
-from ..io.columns import ColumnMap, InputMatcher
-from ..io.convert import id_text
-from ..io.dataset import Dataset, open_dataset
-from ..registry import Registry
-from ..results import FieldIssue, Provenance, Result
+from ..format.registry import Registry
+from ..results import FieldIssue, Provenance, Result, Status
 from .levels import Level, owner_tables, plan_levels, poolable
 from .members import MemberGroups, Members, Projector, fields_read
 from .plan import Plan
-from .records import RecordChecker
+from .records import RecordChecker, id_text
 from .rollup_lines import RollupReader
-from .rollup_results import DatasetEvaluation, LevelResult, PooledResult
-from .streams import ChildStream, IdHashes, RowConverter, rescan_duplicates, scan_column
+from .rollup_results import LevelResult, PooledResult
+from .streams import ChildStream, IdHashes, rescan_duplicates
+from .tables import TableFields, Tables
 
 ResultSink = Callable[[str, Result], object]
 Selector = bool | Collection[str]
@@ -86,7 +84,7 @@ class _Problems:
 class _Runner:
     def __init__(
         self,
-        dataset: Dataset,
+        dataset: Tables,
         *,
         as_of: dt.date | None,
         id_field: str,
@@ -111,37 +109,26 @@ class _Runner:
         self.levels: list[Level] = []
 
     def file(self, table: str) -> str:
-        return str(self.dataset.source_of(table).path)
+        return self.dataset.file(table)
 
-    def column_map(self, level: Level) -> ColumnMap:
-        """The level's column map; columns other sets of the same table read are not 'unknown'."""
+    def fields(self, level: Level) -> TableFields:
+        """What the level reads of its table; columns other sets of the same table read are
+        theirs, not unknown."""
         assert level.table is not None
         links = sorted(
             {edge.spec.link for edge in level.feeds}
             | {e.spec.link for o in self.levels for e in o.feeds if o.table == level.table}
         )
-        headers = self.dataset.headers(level.table)
-        file = self.file(level.table)
-        column_map, notes = ColumnMap.build(
-            headers, level.inputs, id_field=self.id_field, links=links, file=file, line=1
-        )
-        others = [InputMatcher(o.inputs) for o in self.levels if o is not level and o.table == level.table]
-        for note in notes:
-            header = headers[note.column - 1] if 0 < note.column <= len(headers) else ""
-            if note.code == "data-unknown-column" and any(m.match(header)[0] for m in others):
-                continue
-            self.diagnostics.append(note)
-        return column_map
+        others = tuple(o.inputs for o in self.levels if o is not level and o.table == level.table)
+        return TableFields(level.inputs, self.id_field, tuple(links), others)
 
     def prepare(self, level: Level) -> None:
         """Before a member level runs: its parents' ids and the groups its rows go into."""
         for edge in level.feeds:
             parent, table = edge.parent, edge.parent.table
             assert parent.plan is not None and table is not None
-            headers = self.dataset.headers(table)
-            header = ColumnMap.build(headers, parent.inputs, id_field=self.id_field)[0].id_header
-            ids = scan_column(self.dataset, table, header) if header else iter(())
-            edge.parent_ids = {value for value in ids if value is not None}
+            ids = self.dataset.column(table, self.id_field, TableFields(parent.inputs, self.id_field))
+            edge.parent_ids = {value for _line, value in ids if value is not None}
             own = [*edge.spec.fields, *(level.inputs if level.plan is not None else ())]
             projector = Projector(fields_read(parent.plan, edge.name), own)
             edge.groups = MemberGroups(edge.name, edge.spec, level.model, projector)
@@ -155,16 +142,16 @@ class _Runner:
         plan, table, file = level.plan, level.table, self.file(level.table)
         out = LevelResult(level.key, level.subject, plan.revision.ref if plan else None, table, file)
         out.reader = RollupReader(plan) if plan is not None and level.reads else None
-        column_map = self.column_map(level)
-        children = self.children(level, column_map)
+        fields = self.fields(level)
+        self.diagnostics.extend(self.dataset.notes(table, fields))
+        children = self.children(level, fields)
         checker = RecordChecker(level.inputs) if plan is None else None
         hashes, missing_id = IdHashes(), 0
         dangling: dict[int, list[tuple[int, str | None]]] = {id(e): [] for e in level.feeds}
         dangling_count: dict[int, int] = dict.fromkeys(dangling, 0)
         kept = self.measures.setdefault(level.key, {}) if level.kept_measures else None
-        convert = RowConverter(column_map, level.inputs, file)
-        for row in self.dataset.rows(table):
-            record, problems = convert(row)
+        for row in self.dataset.rows(table, fields):
+            record, problems = row.record, row.problems
             candidate_id = id_text(record.get(self.id_field))
             if candidate_id is None:
                 missing_id += 1
@@ -189,13 +176,13 @@ class _Runner:
                 if link is None or link not in edge.parent_ids:
                     dangling_count[id(edge)] += 1
                     if len(dangling[id(edge)]) < 5:  # the first ones are shown, the rest counted
-                        dangling[id(edge)].append((row.row_number, link))
+                        dangling[id(edge)].append((row.line, link))
                 elif edge.groups is not None:
                     edge.groups.add(link, candidate_id or "", result, record, valid)
         for stream in children.values():
             self.diagnostics.extend(stream.finish(table))
         self.report_links(level, dangling, dangling_count, file)
-        self.report_ids(level, column_map, hashes, missing_id, file)
+        self.report_ids(level, fields, hashes, missing_id, file)
         pools = {
             e.name: e.groups.pool for e in level.reads if e.groups is not None and e.groups.pool is not None
         }
@@ -229,7 +216,7 @@ class _Runner:
         """Evaluate one row; keep, count and pass on its result; trace its roll-ups."""
         detail = _chosen(self.detail, level)
         result = self.evaluate(plan, record, errors, detail)
-        if out.reader is not None and detail and result.status != "invalid" and result.id:
+        if out.reader is not None and detail and result.status != Status.INVALID and result.id:
             out.rollups[result.id] = out.reader.lines(plan.env(record))
         out.statuses[result.status] = out.statuses.get(result.status, 0) + 1
         if _chosen(self.keep, level):
@@ -250,15 +237,20 @@ class _Runner:
             )
         issues = tuple(FieldIssue(str(e.path[0]) if e.path else "", e.code, e.message) for e in errors)
         candidate_id = id_text(record.get(self.id_field)) or ""
-        return Result(candidate_id, "invalid", None, None, None, (), provenance, errors=issues, plan=plan)
+        return Result(
+            candidate_id, Status.INVALID, None, None, None, (), provenance, errors=issues, plan=plan
+        )
 
-    def children(self, level: Level, column_map: ColumnMap) -> dict[str, ChildStream]:
+    def children(self, level: Level, fields: TableFields) -> dict[str, ChildStream]:
         """Child tables of list inputs with item fields (``persons`` from ``person``)."""
         out: dict[str, ChildStream] = {}
         if level.plan is None:
             return out
         for name, spec in level.inputs.items():
-            if spec.type != "list" or not spec.items or column_map.header_of(name) is not None:
+            if spec.type != "list" or not spec.items:
+                continue
+            assert level.table is not None
+            if self.dataset.provides(level.table, name, fields):
                 continue
             table = self.dataset.resolve(name)
             if table is None:
@@ -268,7 +260,7 @@ class _Runner:
                 )
                 self.diagnostics.append(
                     Diagnostic(
-                        "dataset-missing-table", message, str(self.dataset.source), severity=Severity.WARNING
+                        "dataset-missing-table", message, self.dataset.where, severity=Severity.WARNING
                     )
                 )
                 continue
@@ -297,12 +289,12 @@ class _Runner:
             self.diagnostics.append(Diagnostic("dataset-dangling-link", message, file, rows[0][0]))
 
     def report_ids(
-        self, level: Level, column_map: ColumnMap, hashes: IdHashes, missing: int, file: str
+        self, level: Level, fields: TableFields, hashes: IdHashes, missing: int, file: str
     ) -> None:
         assert level.table is not None
         suspects = hashes.suspects()
-        if suspects and column_map.id_header is not None:
-            duplicates = rescan_duplicates(self.dataset, level.table, column_map.id_header, suspects)
+        if suspects:
+            duplicates = rescan_duplicates(self.dataset, level.table, fields, suspects)
             for value, rows in list(duplicates.items())[:20]:
                 message = (
                     f"id '{value}' is used by {len(rows)} rows of table '{level.table}' (rows {', '.join(map(str, rows))}); "
@@ -329,9 +321,8 @@ class _Runner:
         tables = owner_tables(level, self.levels)
         if len(tables) == 1:
             table = next(iter(tables))
-            headers = self.dataset.headers(table)
-            header = ColumnMap.build(headers, {}, id_field=self.id_field)[0].id_header
-            ids = list(itertools.islice(scan_column(self.dataset, table, header), 2)) if header else []
+            column = self.dataset.column(table, self.id_field, TableFields({}, self.id_field))
+            ids = [value for _line, value in itertools.islice(column, 2)]
             owner = ids[0] if len(ids) == 1 and ids[0] is not None else owner
         record: dict[str, object] = {self.id_field: owner, **pools}
         result = level.plan.evaluate(record, as_of=self.as_of, id_field=self.id_field)
@@ -340,8 +331,18 @@ class _Runner:
         return PooledResult(result, reader.lines(level.plan.env(record)), reader)
 
 
-def evaluate_dataset(
-    dataset: Dataset | str | os.PathLike[str],
+@dataclass
+class RollupOutcome:
+    """What :func:`evaluate_tables` gives: results per level (bottom-up), diagnostics, pooled
+    results. :class:`criteria_engine.explain.DatasetEvaluation` wraps it with explanations."""
+
+    levels: dict[str, LevelResult]
+    diagnostics: list[Diagnostic]
+    pooled: dict[str, PooledResult]
+
+
+def evaluate_tables(
+    tables: Tables,
     registry: Registry,
     *,
     as_of: dt.date | None = None,
@@ -352,8 +353,8 @@ def evaluate_dataset(
     keep: Selector = True,
     on_result: ResultSink | None = None,
     pool: bool = True,
-) -> DatasetEvaluation:
-    """Evaluate every level of ``dataset`` bottom-up in one run.
+) -> RollupOutcome:
+    """Evaluate every level of ``tables`` bottom-up in one run.
 
     ``as_of`` picks the revisions in force (default: today). ``plan_for`` maps a subject to
     the set (``id`` or ``id@version``) its table is evaluated with. ``top`` names the set(s)
@@ -362,13 +363,12 @@ def evaluate_dataset(
     carry details and are kept in memory; ``on_result(level_key, result)`` sees every result
     as it is made, so the bottom level can be streamed elsewhere with ``keep`` off for it.
     ``pool`` also evaluates a set whose collections have no set (a survey's respondents) once
-    over every member in the dataset (:attr:`DatasetEvaluation.pooled`): the province's index.
+    over every member in the dataset (:attr:`RollupOutcome.pooled`): the province's index.
     """
-    source = dataset if isinstance(dataset, Dataset) else open_dataset(os.fspath(dataset))
     tops = [top] if isinstance(top, str) else list(top or [])
-    levels, diagnostics = plan_levels(source, registry, as_of=as_of, plan_for=plan_for, top=tops)
+    levels, diagnostics = plan_levels(tables, registry, as_of=as_of, plan_for=plan_for, top=tops)
     runner = _Runner(
-        source, as_of=as_of, id_field=id_field, detail=detail, keep=keep, on_result=on_result, pool=pool
+        tables, as_of=as_of, id_field=id_field, detail=detail, keep=keep, on_result=on_result, pool=pool
     )
     runner.diagnostics.extend(diagnostics)
     runner.levels = levels
@@ -380,7 +380,7 @@ def evaluate_dataset(
             pooled[level.key] = found
     runner.diagnostics.extend(runner.problems.diagnostics())
     diagnostics = list(dict.fromkeys(runner.diagnostics))  # a table read by two sets: once each
-    return DatasetEvaluation(runner.done, diagnostics, pooled)
+    return RollupOutcome(runner.done, diagnostics, pooled)
 
 
-__all__ = ["DatasetEvaluation", "LevelResult", "PooledResult", "evaluate_dataset"]
+__all__ = ["LevelResult", "PooledResult", "RollupOutcome", "evaluate_tables"]

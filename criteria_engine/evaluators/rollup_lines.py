@@ -5,7 +5,8 @@ criterion's own result cannot show the numbers, since the aggregate sits in the 
 :class:`RollupReader` finds every aggregate over a collection in a plan's expressions (derived
 values, measures, criteria), traces it for one candidate and gives one :class:`RollupLine`
 each: numerator, denominator, unknown members left out, the value, the first failing members,
-the criterion it decides and whether a reported figure was used instead.
+the criterion it decides and whether a reported figure was used instead. The sentences that
+show them are written by :mod:`criteria_engine.explain.rollup`.
 """
 
 from __future__ import annotations
@@ -15,11 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..explain import _aggregate_sentence
-from ..i18n import format_number, format_value, pick
-from ..models import Text
-from ..phrases import MEMBER_NOUNS
-from ..results import AggregateDetail
+from ..format.models import Text
+from ..results import AggregateDetail, Status
 from ..rules import CheckedExpression, ast
 from ..rules.functions import AGGREGATES
 from ..rules.trace import aggregate_traces
@@ -29,39 +27,8 @@ from .members import Members
 if TYPE_CHECKING:
     from .plan import CriterionPlan, Plan
 
-STATUS_ORDER = ("passed", "failed", "undetermined", "invalid")
-STATUS_WORDS = {
-    "vi": {
-        "passed": "đạt",
-        "failed": "chưa đạt",
-        "undetermined": "chưa xác định",
-        "invalid": "dữ liệu không hợp lệ",
-    },
-    "en": {
-        "passed": "passed",
-        "failed": "not passed",
-        "undetermined": "undetermined",
-        "invalid": "invalid data",
-    },
-}
-"""How statuses are counted in summaries: "12 passed, 3 not passed"."""
-
-PHRASES = {
-    "vi": {
-        "head": "Tổng hợp từ thành viên",
-        "reported": "dùng số báo cáo {name} = {value}, không dùng số tính từ thành viên",
-        "members": "{label}: {n} {noun}",
-    },
-    "en": {
-        "head": "Roll-up from members",
-        "reported": "the reported {name} = {value} is used, not the figure from members",
-        "members": "{label}: {n} {noun}",
-    },
-}
-
-
-def _phrase(lang: str, key: str) -> str:
-    return PHRASES.get(lang, PHRASES["en"])[key]
+STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+"""The order statuses are counted in, in summaries and roll-ups."""
 
 
 @dataclass(frozen=True)
@@ -211,54 +178,16 @@ class RollupReader:
                 )
         return tuple(out)
 
-    def sentence(self, line: RollupLine, lang: str) -> str:
-        """The line as a person reads it: what is counted, then the numbers."""
-        entry = next(e for e in self.entries if f"{e.source}" == line.source)
-        head = f"{line.criterion} · " if line.criterion else ""
-        text = f"{head}{pick(line.label, lang)}: {_aggregate_sentence(line.detail, entry.target_item, line.context, lang)}"
-        if line.reported is not None:
-            labels = self.plan.model.inputs.get(line.reported)
-            name = pick(labels.label, lang) if labels else line.reported
-            unit = labels.unit if labels else None
-            value = format_value(line.context.get(line.reported), lang, unit)
-            text += f" ({_phrase(lang, 'reported').format(name=name, value=value)})"
-        return text
-
-    def section(self, lines: tuple[RollupLine, ...], lang: str) -> list[str]:
-        """The roll-up part of an explanation: members per collection, then each aggregate."""
-        if not lines:
-            return []
-        out = [_phrase(lang, "head")]
-        shown: set[str] = set()
-        for line in lines:
-            if line.collection in shown:
-                continue
-            shown.add(line.collection)
-            out.append("  " + self._members_line(line, lang))
-        out.extend(f"  • {self.sentence(line, lang)}" for line in lines)
-        return out
-
-    def _members_line(self, line: RollupLine, lang: str) -> str:
-        members = line.context.get(line.collection)
-        spec = self.collections[line.collection]
-        nouns = MEMBER_NOUNS.get(spec.subject, MEMBER_NOUNS[""])
-        singular, plural = nouns.get(lang, nouns["en"])
-        total = line.detail.total
-        text = _phrase(lang, "members").format(
-            label=pick(spec.label, lang),
-            n=format_number(total, lang),
-            noun=singular if total == 1 else plural,
-        )
-        statuses = getattr(members, "statuses", {})
-        words = STATUS_WORDS.get(lang, STATUS_WORDS["en"])
-        parts = [f"{statuses[s]} {words[s]}" for s in STATUS_ORDER if statuses.get(s)]
-        if parts:
-            text += f" ({', '.join(parts)})"
-        return text
+    def target(self, line: RollupLine) -> CriterionPlan:
+        """The criterion a line's aggregate is compared in (for the wording of its numbers)."""
+        return next(e.target_item for e in self.entries if e.source == line.source)
 
 
 def _joined(first: Text, second: Text) -> Text:
-    return {lang: f"{text} — {pick(second, lang)}" for lang, text in first.items()}
+    """Two labels as one (``Tỷ lệ hộ đạt — Tham gia BHYT``), in every language of the first."""
+    return {
+        lang: f"{text} — {second.get(lang) or next(iter(second.values()))}" for lang, text in first.items()
+    }
 
 
-__all__ = ["PHRASES", "STATUS_ORDER", "STATUS_WORDS", "RollupLine", "RollupReader"]
+__all__ = ["STATUS_ORDER", "RollupLine", "RollupReader"]

@@ -1,11 +1,10 @@
-"""Streaming helpers of dataset evaluation: scanning one column, child rows, duplicate ids.
+"""Streaming helpers of dataset evaluation: child rows, duplicate ids.
 
-* :func:`scan_column` reads one column of a table, for ids and links needed before a pass.
 * :class:`ChildStream` gives each parent row its child rows (a household its persons). When the
   child table lists each parent's rows together (in any order of parents), it streams: one
   pass over the link column first, then the children are read alongside the parents, holding
   only the groups read ahead of their parent. Otherwise the whole child table is indexed in
-  memory (:class:`~criteria_engine.io.dataset.ChildIndex`).
+  memory (:class:`ChildIndex`).
 * :class:`IdHashes` finds duplicate ids in a stream with 8 bytes per row (:class:`HashBuckets`).
 """
 
@@ -14,75 +13,42 @@ from __future__ import annotations
 import bisect
 import itertools
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..errors import Diagnostic, Severity
-from ..io.columns import ColumnMap
-from ..io.convert import convert_value, id_text
-from ..io.dataset import ChildIndex, Dataset
-from ..io.readers import RawRow
-from ..models import InputSpec
+from ..format.models import InputSpec
+from .records import id_text
+from .tables import TableFields, Tables
 
 Record = dict[str, object]
 
 
-class RowConverter:
-    """:func:`~criteria_engine.io.convert.convert_raw_row` with a memo of converted cells.
+class ChildIndex:
+    """Child records grouped by the parent id they link to (held in memory)."""
 
-    Big tables repeat the same few cells (``0``, ``1``, ``có``, ``rural``...): each distinct
-    short text is converted once per input (up to :attr:`LIMIT` texts per input), then looked
-    up. The record and the diagnostics are the same as ``convert_raw_row`` gives.
-    """
-
-    LIMIT = 2048
-
-    def __init__(self, column_map: ColumnMap, inputs: Mapping[str, InputSpec], file: str = "") -> None:
-        self.map = column_map
-        self.inputs = inputs
-        self.file = file
-        # header -> (kind, name, memo of the input's converted texts or None, 1-based column)
-        self._targets: dict[str, tuple[str, str, dict[str, tuple[object, str | None]] | None, int]] = {}
-        for header, (kind, name) in column_map.targets.items():
-            memo: dict[str, tuple[object, str | None]] | None = None
-            if kind == "input" and inputs[name].type != "list":
-                memo = {}
-            self._targets[header] = (kind, name, memo, column_map.column_of(header))
-
-    def __call__(self, row: RawRow) -> tuple[Record, list[Diagnostic]]:
-        record: Record = {}
-        problems = list(row.problems)
-        targets = self._targets
-        for header, raw in row.values.items():
-            target = targets.get(header)
-            if target is None:
-                continue
-            kind, name, memo, column = target
-            if kind == "input":
-                found = memo.get(raw) if memo is not None and type(raw) is str else None
-                if found is None:
-                    found = convert_value(raw, self.inputs[name])
-                    if memo is not None and type(raw) is str and len(raw) <= 40 and len(memo) < self.LIMIT:
-                        memo[raw] = found
-                value, problem = found
-                if problem:
-                    number = row.row_number
-                    where = f"row {number}, column '{header}'" if number else f"column '{header}'"
-                    message = f"{where}: {problem}"
-                    problems.append(Diagnostic("data-bad-value", message, self.file, number, column, (name,)))
-                if value is not None:
-                    record[name] = value
-            elif kind == "id":
-                text = id_text(raw)
-                if text:
-                    record[name] = text
+    def __init__(self, children: Iterable[Mapping[str, object]], link_field: str) -> None:
+        self.link_field = link_field
+        self.unlinked = 0
+        self._groups: dict[str, list[dict[str, object]]] = {}
+        self._taken: set[str] = set()
+        for child in children:
+            key = id_text(child.get(link_field))
+            if key is None:
+                self.unlinked += 1
             else:
-                record[name] = raw
-        return record, problems
+                self._groups.setdefault(key, []).append(dict(child))
 
+    def take(self, parent_id: object) -> list[dict[str, object]]:
+        """The children of ``parent_id`` (a copy of the list; [] when it has none)."""
+        key = id_text(parent_id)
+        if key is None:
+            return []
+        self._taken.add(key)
+        return list(self._groups.get(key, ()))
 
-def scan_column(dataset: Dataset, table: str, header: str) -> Iterator[str | None]:
-    """The values of one column as id text (None when empty), row by row (blank rows skipped)."""
-    return (id_text(row.values.get(header)) for row in dataset.rows(table))
+    def orphans(self) -> dict[str, int]:
+        """Link values no parent asked for, with their number of children."""
+        return {k: len(v) for k, v in self._groups.items() if k not in self._taken}
 
 
 class HashBuckets:
@@ -139,7 +105,7 @@ class ChildStream:
 
     def __init__(
         self,
-        dataset: Dataset,
+        tables: Tables,
         table: str,
         link: str,
         items: Mapping[str, InputSpec],
@@ -150,18 +116,14 @@ class ChildStream:
         self.table = table
         self.link = link
         self.list_name = list_name or table
-        self.file = str(dataset.source_of(table).path)
-        headers = dataset.headers(table)
-        self.map, self.notes = ColumnMap.build(
-            headers, items, id_field=id_field, links=[link], file=self.file
-        )
-        self.items = items
-        self._dataset = dataset
-        self.has_link = self.map.target(link) is not None or link in headers
-        link_header = next((h for h, (k, n) in self.map.targets.items() if k == "link" and n == link), link)
+        self.file = tables.file(table)
+        self.fields = TableFields(items, id_field, (link,))
+        self.notes = tables.notes(table, self.fields)
+        self._tables = tables
+        self.has_link = tables.provides(table, link, self.fields)
         self._runs = HashBuckets()  # one hash per run of rows with the same link
         contiguous, previous = True, None
-        for value in scan_column(dataset, table, link_header) if self.has_link else ():
+        for _line, value in tables.column(table, link, self.fields) if self.has_link else ():
             if value is None:
                 contiguous = False
             elif value != previous:
@@ -178,10 +140,8 @@ class ChildStream:
             self._index = ChildIndex(self._indexed(), link)
 
     def _read(self) -> Iterator[tuple[str | None, Record, list[Diagnostic]]]:
-        convert = RowConverter(self.map, self.items, self.file)
-        for row in self._dataset.rows(self.table):
-            record, problems = convert(row)
-            yield id_text(record.get(self.link)), record, problems
+        for row in self._tables.rows(self.table, self.fields):
+            yield id_text(row.record.get(self.link)), row.record, row.problems
 
     def _indexed(self) -> Iterator[Record]:
         for key, record, problems in self._rows:
@@ -258,15 +218,14 @@ class ChildStream:
 
 
 def rescan_duplicates(
-    dataset: Dataset, table: str, id_header: str, suspects: set[int]
+    tables: Tables, table: str, fields: TableFields, suspects: set[int]
 ) -> dict[str, list[int]]:
     """Ids whose hash is suspect, with the rows where each appears (only true duplicates)."""
     rows: dict[str, list[int]] = {}
-    for row in dataset.rows(table):
-        value = id_text(row.values.get(id_header))
+    for line, value in tables.column(table, fields.id_field, fields):
         if value is not None and hash(value) in suspects:
-            rows.setdefault(value, []).append(row.row_number)
+            rows.setdefault(value, []).append(line)
     return {k: v for k, v in rows.items() if len(v) > 1}
 
 
-__all__ = ["ChildStream", "HashBuckets", "IdHashes", "RowConverter", "rescan_duplicates", "scan_column"]
+__all__ = ["ChildIndex", "ChildStream", "HashBuckets", "IdHashes", "rescan_duplicates"]

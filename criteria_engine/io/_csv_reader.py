@@ -19,21 +19,21 @@ from criteria_engine.errors import Diagnostic
 # readers, the public module, owns RawRow and the limits; they are looked up there when used (never
 # at import: readers imports this module), so a limit changed there applies here too.
 from criteria_engine.io import readers
-from criteria_engine.io._files import _check_utf8, _fail, _open
-from criteria_engine.io._rows import _make_headers, _make_row
+from criteria_engine.io._files import check_utf8, fail, open_binary
+from criteria_engine.io._rows import make_headers, make_row
 
 _DELIMITERS = (",", ";", "\t", "|")  # '|' is recognised only to be refused with advice
 _DELIMITER_HINT = "separate the columns with ',' or ';' (or tabs, as .tsv), the same in every row"
 
 
-def _iter_csv(path: Path, delimiter: str | None) -> Iterator[readers.RawRow]:
-    _check_utf8(path)
-    with _open(path) as raw:
+def iter_csv(path: Path, delimiter: str | None) -> Iterator[readers.RawRow]:
+    check_utf8(path)
+    with open_binary(path) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-        yield from _CsvFile(path, text, delimiter).rows()
+        yield from CsvFile(path, text, delimiter).rows()
 
 
-class _CsvFile:
+class CsvFile:
     """One open CSV file: delimiter sniffed, header read; :meth:`rows` streams the records.
 
     Lines are fed to :mod:`csv` one at a time. A line longer than ``LINE_CHUNK_CHARS`` is first
@@ -53,9 +53,9 @@ class _CsvFile:
         self._reader = csv.reader(self._lines(), delimiter=self.delimiter)
         header = self._next_record()
         if header is None:
-            _fail("data-empty", "the file has no header row", self.file)
+            fail("data-empty", "the file has no header row", self.file)
         self.header_line = header[0]
-        self.headers = _make_headers(header[1], self.file, header[0])
+        self.headers = make_headers(header[1], self.file, header[0])
         self._peeked = self._next_record()
         if delimiter is None and sum(1 for h in self.headers if h) == 1 and self._peeked:
             self._check_single_column(*self._peeked)
@@ -70,7 +70,7 @@ class _CsvFile:
                     break
                 chunks.append(chunk)
             if not chunks:
-                _fail("data-empty", "the file is empty (no header row)", self.file)
+                fail("data-empty", "the file is empty (no header row)", self.file)
             if "".join(chunks).strip(" \t\r\n,;|"):  # a line of only delimiters is blank too
                 return chunks
             self.line_no += 1
@@ -81,7 +81,7 @@ class _CsvFile:
         best = max(counts, key=lambda d: counts[d])
         if best == "|" and counts[best]:
             message = "the header row is separated by '|', which is not a CSV delimiter"
-            _fail("data-delimiter", message, self.file, self.line_no + 1, hint=_DELIMITER_HINT)
+            fail("data-delimiter", message, self.file, self.line_no + 1, hint=_DELIMITER_HINT)
         return best if counts[best] else ","
 
     def _check_single_column(self, line: int, cells: list[str], _error: str | None) -> None:
@@ -91,7 +91,7 @@ class _CsvFile:
         if len(filled) > 1 or seps:
             shown = "TAB" if seps[:1] == ["\t"] else (seps or [","])[0]
             message = f"the header has a single column but row {line} has cells separated by '{shown}'"
-            _fail("data-delimiter", message, self.file, line, hint=_DELIMITER_HINT)
+            fail("data-delimiter", message, self.file, line, hint=_DELIMITER_HINT)
 
     def _read(self) -> str:
         return self._pending.pop(0) if self._pending else self._text.readline(readers.LINE_CHUNK_CHARS)
@@ -132,7 +132,7 @@ class _CsvFile:
         while item is not None:
             line, cells, error = item
             if error is None:
-                yield _make_row(self.headers, cells, line, self.file)
+                yield make_row(self.headers, cells, line, self.file)
             else:
                 problem = Diagnostic(
                     "data-cell-too-large", f"row {line} cannot be read: {error}", self.file, line

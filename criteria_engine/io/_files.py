@@ -12,23 +12,23 @@ from criteria_engine.errors import DataError, Diagnostic
 _SAVE_UTF8 = "save the file as UTF-8 (Excel: 'CSV UTF-8'; LibreOffice: character set Unicode (UTF-8))"
 
 
-def _fail(
+def fail(
     code: str, message: str, file: str, line: int = 0, column: int = 0, hint: str | None = None
 ) -> NoReturn:
     raise DataError([Diagnostic(code, message, file, line, column, suggestion=hint)])
 
 
-def _open(path: Path) -> IO[bytes]:
+def open_binary(path: Path) -> IO[bytes]:
     try:
         return path.open("rb")
     except OSError as exc:
-        _fail("data-unreadable", f"cannot read '{path}': {exc.strerror or exc}", str(path))
+        fail("data-unreadable", f"cannot read '{path}': {exc.strerror or exc}", str(path))
 
 
-def _check_utf8(path: Path) -> None:
+def check_utf8(path: Path) -> None:
     """Refuse a file that is not UTF-8 (in constant memory), naming the first bad line."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    with _open(path) as raw:
+    with open_binary(path) as raw:
         try:
             while chunk := raw.read(1 << 20):
                 decoder.decode(chunk)
@@ -44,5 +44,5 @@ def _check_utf8(path: Path) -> None:
             except UnicodeDecodeError as exc:
                 column = len(line[: exc.start].decode("utf-8", "replace")) + 1
                 message = f"line {number} is not UTF-8 text (byte 0x{line[exc.start]:02X})"
-                _fail("data-not-utf8", message, str(path), number, column, _SAVE_UTF8)
-    _fail("data-not-utf8", "the file is not UTF-8 text", str(path))  # cut inside a character
+                fail("data-not-utf8", message, str(path), number, column, _SAVE_UTF8)
+    fail("data-not-utf8", "the file is not UTF-8 text", str(path))  # cut inside a character

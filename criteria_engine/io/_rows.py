@@ -11,36 +11,36 @@ from criteria_engine.errors import Diagnostic
 # readers, the public module, owns RawRow and the limits; they are looked up there when used (never
 # at import: readers imports this module), so a limit changed there applies here too.
 from criteria_engine.io import readers
-from criteria_engine.io._files import _fail
+from criteria_engine.io._files import fail
 
 _MARKER_RE = re.compile("\x00cell-too-large:([0-9]+)\x00")
 
 
-def _blank(value: object) -> bool:
+def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _preview(values: Sequence[object], limit: int = 3) -> str:
+def preview(values: Sequence[object], limit: int = 3) -> str:
     shown = [f"'{v if len(str(v)) <= 40 else str(v)[:39] + '…'}'" for v in values[:limit]]
     return ", ".join(shown) + (", …" if len(values) > limit else "")
 
 
-def _make_headers(cells: Sequence[object], file: str, line: int) -> list[str]:
+def make_headers(cells: Sequence[object], file: str, line: int) -> list[str]:
     """Header cells as names: stripped, trailing empty ones dropped, size and duplicates checked."""
     names = ["" if c is None else _text(c).strip() for c in cells]
     while names and not names[-1]:
         names.pop()
     if len(names) > readers.MAX_COLUMNS:
         message = f"the header has {len(names):,} columns; at most {readers.MAX_COLUMNS:,} are supported"
-        _fail("data-too-many-columns", message, file, line)
+        fail("data-too-many-columns", message, file, line)
     seen: dict[str, int] = {}
     for index, name in enumerate(names, start=1):
         if _MARKER_RE.search(name):
             message = f"header cell {index} is larger than {readers.MAX_CELL_CHARS:,} characters"
-            _fail("data-cell-too-large", message, file, line, index)
+            fail("data-cell-too-large", message, file, line, index)
         if name and name in seen:
             message = f"columns {seen[name]} and {index} are both named '{name}'"
-            _fail("data-duplicate-column", message, file, line, index, "rename one of them")
+            fail("data-duplicate-column", message, file, line, index, "rename one of them")
         seen.setdefault(name, index)
     return names
 
@@ -51,7 +51,7 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _make_row(headers: Sequence[str], cells: Sequence[object], line: int, file: str) -> readers.RawRow:
+def make_row(headers: Sequence[str], cells: Sequence[object], line: int, file: str) -> readers.RawRow:
     """Cells under their headers; oversized cells and cells without a header become problems."""
     if len(cells) <= len(headers) and "" not in headers:
         # The common row (text cells, none oversized or marked, none past the header): one
@@ -84,7 +84,7 @@ def _make_row(headers: Sequence[str], cells: Sequence[object], line: int, file: 
             )
         elif name:
             values[name] = cell
-        elif not _blank(cell):
+        elif not is_blank(cell):
             extra.append(cell)
             first_extra = first_extra or index + 1
     if extra:
@@ -92,7 +92,7 @@ def _make_row(headers: Sequence[str], cells: Sequence[object], line: int, file: 
             Diagnostic(
                 "data-extra-cells",
                 f"row {line} has {len(extra)} value(s) in columns without a header "
-                f"(the header has {sum(1 for h in headers if h)} named columns): {_preview(extra)}; left out",
+                f"(the header has {sum(1 for h in headers if h)} named columns): {preview(extra)}; left out",
                 file,
                 line,
                 first_extra,

@@ -13,25 +13,25 @@ from criteria_engine.errors import DataError, did_you_mean
 # readers, the public module, owns RawRow and the limits; they are looked up there when used (never
 # at import: readers imports this module), so a limit changed there applies here too.
 from criteria_engine.io import readers
-from criteria_engine.io._files import _fail
-from criteria_engine.io._rows import _blank, _make_headers, _make_row
+from criteria_engine.io._files import fail
+from criteria_engine.io._rows import is_blank, make_headers, make_row
 
 _RESAVE = "open it in Excel or LibreOffice and save it again as .xlsx"
 
 
-def _open_workbook(path: Path) -> Any:
+def open_workbook(path: Path) -> Any:
     import openpyxl  # type: ignore[import-untyped,unused-ignore]
 
     if not path.is_file():
-        _fail("data-unreadable", f"cannot read '{path}': no such file", str(path))
+        fail("data-unreadable", f"cannot read '{path}': no such file", str(path))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except OSError as exc:
-        _fail("data-unreadable", f"cannot read '{path}': {exc.strerror or exc}", str(path))
+        fail("data-unreadable", f"cannot read '{path}': {exc.strerror or exc}", str(path))
     except Exception as exc:
-        _fail("data-bad-xlsx", _broken(exc), str(path), hint=_RESAVE)
+        fail("data-bad-xlsx", _broken(exc), str(path), hint=_RESAVE)
 
 
 def _broken(exc: Exception) -> str:
@@ -49,47 +49,47 @@ def _cell_value(cell: Any) -> object:
 
 def _xlsx_records(path: Path, sheet: str | None) -> Generator[tuple[int, list[object]], None, None]:
     """The non-blank rows of one sheet as (sheet row, cell values); the first is the header."""
-    wb = _open_workbook(path)
+    wb = open_workbook(path)
     file = str(path)
     try:
         names = [str(n) for n in wb.sheetnames]
         if sheet is not None and sheet not in names:
             listed = ", ".join(names)
             hint = did_you_mean(sheet, names)
-            _fail("data-missing-sheet", f"no sheet '{sheet}'; the workbook has: {listed}", file, hint=hint)
+            fail("data-missing-sheet", f"no sheet '{sheet}'; the workbook has: {listed}", file, hint=hint)
         if not names:
-            _fail("data-empty", "the workbook has no sheets", file)
+            fail("data-empty", "the workbook has no sheets", file)
         ws = wb[sheet if sheet is not None else names[0]]
         ws.reset_dimensions()  # stored dimensions are often wrong; read what is there
         found = False
         for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
             values = [_cell_value(c) for c in cells]
-            if not all(_blank(v) for v in values):
+            if not all(is_blank(v) for v in values):
                 found = True
                 yield number, values
         if not found:
-            _fail("data-empty", f"sheet '{ws.title}' is empty (no header row)", file)
+            fail("data-empty", f"sheet '{ws.title}' is empty (no header row)", file)
     except DataError:
         raise
     except Exception as exc:
-        _fail("data-bad-xlsx", _broken(exc), file, hint=_RESAVE)
+        fail("data-bad-xlsx", _broken(exc), file, hint=_RESAVE)
     finally:
         with suppress(Exception):
             wb.close()
 
 
-def _xlsx_headers(path: Path, sheet: str | None) -> list[str]:
+def xlsx_headers(path: Path, sheet: str | None) -> list[str]:
     with closing(_xlsx_records(path, sheet)) as records:
         number, cells = next(records)
-        return _make_headers(cells, str(path), number)
+        return make_headers(cells, str(path), number)
 
 
-def _iter_xlsx(path: Path, sheet: str | None) -> Iterator[readers.RawRow]:
+def iter_xlsx(path: Path, sheet: str | None) -> Iterator[readers.RawRow]:
     """Rows of one sheet. Percent-formatted numbers come as shown (45 for 45%)."""
     with closing(_xlsx_records(path, sheet)) as records:
         headers: list[str] | None = None
         for number, cells in records:
             if headers is None:
-                headers = _make_headers(cells, str(path), number)
+                headers = make_headers(cells, str(path), number)
             else:
-                yield _make_row(headers, cells, number, str(path))
+                yield make_row(headers, cells, number, str(path))

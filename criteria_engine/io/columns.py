@@ -29,7 +29,7 @@ from typing import Literal
 import yaml
 
 from criteria_engine.errors import DataError, Diagnostic, Severity
-from criteria_engine.models import InputSpec
+from criteria_engine.format.models import InputSpec
 
 ID_SYNONYMS = ("id", "ma", "ma ho", "ma ho gia dinh", "ma so", "household id", "code")
 """Headers (compared accent-insensitively) taken as the id column when ``id_field`` is absent."""

@@ -28,12 +28,10 @@ from collections.abc import Mapping
 from numbers import Real
 
 from criteria_engine.errors import Diagnostic
+from criteria_engine.evaluators.records import MISSING_TOKENS, id_text, is_missing
+from criteria_engine.format.models import InputSpec
 from criteria_engine.io.columns import ColumnMap, InputMatcher, fold
 from criteria_engine.io.readers import RawRow
-from criteria_engine.models import InputSpec
-
-MISSING_TOKENS = frozenset({"", "-", "–", "—", "na", "n/a"})
-"""Cell texts (compared case-insensitively, stripped) that mean 'no value'."""
 
 TRUE_WORDS = frozenset({"true", "t", "1", "co", "x", "yes", "y", "dung", "dat", "v", "✓", "✔"})
 FALSE_WORDS = frozenset({"false", "f", "0", "khong", "no", "n", "sai", "khong dat", "chua dat", "chua"})
@@ -46,11 +44,6 @@ _ONE_SEP = re.compile(r"(\d*)[.,](\d+)")
 _GROUPED = re.compile(r"(\d{1,3}(?P<t>[.,])\d{3}(?:(?P=t)\d{3})*)(?:(?!(?P=t))[.,](\d+))?")
 _ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][0-9:.]+)?")
 _DMY_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?: [0-9:.]+)?")
-
-
-def is_missing(raw: object) -> bool:
-    """Whether ``raw`` means 'no value' (None, blank, ``-``, ``NA``, ``n/a``)."""
-    return raw is None or (isinstance(raw, str) and raw.strip().casefold() in MISSING_TOKENS)
 
 
 def _show(raw: object) -> str:
@@ -243,11 +236,86 @@ def convert_value(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     return _string(raw)
 
 
-def id_text(raw: object) -> str | None:
-    """A candidate id as text: stripped; ``12.0`` (a number cell) as ``12``; None when missing."""
-    if is_missing(raw):
-        return None
-    return str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw).strip()
+MEMO_LIMIT = 20_000
+"""Converted cell texts remembered per input before its memo is cleared (a column's values
+repeat: có/không, 0, 1, rural...; conversion is a pure function of the input and the text)."""
+
+MEMO_TEXT = 64
+"""Only texts up to this length are remembered (ids and free text rarely repeat)."""
+
+Memo = dict[str, tuple[object, str | None]]
+
+
+class RowConverter:
+    """Converts the rows of one table: each header's target and type chosen once, not per cell.
+
+    A row's record holds the inputs converted by their declared types (missing values left
+    out), the candidate id as id text under the id field, link fields as id text; unmapped
+    columns are dropped. Each value that cannot be converted gives a ``data-bad-value``
+    diagnostic at (file, row, column). With ``memo`` (the default), each distinct short text is
+    converted once per input: the record and diagnostics are exactly those without it.
+    """
+
+    def __init__(
+        self,
+        column_map: ColumnMap,
+        inputs: Mapping[str, InputSpec],
+        *,
+        file: str = "",
+        memo: bool = True,
+    ) -> None:
+        self.map = column_map
+        self.inputs = inputs
+        self.file = file
+        memos: dict[str, Memo] = {}
+        # header -> (kind, name, spec for an input, memo of the input's converted texts, column)
+        self._targets: dict[str, tuple[str, str, InputSpec | None, Memo | None, int]] = {}
+        for header, (kind, name) in column_map.targets.items():
+            spec = inputs.get(name) if kind == "input" else None
+            cache = memos.setdefault(name, {}) if memo and spec is not None and spec.type != "list" else None
+            self._targets[header] = (kind, name, spec, cache, column_map.column_of(header))
+
+    def convert(
+        self, values: Mapping[str, object], row_number: int = 0
+    ) -> tuple[dict[str, object], list[Diagnostic]]:
+        """The record of one row's cells (by header) and the problems of its values."""
+        record: dict[str, object] = {}
+        problems: list[Diagnostic] = []
+        targets = self._targets
+        for header, raw in values.items():
+            target = targets.get(header)
+            if target is None:
+                continue
+            _kind, name, spec, memo, column = target
+            if spec is None:
+                text = id_text(raw)
+                if text:
+                    record[name] = text
+                continue
+            if memo is not None and type(raw) is str and len(raw) <= MEMO_TEXT:
+                found = memo.get(raw)
+                if found is None:
+                    if len(memo) >= MEMO_LIMIT:
+                        memo.clear()
+                    found = memo[raw] = convert_value(raw, spec)
+                value, problem = found
+            else:
+                value, problem = convert_value(raw, spec)
+            if problem:
+                where = f"row {row_number}, column '{header}'" if row_number else f"column '{header}'"
+                problems.append(
+                    Diagnostic(
+                        "data-bad-value", f"{where}: {problem}", self.file, row_number, column, (name,)
+                    )
+                )
+            if value is not None:
+                record[name] = value
+        return record, problems
+
+    def __call__(self, row: RawRow) -> tuple[dict[str, object], list[Diagnostic]]:
+        """:meth:`convert` for a :class:`RawRow`, with the row's reading problems first."""
+        record, problems = self.convert(row.values, row.row_number)
+        return record, [*row.problems, *problems] if row.problems else problems
 
 
 def convert_row(
@@ -258,48 +326,23 @@ def convert_row(
     row_number: int = 0,
     file: str = "",
 ) -> tuple[dict[str, object], list[Diagnostic]]:
-    """The record of one row: inputs converted, the id as text under ``id_field``, link fields
-    untouched; unmapped columns dropped. Missing values are left out. Each value that cannot
-    be converted gives a ``data-bad-value`` diagnostic at (file, row, column)."""
-    record: dict[str, object] = {}
-    problems: list[Diagnostic] = []
-    for header, raw in values.items():
-        target = column_map.target(header)
-        if target is None:
-            continue
-        kind, name = target
-        if kind == "id":
-            text = id_text(raw)
-            if text:
-                record[name] = text
-            continue
-        if kind == "link":
-            record[name] = raw
-            continue
-        value, problem = convert_value(raw, inputs[name])
-        if problem:
-            where = f"row {row_number}, column '{header}'" if row_number else f"column '{header}'"
-            column = column_map.column_of(header)
-            problems.append(
-                Diagnostic("data-bad-value", f"{where}: {problem}", file, row_number, column, (name,))
-            )
-        if value is not None:
-            record[name] = value
-    return record, problems
+    """The record of one row (see :class:`RowConverter`, which converts many rows faster)."""
+    return RowConverter(column_map, inputs, file=file, memo=False).convert(values, row_number)
 
 
 def convert_raw_row(
     row: RawRow, column_map: ColumnMap, inputs: Mapping[str, InputSpec], *, file: str = ""
 ) -> tuple[dict[str, object], list[Diagnostic]]:
     """:func:`convert_row` for a :class:`RawRow`, with the row's reading problems first."""
-    record, problems = convert_row(row.values, column_map, inputs, row_number=row.row_number, file=file)
-    return record, [*row.problems, *problems]
+    return RowConverter(column_map, inputs, file=file, memo=False)(row)
 
 
 __all__ = [
     "FALSE_WORDS",
+    "MEMO_LIMIT",
     "MISSING_TOKENS",
     "TRUE_WORDS",
+    "RowConverter",
     "convert_raw_row",
     "convert_row",
     "convert_value",

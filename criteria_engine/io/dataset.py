@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from criteria_engine.errors import DataError, Diagnostic, Severity
+from criteria_engine.evaluators.records import id_text
+from criteria_engine.evaluators.streams import ChildIndex
 from criteria_engine.io.columns import suggest
-from criteria_engine.io.convert import id_text
 from criteria_engine.io.readers import (
     FORMATS,
     RawRow,
@@ -145,34 +146,6 @@ def open_dataset(path: str | Path) -> Dataset:
     return Dataset(source, {source.stem: TableSource(source)})
 
 
-class ChildIndex:
-    """Child records grouped by the parent id they link to (held in memory)."""
-
-    def __init__(self, children: Iterable[Mapping[str, object]], link_field: str) -> None:
-        self.link_field = link_field
-        self.unlinked = 0
-        self._groups: dict[str, list[dict[str, object]]] = {}
-        self._taken: set[str] = set()
-        for child in children:
-            key = id_text(child.get(link_field))
-            if key is None:
-                self.unlinked += 1
-            else:
-                self._groups.setdefault(key, []).append(dict(child))
-
-    def take(self, parent_id: object) -> list[dict[str, object]]:
-        """The children of ``parent_id`` (a copy of the list; [] when it has none)."""
-        key = id_text(parent_id)
-        if key is None:
-            return []
-        self._taken.add(key)
-        return list(self._groups.get(key, ()))
-
-    def orphans(self) -> dict[str, int]:
-        """Link values no parent asked for, with their number of children."""
-        return {k: len(v) for k, v in self._groups.items() if k not in self._taken}
-
-
 def attach_children(
     records: Iterable[Mapping[str, object]],
     child_rows: Iterable[Mapping[str, object]],
@@ -211,4 +184,4 @@ def attach_children(
         problems.append(Diagnostic("data-missing-link", message, severity=Severity.WARNING))
 
 
-__all__ = ["ChildIndex", "Dataset", "TableSource", "attach_children", "open_dataset"]
+__all__ = ["Dataset", "TableSource", "attach_children", "open_dataset"]

@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from criteria_engine.errors import Diagnostic
-from criteria_engine.io._csv_reader import _CsvFile, _iter_csv
-from criteria_engine.io._files import _check_utf8, _fail, _open
-from criteria_engine.io._json_reader import _iter_json, _iter_jsonl, json_table, load_json
-from criteria_engine.io._xlsx_reader import _iter_xlsx, _open_workbook, _xlsx_headers
+from criteria_engine.io._csv_reader import CsvFile, iter_csv
+from criteria_engine.io._files import check_utf8, fail, open_binary
+from criteria_engine.io._json_reader import iter_json, iter_jsonl, json_table, load_json
+from criteria_engine.io._xlsx_reader import iter_xlsx, open_workbook, xlsx_headers
 
 MAX_CELL_CHARS = 1 << 20
 """A cell longer than this many characters is left out; its row gets ``data-cell-too-large``."""
@@ -82,14 +82,14 @@ def detect_format(path: str | Path, fmt: str | None = None) -> str:
         name = fmt.lower().lstrip(".")
         if name in FORMATS.values() or f".{name}" in FORMATS:
             return FORMATS.get(f".{name}", name)
-        _fail("data-unknown-format", f"unknown data format '{fmt}'", str(path))
+        fail("data-unknown-format", f"unknown data format '{fmt}'", str(path))
     if str(path) == "-":
         return "jsonl"
     suffix = Path(path).suffix.lower()
     if suffix in FORMATS:
         return FORMATS[suffix]
     hint = "save it as .xlsx" if suffix == ".xls" else f"use one of: {', '.join(sorted(FORMATS))}"
-    _fail("data-unknown-format", f"cannot read '{Path(path).name}': unknown file type", str(path), hint=hint)
+    fail("data-unknown-format", f"cannot read '{Path(path).name}': unknown file type", str(path), hint=hint)
 
 
 def iter_rows(
@@ -103,16 +103,16 @@ def iter_rows(
     """
     kind = detect_format(path, fmt)
     if str(path) == "-" and kind != "jsonl":
-        _fail("data-unknown-format", "standard input is read as JSONL only", "<stdin>")
+        fail("data-unknown-format", "standard input is read as JSONL only", "<stdin>")
     if str(path) != "-" and not Path(path).is_file():
-        _fail("data-unreadable", f"cannot read '{path}': no such file", str(path))
+        fail("data-unreadable", f"cannot read '{path}': no such file", str(path))
     if kind in ("csv", "tsv"):
-        return _iter_csv(Path(path), "\t" if kind == "tsv" else None)
+        return iter_csv(Path(path), "\t" if kind == "tsv" else None)
     if kind == "json":
-        return _iter_json(Path(path), table)
+        return iter_json(Path(path), table)
     if kind == "jsonl":
-        return _iter_jsonl(path)
-    return _iter_xlsx(Path(path), sheet)
+        return iter_jsonl(path)
+    return iter_xlsx(Path(path), sheet)
 
 
 def read_headers(
@@ -125,12 +125,12 @@ def read_headers(
     """
     kind = detect_format(path, fmt)
     if kind in ("csv", "tsv"):
-        _check_utf8(Path(path))
-        with _open(Path(path)) as raw:
+        check_utf8(Path(path))
+        with open_binary(Path(path)) as raw:
             text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-            return list(_CsvFile(Path(path), text, "\t" if kind == "tsv" else None).headers)
+            return list(CsvFile(Path(path), text, "\t" if kind == "tsv" else None).headers)
     if kind == "xlsx":
-        return _xlsx_headers(Path(path), sheet)
+        return xlsx_headers(Path(path), sheet)
     seen: dict[str, None] = {}
     for row in iter_rows(path, table=table, fmt=kind):
         seen.update(dict.fromkeys(row.values))
@@ -139,7 +139,7 @@ def read_headers(
 
 def list_sheets(path: str | Path) -> list[str]:
     """The sheet names of an XLSX workbook, in workbook order."""
-    wb = _open_workbook(Path(path))
+    wb = open_workbook(Path(path))
     try:
         return [str(name) for name in wb.sheetnames]
     finally:

@@ -5,6 +5,11 @@ This package is the only part of the library that touches ``sqlite3``. :func:`op
 opens (and migrates) a file; :mod:`.service` runs the round's steps against it, each in one
 transaction; :mod:`.transfer` exports and imports it as CSV or XLSX; :mod:`.candidates` reads
 a round's candidates from the data with the register's history filled in.
+
+May import: every part below it (:mod:`criteria_engine.award`, :mod:`criteria_engine.explain`,
+:mod:`criteria_engine.evaluators`, :mod:`criteria_engine.format`...) and, sideways,
+:mod:`criteria_engine.io` (reading data files); never :mod:`criteria_engine.render` or
+:mod:`criteria_engine.cli`.
 """
 
 from __future__ import annotations

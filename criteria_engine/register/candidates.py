@@ -19,15 +19,22 @@ from ..award.messages import Message, RoundError
 from ..award.records import Evaluation, Opening
 from ..errors import Diagnostic, Severity, did_you_mean
 from ..evaluators.plan import Plan
-from ..evaluators.rollup import evaluate_dataset
-from ..evaluators.rollup_results import DatasetEvaluation
 from ..explain import explain_lines
-from ..io.columns import ColumnMap
+from ..explain.dataset import DatasetEvaluation
+from ..explain.rollup import rollup_section
+from ..format.registry import Registry
+from ..io.columns import ColumnMap, fold
 from ..io.convert import id_text
 from ..io.dataset import Dataset, TableSource, open_dataset
+from ..io.dataset_tables import evaluate_dataset
 from ..io.readers import RawRow
-from ..registry import Registry
 from ..results import Result
+
+UNIT_HEADERS = {
+    "village": ("ma thon", "ma thon, to dan pho", "ma thon/to dan pho", "thon"),
+    "commune": ("ma xa", "ma xa, phuong", "ma xa/phuong", "xa"),
+}
+"""Vietnamese headers (folded) that hold a candidate's unit, besides ``<unit>_id``."""
 
 _ARTIFACTS = frozenset({"dataset-orphan-children", "dataset-dangling-link", "data-orphan-rows"})
 """Warnings that only say other units' rows were left out of this round."""
@@ -132,7 +139,7 @@ def _explanation(
         lines = [tuple(pair) for pair in explain_lines(result, lang)]
         rollups = level.rollups.get(result.id, ())
         if level.reader is not None and rollups:
-            lines += [("rollup", text) for text in level.reader.section(rollups, lang)]
+            lines += [("rollup", text) for text in rollup_section(level.reader, rollups, lang)]
         out[lang] = tuple((str(a), str(b)) for a, b in lines)
     return out
 
@@ -168,6 +175,9 @@ def evaluate_candidates(
         )
     columns, _ = ColumnMap.build(base.headers(table), model.inputs, links=[link_field])
     link = next((h for h, (kind, n) in columns.targets.items() if kind == "link" and n == link_field), None)
+    if link is None:  # a commune's own header for its villages: "Mã thôn"
+        synonyms = UNIT_HEADERS.get(procedure.unit, ())
+        link = next((h for h in base.headers(table) if fold(h) in synonyms), None)
     if link is None or columns.id_header is None:
         missing = link_field if link is None else "id"
         raise _refuse(
@@ -228,7 +238,11 @@ def evaluate_candidates(
                 _explanation(evaluation, model.id, result),
             )
         )
-    problems = [d for d in evaluation.diagnostics if d.code not in _ARTIFACTS]
+    problems = [
+        d
+        for d in evaluation.diagnostics
+        if d.code not in _ARTIFACTS and not (d.code == "data-unknown-column" and f"'{link}'" in d.message)
+    ]
     return Candidates(tuple(out), tuple(notes), tuple(problems))
 
 

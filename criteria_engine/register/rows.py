@@ -27,7 +27,7 @@ from ..award.records import (
     RoundKey,
     Vote,
 )
-from ..procedure import Procedure
+from ..format.procedure import Procedure
 
 
 def current(table: str) -> str:

@@ -12,7 +12,7 @@ from html import escape
 
 from ..award.messages import day, subject_noun
 from ..award.records import Round
-from ..i18n import format_number, format_percent, pick
+from ..explain.i18n import format_number, format_percent, pick
 from .report import CSS
 
 PAGE_CSS = (

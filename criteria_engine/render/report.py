@@ -14,9 +14,10 @@ from html import escape
 from pathlib import Path
 from typing import IO
 
-from ..explain import explain_lines
-from ..i18n import pick
-from .labels import word
+from ..explain.i18n import pick
+from ..explain.labels import word
+from ..explain.text import explain_lines
+from ..results import Status
 from .report_svg import bar_chart, status_bar
 from .summary import STATUSES, Item, Summary
 from .writers import Context
@@ -153,8 +154,8 @@ class ReportWriter:
     def _summary(self, summary: Summary) -> str:
         lang, plan = self.context.lang, self.context.plan
         total = summary.total
-        labels = {s: word(lang, s) for s in STATUSES}
-        rate = _percent(summary.counts.get("passed", 0), total, lang)
+        labels: dict[str, str] = {s: word(lang, s) for s in STATUSES}
+        rate = _percent(summary.counts.get(Status.PASSED, 0), total, lang)
         out = [f'<section class="summary">\n<h2>{escape(word(lang, "summary"))}</h2>\n']
         out.append(f'<p><strong>{escape(summary.line(lang))}</strong></p>\n<table class="counts">')
         for label, count in summary.rows(lang):
@@ -165,7 +166,7 @@ class ReportWriter:
             rows = []
             for key in sorted(summary.groups)[:MAX_GROUPS]:
                 counts = summary.groups[key]
-                n, passed = sum(counts.values()), counts.get("passed", 0)
+                n, passed = sum(counts.values()), counts.get(Status.PASSED, 0)
                 rows.append(
                     (key, 100.0 * passed / n if n else 0.0, f"{passed}/{n} ({_percent(passed, n, lang)})")
                 )

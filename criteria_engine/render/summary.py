@@ -8,11 +8,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..award.ranking import STATUS_ORDER, contest_key, contest_order, ranked
-from ..i18n import pick
-from ..results import Result
-from .labels import word
+from ..explain.i18n import pick
+from ..explain.labels import word
+from ..results import Result, Status, Verdict
 
-STATUSES = ("passed", "failed", "undetermined", "invalid")
+STATUSES = (Status.PASSED, Status.FAILED, Status.UNDETERMINED, Status.INVALID)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +44,9 @@ class Summary:
         result = item.result
         self.counts[result.status] += 1
         for criterion in result.criteria:
-            if criterion.verdict == "fail":
+            if criterion.verdict == Verdict.FAIL:
                 self.failing[criterion.id] += 1
-            elif criterion.verdict == "unknown":
+            elif criterion.verdict == Verdict.UNKNOWN:
                 self.unknown[criterion.id] += 1
         if self.group_field is not None:
             key = item.group if item.group not in (None, "") else "—"
@@ -120,10 +120,10 @@ def rating_label(result: Result, lang: str) -> str:
 
 def failing_ids(result: Result) -> str:
     """The criteria a candidate fails, then those undetermined (marked ``?``)."""
-    if result.status == "invalid":
+    if result.status == Status.INVALID:
         return ", ".join(dict.fromkeys(e.field for e in result.errors))
-    failed = [c.id for c in result.criteria if c.verdict == "fail"]
-    unknown = [f"{c.id}?" for c in result.criteria if c.verdict == "unknown"]
+    failed = [c.id for c in result.criteria if c.verdict == Verdict.FAIL]
+    unknown = [f"{c.id}?" for c in result.criteria if c.verdict == Verdict.UNKNOWN]
     return ", ".join(failed + unknown)
 
 

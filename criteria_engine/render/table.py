@@ -14,10 +14,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..explain import explain_lines
-from ..i18n import pick
+from ..explain.i18n import pick
+from ..explain.labels import word
+from ..explain.text import explain_lines
 from ..results import Result
-from .labels import word
 from .summary import Item, Summary, failing_ids, number, rating_label
 from .writers import Context
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 from typing import IO, Any
 
-from ..i18n import pick
-from ..results import Result
-from .labels import word
+from ..explain.i18n import pick
+from ..explain.labels import word
+from ..results import Result, Status
 from .summary import Item, Summary, failing_ids, number, rating_label
 from .writers import Context
 
@@ -56,7 +56,7 @@ def cells(item: Item, context: Context) -> list[object]:
     ]
     verdicts = result.verdicts
     row += [word(lang, verdicts[c.id]) if c.id in verdicts else "" for c in context.plan.criteria]
-    row.append(failing_ids(result) if result.status != "invalid" else "")
+    row.append(failing_ids(result) if result.status != Status.INVALID else "")
     row.append(_labels(result, result.missing, lang))
     row.append("; ".join(e.message for e in result.errors))
     return row

@@ -13,6 +13,9 @@ checking that stored results are reproduced by the rules that made them.
     check = verify_results(stored_results, records_by_id, registry)
 
 Rendering (terminal text, Markdown, JSON) is in :mod:`criteria_engine.revisions.render`.
+
+May import: every part below it (errors, results, format, rules, evaluators, explain), and
+:mod:`criteria_engine.io` to read data, :mod:`criteria_engine.render` to draw results. Not cli.
 """
 
 from .data import DataLog, merged_inputs, read_records

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..i18n import format_number
-from ..models import Band, CriteriaSet, Criterion, InputSpec, PointsBy, Text
+from ..explain.i18n import format_number
+from ..format.models import Band, CriteriaSet, Criterion, InputSpec, PointsBy, Text
 from .diff import Change, Entity, Threshold, criteria_by_id, input_label, ordered_union, plain
 from .expressions import number_changes
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..errors import Diagnostic, Severity
+from ..format.models import CriteriaSet, InputSpec
 from ..io import ColumnMap, convert_raw_row, detect_format, iter_rows
-from ..models import CriteriaSet, InputSpec
 
 MAX_KEPT = 200
 """At most this many distinct problems are kept in a log (the count goes on)."""

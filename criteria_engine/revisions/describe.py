@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ..i18n import format_number, pick, unit_label
+from ..explain.i18n import format_number, pick, unit_label
 
 if TYPE_CHECKING:
     from .diff import Change, Threshold

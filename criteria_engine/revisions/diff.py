@@ -21,9 +21,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..digest import content_digest, digest
-from ..models import CriteriaSet, Criterion, InputSpec, Text
-from ..registry import Revision
+from ..format.digest import content_digest, digest
+from ..format.models import CriteriaSet, Criterion, InputSpec, Text
+from ..format.registry import Revision
 from .describe import describe  # one sentence per change (imports nothing from here at run time)
 
 Entity = Literal[

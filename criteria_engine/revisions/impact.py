@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ..evaluators.plan import Plan
 from ..evaluators.records import RecordChecker
-from ..models import Text
-from ..results import Result
+from ..format.models import Text
+from ..results import Result, Status
 from ..rules import compile_expression
 
 
@@ -203,8 +203,8 @@ def _changed(
     rb: Result,
     deltas: tuple[CriterionDelta, ...],
 ) -> CandidateChange:
-    pass_a = _pass_min(plan_a, checkers[0], record) if ra.status != "invalid" else None
-    pass_b = _pass_min(plan_b, checkers[1], record) if rb.status != "invalid" else None
+    pass_a = _pass_min(plan_a, checkers[0], record) if ra.status != Status.INVALID else None
+    pass_b = _pass_min(plan_b, checkers[1], record) if rb.status != Status.INVALID else None
     return CandidateChange(
         ra.id,
         ra.status,
@@ -245,7 +245,7 @@ def impact(
         report.total += 1
         report.statuses[(ra.status, rb.status)] += 1
         report.ratings[(ra.rating, rb.rating)] += 1
-        valid = ra.status != "invalid" and rb.status != "invalid"
+        valid = ra.status != Status.INVALID and rb.status != Status.INVALID
         deltas = _deltas(ra, rb, pairs) if valid else ()
         for delta in deltas:
             if delta.verdict_changed:

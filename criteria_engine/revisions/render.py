@@ -14,7 +14,7 @@ from typing import IO, Any
 from rich.console import Console
 from rich.text import Text as RichText
 
-from ..i18n import format_number, pick
+from ..explain.i18n import format_number, pick
 from .describe import describe
 from .diff import ENTITIES, Change, RevisionDiff, RevisionInfo
 from .impact import CandidateChange, CriterionDelta, ImpactReport

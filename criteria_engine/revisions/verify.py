@@ -17,7 +17,7 @@ from typing import Literal
 
 from ..errors import RevisionError
 from ..evaluators.plan import Plan, compile_plan
-from ..registry import Registry, Revision
+from ..format.registry import Registry, Revision
 from ..results import Result
 
 Outcome = Literal["verified", "differs", "unknown-revision", "no-record", "malformed"]

@@ -3,11 +3,16 @@
 Text is parsed behind a whitelist (``parser``), type-checked against a scope (``checker``),
 and turned into Python source that runs with no builtins (``codegen``); ``trace`` re-evaluates
 aggregates for explanations. ``functions.CATALOGUE`` is the one list of functions.
+:mod:`.scope` types a set's names, :mod:`.set_checks` checks every expression of a set in
+place, and :mod:`.validation` validates a whole document (the format's checks, then these).
 
     checked = check("income_per_capita >= income_floor", scope, expect=BOOLEAN)
     if isinstance(checked, list):  # ExpressionDiagnostic items, each with an offset
         ...
     value = compile_expression(checked)({"income_per_capita": 2_100_000, "income_floor": 2_000_000})
+
+May import: :mod:`criteria_engine.errors`, :mod:`criteria_engine.results`,
+:mod:`criteria_engine.format`. No I/O.
 """
 
 from criteria_engine.rules.checker import CheckedExpression, Scope, check

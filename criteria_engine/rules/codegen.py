@@ -83,7 +83,7 @@ def emit(checked: CheckedExpression, names: Mapping[str, str], *, division_log: 
 
 def compile_expression(checked: CheckedExpression) -> Callable[[Mapping[str, object]], object]:
     """A function of an environment (name → value; absent means missing) giving the value."""
-    function = _compile(checked.tree, checked.names, None, log=False, params="_ce_env")
+    function = compile_source(checked.tree, checked.names, None, log=False, params="_ce_env")
     return function  # type: ignore[return-value]
 
 
@@ -97,7 +97,7 @@ def _check_identifier(local: str) -> None:
         raise ValueError(f"{local!r} cannot be used as a local variable of generated code")
 
 
-def _compile(
+def compile_source(
     node: Expr,
     names: Sequence[str],
     member: str | None,

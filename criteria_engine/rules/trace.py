@@ -20,7 +20,7 @@ from typing import cast
 from criteria_engine.rules import runtime
 from criteria_engine.rules.ast import Call, Expr, children
 from criteria_engine.rules.checker import CheckedExpression
-from criteria_engine.rules.codegen import _compile
+from criteria_engine.rules.codegen import compile_source
 from criteria_engine.rules.functions import AGGREGATES
 from criteria_engine.rules.types import ListType
 
@@ -101,7 +101,7 @@ def aggregate_traces(checked: CheckedExpression, env: Env) -> list[AggregateTrac
 
 @functools.lru_cache(maxsize=256)
 def _whole(checked: CheckedExpression) -> Compiled:
-    return _compile(checked.tree, checked.names, None, log=True)
+    return compile_source(checked.tree, checked.names, None, log=True)
 
 
 @functools.lru_cache(maxsize=256)
@@ -113,9 +113,13 @@ def _plan(checked: CheckedExpression) -> tuple[_Step, ...]:
             _Step(
                 call,
                 checked.text[call.args[0].offset : call.args[0].end],
-                _compile(call.args[0], checked.names, None, log=False),
-                None if per_member is None else _compile(per_member, checked.names, call.member, log=False),
-                None if call.weight is None else _compile(call.weight, checked.names, call.member, log=False),
+                compile_source(call.args[0], checked.names, None, log=False),
+                None
+                if per_member is None
+                else compile_source(per_member, checked.names, call.member, log=False),
+                None
+                if call.weight is None
+                else compile_source(call.weight, checked.names, call.member, log=False),
             )
         )
     return tuple(steps)

@@ -1,24 +1,30 @@
-"""Reading the candidates of a data file for a plan: rows -> column map -> typed records.
+"""Reading the candidates of a data file for a set: rows -> column map -> typed records.
+
+:func:`read_records` is the public way: one :class:`~criteria_engine.evaluators.rows.SourceRow`
+per data row of a CSV, XLSX, JSON or JSONL file, in file order, whatever is wrong with it, with
+the same header matching and value conversion the ``criteria`` command uses.
 
 The work is split in two so that ``--jobs N`` can spread it: :class:`DataSource` runs in the
 main process (it reads the file, maps the headers, joins the child tables and reports
-warnings) and yields :class:`Unit` objects; :func:`prepare` turns a unit into a record and
-its problems and may run in a worker process. Every data row of the file gives exactly one
-unit, in file order, whatever is wrong with it.
+warnings) and yields :class:`Unit` objects; :func:`prepare` turns a unit into a row with its
+record and problems and may run in a worker process.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataError, Diagnostic, Severity
 from ..evaluators.plan import Plan
-from ..io import ColumnMap, RawRow, detect_format, fold, iter_rows, load_map_file, read_headers
-from ..io.columns import suggest
-from ..io.convert import convert_raw_row, convert_value, id_text
-from ..models import InputSpec
+from ..evaluators.records import id_text
+from ..evaluators.rows import SourceRow
+from ..format.models import CriteriaSet, InputSpec
+from .columns import ColumnMap, fold, load_map_file, suggest
+from .convert import RowConverter
+from .readers import RawRow, detect_format, iter_rows, read_headers
 
 Warn = Callable[[Sequence[Diagnostic]], None]
 Child = tuple[dict[str, object], tuple[Diagnostic, ...]]
@@ -39,16 +45,6 @@ class Unit:
     group: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """A unit made into a record: the typed values, and every problem found on the way."""
-
-    row: int
-    record: dict[str, object]
-    problems: tuple[Diagnostic, ...]
-    group: str | None
-
-
 @dataclass(frozen=True)
 class ChildSpec:
     """``--children LIST=FILE``: which list (or collection) the rows fill, and the link field."""
@@ -59,9 +55,8 @@ class ChildSpec:
     link: str
 
 
-def parse_children(specs: Sequence[str], plan: Plan) -> list[ChildSpec]:
+def parse_children(specs: Sequence[str], cs: CriteriaSet) -> list[ChildSpec]:
     """``LIST=FILE`` texts as :class:`ChildSpec` (usage errors raise ``ValueError``)."""
-    cs = plan.model
     lists = [n for n, s in cs.inputs.items() if s.type == "list"] + list(cs.collections)
     out: list[ChildSpec] = []
     for text in specs:
@@ -95,8 +90,9 @@ def _child_index(spec: ChildSpec, warn: Warn) -> dict[str, list[Child]]:
     warn([n for n in notes if n.code != "data-missing-column"])
     groups: dict[str, list[Child]] = {}
     unlinked = 0
+    convert = RowConverter(columns, spec.items, file=spec.path)
     for raw in rows:
-        record, problems = convert_raw_row(raw, columns, spec.items, file=spec.path)
+        record, problems = convert(raw)
         key = id_text(record.pop(spec.link, None))
         if key is None:
             unlinked += 1
@@ -115,15 +111,17 @@ def _headers(path: str) -> list[str]:
 
 @dataclass
 class DataSource:
-    """The candidates of one data file (plus its child tables) for one plan.
+    """The candidates of one data file (plus its child tables) for one set.
 
-    ``group_by`` names a field whose raw value is carried along (for the report's groups);
-    ``""`` means ``village_id`` when the file has such a column, ``None`` no grouping.
+    ``column_map`` maps headers to input names first (``--map``): a mapping, or the path of a
+    map file. ``children`` are ``LIST=FILE`` texts (``--children``). ``group_by`` names a field
+    whose raw value is carried along (for the report's groups); ``""`` means ``village_id``
+    when the file has such a column, ``None`` no grouping.
     """
 
-    plan: Plan
+    model: CriteriaSet
     path: str
-    map_file: str | None = None
+    column_map: Mapping[str, str] | str | None = None
     children: Sequence[str] = ()
     sheet: str | None = None
     group_by: str | None = None
@@ -133,14 +131,12 @@ class DataSource:
 
     def units(self) -> Iterator[Unit]:
         """One unit per data row, in file order (file problems raise :class:`DataError`)."""
-        cs = self.plan.model
-        extra = load_map_file(self.map_file) if self.map_file else None
+        cs = self.model
+        extra = load_map_file(self.column_map) if isinstance(self.column_map, str) else self.column_map
         try:
-            specs = parse_children(self.children, self.plan)
+            specs = parse_children(self.children, cs)
         except ValueError as exc:
-            from .common import UsageError
-
-            raise UsageError(str(exc)) from None
+            raise DataError([Diagnostic("data-bad-children", str(exc), self.path)]) from None
         kind = detect_format(self.path)
         rows = iter_rows(self.path, sheet=self.sheet)
         headers = read_headers(self.path, sheet=self.sheet) if kind in ("csv", "tsv", "xlsx") else None
@@ -195,7 +191,7 @@ class DataSource:
         filled: set[str],
         previous: ColumnMap | None,
     ) -> ColumnMap:
-        inputs = self.plan.model.inputs
+        inputs = self.model.inputs
         columns, notes = ColumnMap.build(headers, inputs, extra=extra, links=links, file=self.path, line=1)
         if previous is None:
             for name, spec in inputs.items():
@@ -237,79 +233,25 @@ class DataSource:
         return columns
 
 
-CACHE_LIMIT = 20_000
-"""Converted cell texts remembered per input (a column's values repeat: có/không, 0, 1...)."""
-
-_Layout = dict[str, tuple[str, str, "InputSpec | None", "dict[str, tuple[object, str | None]] | None"]]
-_LAYOUTS: dict[tuple[int, int], tuple[ColumnMap, Mapping[str, InputSpec], _Layout]] = {}
+_CONVERTERS: dict[tuple[int, int], RowConverter] = {}
 
 
-def _layout(columns: ColumnMap, inputs: Mapping[str, InputSpec]) -> _Layout:
-    """Per header: what it holds, the input's spec, and the cache of its converted texts."""
-    key = (id(columns), id(inputs))
-    entry = _LAYOUTS.get(key)
-    if entry is None or entry[0] is not columns or entry[1] is not inputs:
-        if len(_LAYOUTS) > 64:
-            _LAYOUTS.clear()
-        layout: _Layout = {}
-        caches: dict[str, dict[str, tuple[object, str | None]]] = {}
-        for previous in _LAYOUTS.values():  # share the caches of the same inputs
-            if previous[1] is inputs:
-                caches.update({name: c for (_k, name, _s, c) in previous[2].values() if c is not None})
-        for header, (kind, name) in columns.targets.items():
-            spec = inputs.get(name) if kind == "input" else None
-            cache = caches.setdefault(name, {}) if spec is not None and spec.type != "list" else None
-            layout[header] = (kind, name, spec, cache)
-        entry = _LAYOUTS[key] = (columns, inputs, layout)
-    return entry[2]
+def _converter(unit: Unit, inputs: Mapping[str, InputSpec]) -> RowConverter:
+    """The converter of a unit's column map (one per map and inputs; kept across calls, so a
+    worker process converts each distinct cell text once)."""
+    key = (id(unit.columns), id(inputs))
+    found = _CONVERTERS.get(key)
+    if found is None or found.map is not unit.columns or found.inputs is not inputs:
+        if len(_CONVERTERS) > 64:
+            _CONVERTERS.clear()
+        found = _CONVERTERS[key] = RowConverter(unit.columns, inputs, file=unit.file)
+    return found
 
 
-def convert_values(
-    values: Mapping[str, object], columns: ColumnMap, inputs: Mapping[str, InputSpec], row: int, file: str
-) -> tuple[dict[str, object], list[Diagnostic]]:
-    """What :func:`criteria_engine.io.convert_row` gives (same record, same diagnostics),
-    remembering converted cell texts: conversion is a pure function of the input and the text,
-    and it is most of the cost of reading a row."""
-    layout = _layout(columns, inputs)
-    record: dict[str, object] = {}
-    problems: list[Diagnostic] = []
-    for header, raw in values.items():
-        target = layout.get(header)
-        if target is None:
-            continue
-        kind, name, spec, cache = target
-        if spec is None:
-            if kind == "id":
-                text = id_text(raw)
-                if text:
-                    record[name] = text
-            elif kind == "link":
-                record[name] = raw
-            continue
-        if cache is not None and type(raw) is str and len(raw) <= 64:
-            found = cache.get(raw)
-            if found is None:
-                if len(cache) >= CACHE_LIMIT:
-                    cache.clear()
-                found = cache[raw] = convert_value(raw, spec)
-            value, problem = found
-        else:
-            value, problem = convert_value(raw, spec)
-        if problem:
-            where = f"row {row}, column '{header}'" if row else f"column '{header}'"
-            message = f"{where}: {problem}"
-            problems.append(
-                Diagnostic("data-bad-value", message, file, row, columns.column_of(header), (name,))
-            )
-        if value is not None:
-            record[name] = value
-    return record, problems
-
-
-def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> Prepared:
-    """The record of a unit, its children attached, with the problems of every row involved."""
+def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> SourceRow:
+    """The row of a unit: its record, children attached, with the problems of every row involved."""
     raw = unit.raw
-    record, found = convert_values(raw.values, unit.columns, inputs, raw.row_number, unit.file)
+    record, found = _converter(unit, inputs).convert(raw.values, raw.row_number)
     problems = [*raw.problems, *found]
     for name, children in unit.children:
         if name not in record:
@@ -321,24 +263,40 @@ def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> Prepared:
                 )
                 for d in child_problems
             )
-    return Prepared(raw.row_number, record, tuple(problems), unit.group)
+    columns = {name: header for header, (kind, name) in unit.columns.targets.items() if kind == "input"}
+    return SourceRow(
+        raw.row_number, record, tuple(problems), unit.group, unit.file, unit.columns.headers, columns
+    )
 
 
-def located(message: str, row: int, header: str | None) -> str:
-    """``row 5, column 'Thu nhập': message`` (unless the message already says where)."""
-    if message.startswith("row "):
-        return message
-    where = f"row {row}, column '{header}'" if header else f"row {row}"
-    return f"{where}: {message}"
+def read_records(
+    path: str | os.PathLike[str],
+    plan: Plan | CriteriaSet,
+    *,
+    sheet: str | None = None,
+    column_map: Mapping[str, str] | str | os.PathLike[str] | None = None,
+    members: Mapping[str, str | os.PathLike[str]] | None = None,
+    group_by: str | None = None,
+    warn: Warn | None = None,
+) -> Iterator[SourceRow]:
+    """Stream the rows of a CSV/XLSX/JSON/JSONL file as the set's typed records.
+
+    Every data row gives one :class:`~criteria_engine.evaluators.rows.SourceRow`, in file
+    order: its record (headers matched to inputs by name, alias or label, values converted
+    — ``1.500.000``, ``có``, ``x``...) or, when a cell cannot be read, its problems located at
+    row and column. ``sheet`` picks an Excel sheet; ``column_map`` maps headers to input names
+    first (a mapping, or a YAML/JSON/CSV map file); ``members`` fills list inputs and
+    collections from other files linked by ``<subject>_id`` (``{"persons": "persons.csv"}``);
+    ``group_by`` carries a column's value on each row. Problems of the file as a whole
+    (unknown columns, duplicate ids...) go to ``warn`` as they are found. Raises
+    :class:`~criteria_engine.errors.DataError` for a file that cannot be read at all.
+    """
+    model = plan.model if isinstance(plan, Plan) else plan
+    specs = [f"{name}={os.fspath(file)}" for name, file in (members or {}).items()]
+    mapping = os.fspath(column_map) if isinstance(column_map, os.PathLike) else column_map
+    source = DataSource(model, os.fspath(path), mapping, specs, sheet, group_by, warn or (lambda _d: None))
+    for unit in source.units():
+        yield prepare(unit, model.inputs)
 
 
-__all__ = [
-    "ChildSpec",
-    "DataSource",
-    "Prepared",
-    "Unit",
-    "convert_values",
-    "located",
-    "parse_children",
-    "prepare",
-]
+__all__ = ["ChildSpec", "DataSource", "Unit", "parse_children", "prepare", "read_records"]

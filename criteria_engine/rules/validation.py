@@ -1,4 +1,7 @@
-"""Validating a criteria-set document: structure, meaning and expressions, all problems at once.
+"""Validating a whole criteria-set document: structure, meaning and expressions, all problems at once.
+
+The file format checks its own two layers (:mod:`criteria_engine.format`); checking the
+expressions needs the expression language, so whole-document validation sits here, above both.
 
 Takes a loaded document (plain data and its source map) and returns the model, or every
 problem located at its file, line and column, ranked with the most useful first.
@@ -7,16 +10,14 @@ problem located at its file, line and column, ranked with the most useful first.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from .errors import Diagnostic, Severity, rank_diagnostics
-from .loader import LoadedDocument
-from .models import CriteriaSet
-from .semantics import check_meaning
-from .structure import check_structure
-
-if TYPE_CHECKING:
-    from .evaluators.scope import MemberSetResolver
+from ..errors import Diagnostic, Severity, rank_diagnostics
+from ..format.loader import LoadedDocument
+from ..format.models import CriteriaSet
+from ..format.semantics import check_meaning
+from ..format.structure import check_structure
+from .scope import MemberSetResolver
+from .set_checks import expression_diagnostics
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,6 @@ def place(doc: LoadedDocument, diagnostic: Diagnostic) -> Diagnostic:
 
 def validate_document(doc: LoadedDocument, resolve: MemberSetResolver | None = None) -> Checked:
     """Check a loaded document in two layers (then its expressions), locating every problem."""
-    from .evaluators.compiler import expression_diagnostics  # compile-time checks of rules
-
     model, problems = check_structure(doc.data)
     located = [place(doc, d) for d in problems]
     if model is not None:

@@ -14,14 +14,14 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..results import AggregateDetail, CriterionResult, Reason, Result, Status, Verdict
+from ..rules import ast
 from .i18n import format_number, format_percent, format_value, pick
 from .phrases import MEMBER_NOUNS, PHRASES, RELATIONS
-from .results import AggregateDetail, CriterionResult, Result
-from .rules import ast
-from .wording import in_words
+from .words import in_words
 
 if TYPE_CHECKING:
-    from .evaluators.plan import CriterionPlan, Plan
+    from ..evaluators.plan import CriterionPlan, Plan
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -101,7 +101,7 @@ def _auto_sentence(
     return f"{left}, {relations[0] if result.verdict == 'pass' else relations[1]} {right}"
 
 
-def _aggregate_sentence(
+def aggregate_sentence(
     detail: AggregateDetail, item: CriterionPlan, env: Mapping[str, object], lang: str
 ) -> str:
     # A roll-up's member list (in ``env`` under the collection's name) carries its subject,
@@ -212,26 +212,26 @@ def criterion_sentence(
         return phrase(lang, result.verdict)  # a verdicts-only result keeps no values to show
     labels = Labels(plan)
     fields = ", ".join(labels.member_label(m, lang) for m in result.missing)
-    if result.reason == "missing-data":
+    if result.reason == Reason.MISSING_DATA:
         return phrase(lang, "missing_data").format(fields=fields)
-    if result.reason.startswith("missing-data-as-"):
-        return phrase(lang, "as_fail" if result.verdict == "fail" else "as_pass").format(fields=fields)
+    if result.reason in (Reason.MISSING_DATA_AS_FAIL, Reason.MISSING_DATA_AS_PASS):
+        return phrase(lang, "as_fail" if result.verdict == Verdict.FAIL else "as_pass").format(fields=fields)
     messages = item.criterion.message
     if messages is not None:
-        template = getattr(messages, "pass_" if result.verdict == "pass" else result.verdict)
+        template = getattr(messages, "pass_" if result.verdict == Verdict.PASS else result.verdict)
         if template:
             return _fill(pick(template, lang), env, labels, lang)
     special = {
-        "not-applicable": "not_applicable",
-        "division-by-zero": "division",
-        "no-members": "no_members",
-        "no-known-members": "no_known",
-        "applicability-unknown": "applicability",
+        Reason.NOT_APPLICABLE: "not_applicable",
+        Reason.DIVISION_BY_ZERO: "division",
+        Reason.NO_MEMBERS: "no_members",
+        Reason.NO_KNOWN_MEMBERS: "no_known",
+        Reason.APPLICABILITY_UNKNOWN: "applicability",
     }
     if result.reason in special:
         return phrase(lang, special[result.reason])
     if result.aggregates:
-        return "; ".join(_aggregate_sentence(a, item, env, lang) for a in result.aggregates)
+        return "; ".join(aggregate_sentence(a, item, env, lang) for a in result.aggregates)
     if item.criterion.points_by is not None:
         value_name = item.rule.names[0] if item.rule and item.rule.names else None
         graded = phrase(lang, "graded").format(
@@ -265,7 +265,7 @@ def explain_lines(result: Result, lang: str) -> list[tuple[str, str]]:
     cs = plan.model if plan is not None else None
     title = pick(cs.title, lang) if cs is not None else ""
     lines: list[tuple[str, str]] = [("title", f"{phrase(lang, 'candidate')} {result.id} — {title}")]
-    if result.status == "invalid":
+    if result.status == Status.INVALID:
         lines.append(("status-invalid", f"{phrase(lang, 'result')}: {phrase(lang, 'invalid')}"))
         for issue in result.errors:
             lines.append(("error", f"  • {issue.field}: {issue.message}"))
@@ -327,7 +327,7 @@ def _gap_line(result: Result, lang: str) -> str:
     return text
 
 
-_MARKS = {"pass": "✓", "fail": "✗", "unknown": "?", "not_applicable": "–"}
+_MARKS = {Verdict.PASS: "✓", Verdict.FAIL: "✗", Verdict.UNKNOWN: "?", Verdict.NOT_APPLICABLE: "–"}
 
 
 def _criterion_lines(result: Result, plan: Plan, lang: str) -> list[tuple[str, str]]:

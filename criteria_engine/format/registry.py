@@ -12,8 +12,8 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ..errors import Diagnostic, RevisionError, did_you_mean, error, warning
 from .digest import content_digest, digest
-from .errors import Diagnostic, RevisionError, did_you_mean, error, warning
 from .models import CriteriaSet
 
 

@@ -13,59 +13,59 @@ from typing import Any
 
 import yaml
 
-from ._yaml_errors import _Stop
-from ._yaml_loaders import _MAP, _SEQ, _STR
-from ._yaml_positions import ScalarSource, _at, _Lines, _Pos
+from ._yaml_errors import Stop
+from ._yaml_loaders import MAP_TAG, SEQ_TAG, STR_TAG
+from ._yaml_positions import Lines, Pos, ScalarSource, mark_position
 
 # A node's properties, '&anchor' and '!tag', with the blanks and comments around them.
 _PROPERTY = re.compile(r"\s*(?:#[^\n\r]*\s*)*(?:!<[^>]*>|[&!][^\s,\[\]{}]*)\s*(?:#[^\n\r]*\s*)*")
 
 
 @dataclass(eq=False, slots=True)
-class _Scalar:
+class ScalarNode:
     tag: str
     value: str
-    start: _Pos  # where the node begins, '&anchor' and '!tag' included
+    start: Pos  # where the node begins, '&anchor' and '!tag' included
     source: ScalarSource
 
 
 @dataclass(eq=False, slots=True)
-class _Seq:
+class SeqNode:
     tag: str
-    start: _Pos
-    items: list[_Node]
+    start: Pos
+    items: list[Node]
 
 
 @dataclass(eq=False, slots=True)
-class _Map:
+class MapNode:
     tag: str
-    start: _Pos
-    pairs: list[tuple[_Node, _Node]]
+    start: Pos
+    pairs: list[tuple[Node, Node]]
 
 
 @dataclass(eq=False, slots=True)
 class _Alias:
-    target: _Scalar | _Seq | _Map
-    start: _Pos  # where '*name' was written
+    target: ScalarNode | SeqNode | MapNode
+    start: Pos  # where '*name' was written
 
 
-_Node = _Scalar | _Seq | _Map | _Alias
+Node = ScalarNode | SeqNode | MapNode | _Alias
 
 
-def _deref(node: _Node) -> _Scalar | _Seq | _Map:
+def deref(node: Node) -> ScalarNode | SeqNode | MapNode:
     return node.target if isinstance(node, _Alias) else node
 
 
-class _Composer:
+class Composer:
     """Builds the node graph from parser events, bounded in depth and size, aliases checked."""
 
-    def __init__(self, loader: Any, lines: _Lines, max_depth: int, max_nodes: int) -> None:
+    def __init__(self, loader: Any, lines: Lines, max_depth: int, max_nodes: int) -> None:
         self.loader, self.lines, self.count = loader, lines, 0
         self.max_depth, self.max_nodes = max_depth, max_nodes  # the loader's MAX_DEPTH, MAX_NODES
-        self.anchors: dict[str, _Scalar | _Seq | _Map] = {}
+        self.anchors: dict[str, ScalarNode | SeqNode | MapNode] = {}
         self.open: set[str] = set()  # anchors whose node is still being composed
 
-    def document(self) -> _Node | None:
+    def document(self) -> Node | None:
         self.loader.get_event()  # stream start
         if self.loader.check_event(yaml.StreamEndEvent):
             return None
@@ -73,43 +73,43 @@ class _Composer:
         root = self.node(0)
         self.loader.get_event()  # document end
         if not self.loader.check_event(yaml.StreamEndEvent):
-            at = _at(self.loader.get_event().start_mark)
+            at = mark_position(self.loader.get_event().start_mark)
             message = "the file holds more than one YAML document"
-            raise _Stop("multiple-documents", message, at, hint="keep one document per file")
+            raise Stop("multiple-documents", message, at, hint="keep one document per file")
         return root
 
-    def node(self, depth: int) -> _Node:
+    def node(self, depth: int) -> Node:
         event = self.loader.get_event()
-        start, name = _at(event.start_mark), event.anchor
+        start, name = mark_position(event.start_mark), event.anchor
         if isinstance(event, yaml.AliasEvent):
             if name in self.open:  # PyYAML would build a cyclic graph here
-                raise _Stop("recursive-alias", f"alias '*{name}' is used inside its own anchor", start)
+                raise Stop("recursive-alias", f"alias '*{name}' is used inside its own anchor", start)
             if name not in self.anchors:
-                raise _Stop("undefined-alias", f"alias '*{name}' has no anchor '&{name}' before it", start)
+                raise Stop("undefined-alias", f"alias '*{name}' has no anchor '&{name}' before it", start)
             return _Alias(self.anchors[name], start)
         self.count += 1
         if self.count > self.max_nodes:
-            raise _Stop("too-many-nodes", f"the document has more than {self.max_nodes} nodes", start)
+            raise Stop("too-many-nodes", f"the document has more than {self.max_nodes} nodes", start)
         if name is not None and (name in self.anchors or name in self.open):
-            raise _Stop("duplicate-anchor", f"anchor '&{name}' is defined twice", start)
+            raise Stop("duplicate-anchor", f"anchor '&{name}' is defined twice", start)
         tag = None if event.tag in (None, "!") else str(event.tag)
-        node: _Scalar | _Seq | _Map
+        node: ScalarNode | SeqNode | MapNode
         if isinstance(event, yaml.ScalarEvent):  # '!' means "not resolved": a string, as libyaml says
             tag = tag or (
-                _STR if event.tag else self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                STR_TAG if event.tag else self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
             )
-            node = _Scalar(str(tag), event.value, start, self.source(event))
+            node = ScalarNode(str(tag), event.value, start, self.source(event))
         else:
             if depth >= self.max_depth:
-                raise _Stop("too-deep", f"the document nests deeper than {self.max_depth} levels", start)
+                raise Stop("too-deep", f"the document nests deeper than {self.max_depth} levels", start)
             if name is not None:
                 self.open.add(name)
             if isinstance(event, yaml.SequenceStartEvent):
-                node = _Seq(tag or _SEQ, start, [])
+                node = SeqNode(tag or SEQ_TAG, start, [])
                 while not self.loader.check_event(yaml.SequenceEndEvent):
                     node.items.append(self.node(depth + 1))
             else:
-                node = _Map(tag or _MAP, start, [])
+                node = MapNode(tag or MAP_TAG, start, [])
                 while not self.loader.check_event(yaml.MappingEndEvent):
                     node.pairs.append((self.node(depth + 1), self.node(depth + 1)))
             self.loader.get_event()  # collection end

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .errors import Diagnostic, DocPath, did_you_mean, error
+from ..errors import Diagnostic, DocPath, did_you_mean, error
 from .models import CriteriaSet, InputSpec
 
 _BASE: DocPath = ("procedure",)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-_Pos = tuple[int, int]
+Pos = tuple[int, int]
 _BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # YAML 1.1 line breaks, as PyYAML and libyaml count them
 _ESCAPE_WIDTH = {"x": 4, "u": 6, "U": 10}
 
@@ -26,7 +26,7 @@ class ScalarSource:
     text: str  # the raw source slice of the scalar, as written
 
 
-def _flow_spots(src: ScalarSource) -> list[_Pos]:
+def flow_spots(src: ScalarSource) -> list[Pos]:
     """Position of each character of a plain or quoted scalar's value, then one past the end.
 
     Mirrors YAML folding: a line break becomes a space, or one newline per blank line; blanks
@@ -34,8 +34,8 @@ def _flow_spots(src: ScalarSource) -> list[_Pos]:
     """
     quote = src.style if src.style in ("'", '"') else ""
     rows = _BREAK.split(src.text[1:-1] if quote else src.text)
-    spots: list[_Pos] = []
-    blanks: list[_Pos] = []
+    spots: list[Pos] = []
+    blanks: list[Pos] = []
     joined, end = False, (src.line, src.column)
     for j, raw in enumerate(rows):
         line, base = src.line + j, (src.column + len(quote) if j == 0 else 1)
@@ -64,7 +64,7 @@ def _flow_spots(src: ScalarSource) -> list[_Pos]:
     return spots
 
 
-def _block_offset(src: ScalarSource, value: str, offset: int) -> _Pos | None:
+def block_offset(src: ScalarSource, value: str, offset: int) -> Pos | None:
     """Position of ``value[offset]`` in a block scalar, whose content starts after the header line."""
     content = _BREAK.split(src.text)[1:]
     first = next((row for row in content if row.strip(" ")), None)
@@ -93,7 +93,7 @@ def _block_offset(src: ScalarSource, value: str, offset: int) -> _Pos | None:
     return end
 
 
-class _Lines:
+class Lines:
     """Converts between character offsets in the text and 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
@@ -103,7 +103,7 @@ class _Lines:
     def offset(self, mark: Any) -> int:
         return min(self.starts[min(int(mark.line), len(self.starts) - 1)] + int(mark.column), len(self.text))
 
-    def pos(self, offset: int) -> _Pos:
+    def pos(self, offset: int) -> Pos:
         row = bisect.bisect_right(self.starts, offset) - 1
         return row + 1, offset - self.starts[row] + 1
 
@@ -114,5 +114,5 @@ class _Lines:
         return _BREAK.sub("", self.text[self.starts[number - 1] : end])
 
 
-def _at(mark: Any) -> _Pos:
+def mark_position(mark: Any) -> Pos:
     return (mark.line + 1, mark.column + 1)

@@ -16,13 +16,13 @@ from pathlib import Path
 
 from pydantic import ValidationError as PydanticValidationError
 
-from .errors import Diagnostic, LoadError, Severity, ValidationError, error, rank_diagnostics, warning
-from .evaluators.scope import MemberSetResolver
-from .loader import load_file
-from .models import CriteriaSet, Example
-from .registry import Registry, Revision
-from .structure import check_structure
-from .validation import Checked, validate_document
+from ..errors import Diagnostic, InvalidSetError, LoadError, Severity, error, rank_diagnostics, warning
+from ..format.loader import load_file
+from ..format.models import CriteriaSet, Example
+from ..format.registry import Registry, Revision
+from ..format.structure import check_structure
+from ..rules.scope import MemberSetResolver
+from ..rules.validation import Checked, validate_document
 
 EXAMPLES_SUFFIX = ".examples.yaml"
 EXAMPLES_SUFFIXES = (".examples.yaml", ".examples.yml")
@@ -177,15 +177,15 @@ def load_registry(paths: Sequence[str | os.PathLike[str]] | None = None) -> Regi
     """The registry of the sets under ``paths`` (default: shipped); raises if any file is invalid."""
     catalog = load_catalog(paths)
     if not catalog.ok:
-        raise ValidationError(list(catalog.diagnostics))
+        raise InvalidSetError(list(catalog.diagnostics))
     return catalog.registry
 
 
-def load_set(path: str | os.PathLike[str]) -> Revision:
-    """One revision from one file; raises :class:`ValidationError` with every problem."""
+def load_revision(path: str | os.PathLike[str]) -> Revision:
+    """One revision from one file; raises :class:`InvalidSetError` with every problem."""
     checked = check_file(path)
     if checked.model is None:
-        raise ValidationError(list(checked.diagnostics))
+        raise InvalidSetError(list(checked.diagnostics))
     return Revision.of(checked.model, checked.file)
 
 
@@ -218,7 +218,7 @@ def load_examples(path: str | os.PathLike[str]) -> list[Example]:
                 )
                 problems.append(doc.source.locate(diag))
     if problems:
-        raise ValidationError(problems)
+        raise InvalidSetError(problems)
     return out
 
 
@@ -229,7 +229,7 @@ __all__ = [
     "load_catalog",
     "load_examples",
     "load_registry",
-    "load_set",
+    "load_revision",
     "set_files",
     "shipped_sets_dir",
 ]

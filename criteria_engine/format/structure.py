@@ -14,7 +14,7 @@ from typing import Any, get_args, get_origin
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
-from .errors import Diagnostic, DocPath, did_you_mean, error
+from ..errors import Diagnostic, DocPath, did_you_mean, error
 from .models import CriteriaSet
 
 _CODES = {

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ..models import Collection, CriteriaSet, InputSpec
-from ..rules.types import BOOLEAN, DATE, INTEGER, NUMBER, STRING, EnumType, ListType, RecordType, Type
+from ..format.models import Collection, CriteriaSet, InputSpec
+from ..results import Status, Verdict
+from .types import BOOLEAN, DATE, INTEGER, NUMBER, STRING, EnumType, ListType, RecordType, Type
 
-STATUSES = ("passed", "failed", "undetermined", "invalid")
-VERDICTS = ("pass", "fail", "unknown", "not_applicable")
+STATUSES = tuple(Status)
+VERDICTS = tuple(Verdict)
 
 MemberSetResolver = Callable[[str], CriteriaSet | None]
 """Finds the set a collection's members are evaluated with (by set id), or None."""

@@ -26,14 +26,14 @@ from typing import Any
 
 import yaml
 
-from ._yaml_build import _Builder
-from ._yaml_compose import _Composer, _Map, _Node, _Scalar, _Seq
-from ._yaml_errors import _escape_error, _python_error, _Stop, _syntax
-from ._yaml_loaders import _LOADER, _NULL, _PyLoader
-from ._yaml_loaders import _LOADERS as _LOADERS  # every loader class load_text may use; tests run each
+from ..errors import Diagnostic, DocPath, LoadError
+from ._yaml_build import Builder
+from ._yaml_compose import Composer, MapNode, Node, ScalarNode, SeqNode
+from ._yaml_errors import Stop, escape_error, python_error, syntax_error
+from ._yaml_loaders import LOADER, NULL_TAG, PyLoader
+from ._yaml_loaders import LOADERS as LOADERS  # every loader class load_text may use; tests run each
+from ._yaml_positions import Lines, Pos, block_offset, flow_spots
 from ._yaml_positions import ScalarSource as ScalarSource
-from ._yaml_positions import _block_offset, _flow_spots, _Lines, _Pos
-from .errors import Diagnostic, DocPath, LoadError
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64  # nested collections, aliases and merges included
@@ -45,26 +45,26 @@ class SourceMap:
     """Positions of every path of one loaded document."""
 
     file: str
-    _keys: Mapping[DocPath, _Pos] = field(default_factory=dict, repr=False, compare=False)
-    _values: Mapping[DocPath, _Pos] = field(default_factory=dict, repr=False, compare=False)
+    _keys: Mapping[DocPath, Pos] = field(default_factory=dict, repr=False, compare=False)
+    _values: Mapping[DocPath, Pos] = field(default_factory=dict, repr=False, compare=False)
     _scalars: Mapping[DocPath, ScalarSource] = field(default_factory=dict, repr=False, compare=False)
     _strings: Mapping[DocPath, str] = field(default_factory=dict, repr=False, compare=False)
 
-    def _nearest(self, path: DocPath, *tables: Mapping[DocPath, _Pos]) -> _Pos:
+    def _nearest(self, path: DocPath, *tables: Mapping[DocPath, Pos]) -> Pos:
         for size in range(len(path), -1, -1):
             for table in tables:
                 if (found := table.get(path[:size])) is not None:
                     return found
         return (1, 1)
 
-    def position(self, path: DocPath) -> _Pos:
+    def position(self, path: DocPath) -> Pos:
         """1-based (line, column) of the node at ``path``: the key token for a mapping entry.
 
         Falls back to the nearest known ancestor, then to (1, 1).
         """
         return self._nearest(path, self._keys, self._values)
 
-    def value_position(self, path: DocPath) -> _Pos:
+    def value_position(self, path: DocPath) -> Pos:
         """1-based (line, column) of the value node at ``path``, with the same fallback."""
         return self._nearest(path, self._values)
 
@@ -72,7 +72,7 @@ class SourceMap:
         """The source of the scalar at ``path``, or None when ``path`` holds no scalar."""
         return self._scalars.get(path)
 
-    def offset_position(self, path: DocPath, offset: int) -> _Pos:
+    def offset_position(self, path: DocPath, offset: int) -> Pos:
         """File (line, column) of character ``offset`` of the string value at ``path``.
 
         Exact for plain and quoted scalars (escapes and folded lines included) and literal ``|``
@@ -80,12 +80,12 @@ class SourceMap:
         the last character. Anything else falls back to :meth:`value_position`.
         """
         src, value = self._scalars.get(path), self._strings.get(path)
-        found: _Pos | None = None
+        found: Pos | None = None
         if src is not None and value is not None and 0 <= offset <= len(value):
             if src.style in ("|", ">"):
-                found = _block_offset(src, value, offset)
+                found = block_offset(src, value, offset)
             else:
-                spots = _flow_spots(src)
+                spots = flow_spots(src)
                 found = spots[min(offset, len(spots) - 1)]
         return found or self.value_position(path)
 
@@ -107,8 +107,8 @@ class LoadedDocument:
     source: SourceMap
 
 
-def _too_large() -> _Stop:
-    return _Stop("file-too-large", f"the file is larger than {MAX_FILE_BYTES} bytes", (1, 1))
+def _too_large() -> Stop:
+    return Stop("file-too-large", f"the file is larger than {MAX_FILE_BYTES} bytes", (1, 1))
 
 
 def _decode(text: str | bytes) -> str:
@@ -119,7 +119,7 @@ def _decode(text: str | bytes) -> str:
                 raise _too_large()
         except UnicodeEncodeError as exc:
             message = f"the text is not valid UTF-8: lone surrogate {text[exc.start]!r}"
-            raise _Stop("not-utf8", message, _Lines(text).pos(exc.start)) from None
+            raise Stop("not-utf8", message, Lines(text).pos(exc.start)) from None
         return text.removeprefix("\ufeff")
     if len(text) > MAX_FILE_BYTES:
         raise _too_large()
@@ -129,45 +129,45 @@ def _decode(text: str | bytes) -> str:
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode()
         message = f"the file is not valid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded"
-        raise _Stop("not-utf8", message, _Lines(good).pos(len(good)), hint="save the file as UTF-8") from None
+        raise Stop("not-utf8", message, Lines(good).pos(len(good)), hint="save the file as UTF-8") from None
 
 
-def _root(root: _Node | None, allow_list: bool) -> _Map | _Seq:
-    if root is None or (isinstance(root, _Scalar) and root.tag == _NULL and not root.source.text):
-        raise _Stop("empty-file", "the file is empty", (1, 1), hint="write a mapping of keys to values")
-    if isinstance(root, _Map) or (allow_list and isinstance(root, _Seq)):
+def _root(root: Node | None, allow_list: bool) -> MapNode | SeqNode:
+    if root is None or (isinstance(root, ScalarNode) and root.tag == NULL_TAG and not root.source.text):
+        raise Stop("empty-file", "the file is empty", (1, 1), hint="write a mapping of keys to values")
+    if isinstance(root, MapNode) or (allow_list and isinstance(root, SeqNode)):
         return root
     wanted = "a mapping or a list" if allow_list else "a mapping of keys to values"
-    what = "a list" if isinstance(root, _Seq) else "a single value"
-    raise _Stop("not-a-mapping", f"the top level must be {wanted}, not {what}", root.start)
+    what = "a list" if isinstance(root, SeqNode) else "a single value"
+    raise Stop("not-a-mapping", f"the top level must be {wanted}, not {what}", root.start)
 
 
 def _load(text: str | bytes, file: str, loader_cls: type[Any], allow_list: bool = False) -> LoadedDocument:
     loader: Any = None
-    builder = _Builder(None, MAX_DEPTH, MAX_NODES)
+    builder = Builder(None, MAX_DEPTH, MAX_NODES)
     try:
         source = _decode(text)
-        lines = _Lines(source)
+        lines = Lines(source)
         try:
             loader = loader_cls(source)  # the pure-Python reader rejects bad characters right here
-            root = _Composer(loader, lines, MAX_DEPTH, MAX_NODES).document()
+            root = Composer(loader, lines, MAX_DEPTH, MAX_NODES).document()
             # libyaml accepts tabs in places PyYAML refuses (inside plain scalars, before comments):
             # refuse them with either parser, so a file does not pass on one machine and fail on another.
-            if loader_cls is not _PyLoader and "\t" in source and (again := _python_error(source)):
-                raise _syntax(again, lines, _PyLoader)
+            if loader_cls is not PyLoader and "\t" in source and (again := python_error(source)):
+                raise syntax_error(again, lines, PyLoader)
             root = _root(root, allow_list)
         except yaml.YAMLError as exc:
-            if loader_cls is not _PyLoader and "nesting depth" in str(getattr(exc, "problem", "")):
+            if loader_cls is not PyLoader and "nesting depth" in str(getattr(exc, "problem", "")):
                 # Newer libyaml stops at its own depth limit (1000) before our composer stops at
                 # MAX_DEPTH: read again with the pure-Python parser, whose events our composer
                 # bounds, so every install reports the same too-deep problem at the same place.
-                return _load(text, file, _PyLoader, allow_list)
-            raise _syntax(exc, lines, loader_cls) from None
+                return _load(text, file, PyLoader, allow_list)
+            raise syntax_error(exc, lines, loader_cls) from None
         except (ValueError, OverflowError):
-            raise _syntax(_escape_error(loader), lines, loader_cls) from None
+            raise syntax_error(escape_error(loader), lines, loader_cls) from None
         builder.loader = loader
         data = builder.value(root, (), 0, None)
-    except _Stop as stop:
+    except Stop as stop:
         builder.diagnostics = [stop.diagnostic]
     finally:
         if loader is not None:
@@ -183,7 +183,7 @@ def load_text(text: str | bytes, file: str = "<string>", *, allow_list: bool = F
 
     The top level must be a mapping, or with ``allow_list`` a mapping or a list (examples files).
     """
-    return _load(text, file, _LOADER, allow_list)
+    return _load(text, file, LOADER, allow_list)
 
 
 def load_file(path: str | os.PathLike[str], *, allow_list: bool = False) -> LoadedDocument:
@@ -200,4 +200,4 @@ def load_file(path: str | os.PathLike[str], *, allow_list: bool = False) -> Load
         raise LoadError([error]) from None
     if too_large:
         raise LoadError([_too_large().diagnostic.located(name, 1, 1)])
-    return _load(raw, name, _LOADER, allow_list)
+    return _load(raw, name, LOADER, allow_list)

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import Diagnostic, DocPath, did_you_mean, error
+from ..errors import Diagnostic, DocPath, did_you_mean, error
 from .models import CriteriaSet, Criterion, InputSpec
 from .procedure_checks import check_procedure
 

@@ -11,33 +11,44 @@ from typing import Any, ClassVar
 
 import yaml
 
-_Y = "tag:yaml.org,2002:"
-_STR, _MAP, _SEQ, _MERGE, _NULL = (_Y + name for name in ("str", "map", "seq", "merge", "null"))
-_KIND = {_Y + "int": "a number", _Y + "float": "a number", _Y + "bool": "a boolean", _NULL: "null"}
-_AS_TEXT = (_Y + "timestamp", _Y + "value", _MERGE)  # dates stay text; so do '=' and a stray '<<'
-_SCALAR_TAGS = {_STR, *_AS_TEXT, *_KIND}
+YAML_TAG = "tag:yaml.org,2002:"
+STR_TAG, MAP_TAG, SEQ_TAG, MERGE_TAG, NULL_TAG = (
+    YAML_TAG + name for name in ("str", "map", "seq", "merge", "null")
+)
+KIND = {
+    YAML_TAG + "int": "a number",
+    YAML_TAG + "float": "a number",
+    YAML_TAG + "bool": "a boolean",
+    NULL_TAG: "null",
+}
+_AS_TEXT = (
+    YAML_TAG + "timestamp",
+    YAML_TAG + "value",
+    MERGE_TAG,
+)  # dates stay text; so do '=' and a stray '<<'
+SCALAR_TAGS = {STR_TAG, *_AS_TEXT, *KIND}
 
 
 def _construct_str(loader: object, node: yaml.ScalarNode) -> str:
     return str(node.value)
 
 
-class _PyLoader(yaml.SafeLoader):
+class PyLoader(yaml.SafeLoader):
     """PyYAML's pure-Python safe loader with our scalar rules; PyYAML's own loaders stay untouched."""
 
     yaml_constructors: ClassVar[dict[Any, Any]] = dict(yaml.SafeLoader.yaml_constructors)
 
 
-_LOADERS: tuple[type[Any], ...] = (_PyLoader,)
+LOADERS: tuple[type[Any], ...] = (PyLoader,)
 if getattr(yaml, "__with_libyaml__", False):
 
     class _CLoader(yaml.CSafeLoader):
-        """The libyaml twin of :class:`_PyLoader`: same rules, faster parsing."""
+        """The libyaml twin of :class:`PyLoader`: same rules, faster parsing."""
 
         yaml_constructors: ClassVar[dict[Any, Any]] = dict(yaml.CSafeLoader.yaml_constructors)
 
-    _LOADERS = (_CLoader, _PyLoader)
-for _loader in _LOADERS:
+    LOADERS = (_CLoader, PyLoader)
+for _loader in LOADERS:
     for _tag in _AS_TEXT:
         _loader.add_constructor(_tag, _construct_str)
-_LOADER: type[Any] = _LOADERS[0]
+LOADER: type[Any] = LOADERS[0]

@@ -1,4 +1,4 @@
-"""Why a load stops: :class:`_Stop`, and parser errors worded the same whichever parser found them.
+"""Why a load stops: :class:`Stop`, and parser errors worded the same whichever parser found them.
 
 libyaml and the pure-Python parser word (and sometimes place) the same mistake differently; a file
 must get the same diagnostic on every install, so errors are reported as the pure-Python parser
@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from ._yaml_loaders import _PyLoader
-from ._yaml_positions import _at, _Lines, _Pos
-from .errors import Diagnostic, DocPath
+from ..errors import Diagnostic, DocPath
+from ._yaml_loaders import PyLoader
+from ._yaml_positions import Lines, Pos, mark_position
 
 _TAB_INDENT = re.compile(r"(?:[ \t]|[-?:](?=[ \t]))*")  # leading blanks and block indicators
 _WORDING = (  # PyYAML names tokens; say what a user sees instead
@@ -29,40 +29,38 @@ _WORDING = (  # PyYAML names tokens; say what a user sees instead
 )
 
 
-class _Stop(Exception):
+class Stop(Exception):
     """Loading cannot go on; the diagnostic says why."""
 
-    def __init__(
-        self, code: str, message: str, at: _Pos, path: DocPath = (), hint: str | None = None
-    ) -> None:
+    def __init__(self, code: str, message: str, at: Pos, path: DocPath = (), hint: str | None = None) -> None:
         super().__init__(message)
         self.diagnostic = Diagnostic(code, message, "", at[0], at[1], path, hint)
 
 
-def _escape_error(loader: Any) -> yaml.MarkedYAMLError:
+def escape_error(loader: Any) -> yaml.MarkedYAMLError:
     # PyYAML's pure scanner lets chr() fail on escapes such as "\UFFFFFFFF"; word it as libyaml does.
     mark = loader.get_mark() if hasattr(loader, "get_mark") else None
     return yaml.MarkedYAMLError(problem="found invalid Unicode character escape code", problem_mark=mark)
 
 
-def _python_error(text: str) -> yaml.YAMLError | None:
+def python_error(text: str) -> yaml.YAMLError | None:
     """The error the pure-Python parser finds in ``text``, or None."""
     loader: Any = None
     try:
-        loader = _PyLoader(text)
+        loader = PyLoader(text)
         while not isinstance(loader.get_event(), yaml.StreamEndEvent):
             pass
     except yaml.YAMLError as exc:
         return exc
     except (ValueError, OverflowError):
-        return _escape_error(loader) if loader is not None else None
+        return escape_error(loader) if loader is not None else None
     finally:
         if loader is not None:
             loader.dispose()
     return None
 
 
-def _python_twin(exc: yaml.YAMLError, lines: _Lines) -> yaml.YAMLError:
+def _python_twin(exc: yaml.YAMLError, lines: Lines) -> yaml.YAMLError:
     """The pure-Python parser's version of a libyaml error, so every install reports the same thing.
 
     libyaml words (and sometimes places) errors differently. We re-read the text up to a little past
@@ -74,33 +72,31 @@ def _python_twin(exc: yaml.YAMLError, lines: _Lines) -> yaml.YAMLError:
     else:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         row = mark.line if mark is not None else len(lines.starts)
-    again = _python_error(lines.text[: lines.starts[row + 10] if row + 10 < len(lines.starts) else None])
+    again = python_error(lines.text[: lines.starts[row + 10] if row + 10 < len(lines.starts) else None])
     again_mark = getattr(again, "problem_mark", None)
     return again if again is not None and (again_mark is None or again_mark.line <= row) else exc
 
 
-def _syntax(exc: yaml.YAMLError, lines: _Lines, loader_cls: type[Any]) -> _Stop:
+def syntax_error(exc: yaml.YAMLError, lines: Lines, loader_cls: type[Any]) -> Stop:
     """The stop for a parser error, worded by PyYAML whichever parser found it."""
-    if loader_cls is not _PyLoader:
+    if loader_cls is not PyLoader:
         exc = _python_twin(exc, lines)
     if isinstance(exc, yaml.reader.ReaderError):
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        return _Stop(
+        return Stop(
             "yaml-syntax", f"unacceptable character #x{code:04x}: {exc.reason}", lines.pos(exc.position)
         )
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return _Stop("yaml-syntax", str(exc), (1, 1))
+        return Stop("yaml-syntax", str(exc), (1, 1))
     mark = exc.problem_mark or exc.context_mark
-    at = _at(mark) if mark is not None else (1, 1)
+    at = mark_position(mark) if mark is not None else (1, 1)
     indent = _TAB_INDENT.match(lines.line(at[0]))
     if indent is not None and "\t" in indent.group():
         message = "tab character in indentation; YAML indents with spaces only"
-        return _Stop(
-            "tab-indent", message, (at[0], indent.group().index("\t") + 1), hint="indent with spaces"
-        )
+        return Stop("tab-indent", message, (at[0], indent.group().index("\t") + 1), hint="indent with spaces")
     message = exc.problem or exc.context or "invalid YAML"
-    if exc.problem and exc.context and exc.context_mark is not None and _at(exc.context_mark) != at:
-        message += " ({} at line {}, column {})".format(exc.context, *_at(exc.context_mark))
+    if exc.problem and exc.context and exc.context_mark is not None and mark_position(exc.context_mark) != at:
+        message += " ({} at line {}, column {})".format(exc.context, *mark_position(exc.context_mark))
     for old, new in _WORDING:
         message = message.replace(old, new)
-    return _Stop("yaml-syntax", message, at)
+    return Stop("yaml-syntax", message, at)

@@ -6,41 +6,41 @@ from typing import Any
 
 import yaml
 
-from ._yaml_compose import _deref, _Map, _Node, _Scalar, _Seq
-from ._yaml_errors import _Stop
-from ._yaml_loaders import _KIND, _MAP, _MERGE, _SCALAR_TAGS, _SEQ, _STR, _Y
-from ._yaml_positions import ScalarSource, _Pos
-from .errors import Diagnostic, DocPath
+from ..errors import Diagnostic, DocPath
+from ._yaml_compose import MapNode, Node, ScalarNode, SeqNode, deref
+from ._yaml_errors import Stop
+from ._yaml_loaders import KIND, MAP_TAG, MERGE_TAG, SCALAR_TAGS, SEQ_TAG, STR_TAG, YAML_TAG
+from ._yaml_positions import Pos, ScalarSource
 
 
-class _Builder:
+class Builder:
     """Walks the node graph into plain data, recording positions and collecting diagnostics."""
 
     def __init__(self, loader: Any, max_depth: int, max_nodes: int) -> None:
         self.loader, self.count = loader, 0
         self.max_depth, self.max_nodes = max_depth, max_nodes  # the loader's MAX_DEPTH, MAX_NODES
         self.diagnostics: list[Diagnostic] = []
-        self.keys: dict[DocPath, _Pos] = {}
-        self.values: dict[DocPath, _Pos] = {}
+        self.keys: dict[DocPath, Pos] = {}
+        self.values: dict[DocPath, Pos] = {}
         self.scalars: dict[DocPath, ScalarSource] = {}
         self.strings: dict[DocPath, str] = {}
 
-    def report(self, code: str, message: str, at: _Pos, path: DocPath, hint: str | None = None) -> None:
+    def report(self, code: str, message: str, at: Pos, path: DocPath, hint: str | None = None) -> None:
         self.diagnostics.append(Diagnostic(code, message, "", at[0], at[1], path, hint))
 
-    def tick(self, node: _Scalar | _Seq | _Map, via: _Pos | None) -> None:
+    def tick(self, node: ScalarNode | SeqNode | MapNode, via: Pos | None) -> None:
         self.count += 1  # every visit counts: each alias walks its anchor's whole subtree again
         if self.count > self.max_nodes:
             message = f"the document expands to more than {self.max_nodes} nodes"
-            raise _Stop("too-many-nodes", message, via or node.start, hint="use fewer nested aliases")
+            raise Stop("too-many-nodes", message, via or node.start, hint="use fewer nested aliases")
 
-    def value(self, ref: _Node, path: DocPath, depth: int, via: _Pos | None) -> object:
+    def value(self, ref: Node, path: DocPath, depth: int, via: Pos | None) -> object:
         """Plain data for ``ref``; ``via`` is where the outermost alias on the way was written."""
-        node = _deref(ref)
+        node = deref(ref)
         via = via or (ref.start if node is not ref else None)
         self.tick(node, via)
         self.values[path] = ref.start  # an alias's own place: that is where this path is written
-        if isinstance(node, _Scalar):
+        if isinstance(node, ScalarNode):
             if node is ref:
                 self.values[path] = (node.source.line, node.source.column)
             self.scalars[path] = node.source
@@ -49,12 +49,12 @@ class _Builder:
                 self.strings[path] = data
             return data
         if depth >= self.max_depth:  # aliases can nest deeper than the text does
-            raise _Stop(
+            raise Stop(
                 "too-deep", f"the document nests deeper than {self.max_depth} levels", via or node.start
             )
-        if node.tag not in (_SEQ, _MAP):
+        if node.tag not in (SEQ_TAG, MAP_TAG):
             self.report("unsupported-tag", _tag_message(node.tag), node.start, path, "remove the tag")
-        if isinstance(node, _Seq):
+        if isinstance(node, SeqNode):
             return [self.value(item, (*path, i), depth + 1, via) for i, item in enumerate(node.items)]
         out: dict[str, object] = {}
         for key, (key_node, value_node) in self.entries(node, path, depth, via).items():
@@ -63,22 +63,20 @@ class _Builder:
         return out
 
     def entries(
-        self, node: _Map, path: DocPath, depth: int, via: _Pos | None
-    ) -> dict[str, tuple[_Scalar, _Node]]:
+        self, node: MapNode, path: DocPath, depth: int, via: Pos | None
+    ) -> dict[str, tuple[ScalarNode, Node]]:
         """Key -> (key node, value node), '<<' merges resolved as PyYAML's SafeLoader does."""
-        merged: dict[str, tuple[_Scalar, _Node]] = {}
-        own: dict[str, tuple[_Scalar, _Node]] = {}
+        merged: dict[str, tuple[ScalarNode, Node]] = {}
+        own: dict[str, tuple[ScalarNode, Node]] = {}
         for key_ref, value_ref in node.pairs:
-            key_node = _deref(key_ref)
+            key_node = deref(key_ref)
             self.tick(key_node, via)
-            if not isinstance(key_node, _Scalar):
+            if not isinstance(key_node, ScalarNode):
                 message = "a collection cannot be a key; keys must be strings"
                 self.report("non-string-key", message, key_node.start, path)
-            elif key_node.tag == _MERGE:
+            elif key_node.tag == MERGE_TAG:
                 if depth >= self.max_depth:
-                    raise _Stop(
-                        "too-deep", f"merges nest deeper than {self.max_depth} levels", key_node.start
-                    )
+                    raise Stop("too-deep", f"merges nest deeper than {self.max_depth} levels", key_node.start)
                 for source in self.merge_sources(value_ref, path):
                     for name, pair in self.entries(source, path, depth + 1, via).items():
                         merged.setdefault(name, pair)  # the first mapping merged wins
@@ -93,39 +91,39 @@ class _Builder:
         merged.update(own)  # explicit keys win over merged ones
         return merged
 
-    def merge_sources(self, ref: _Node, path: DocPath) -> list[_Map]:
+    def merge_sources(self, ref: Node, path: DocPath) -> list[MapNode]:
         """The mappings a '<<' merges: one mapping, or a list of them."""
-        node = _deref(ref)
-        found = [_deref(item) for item in (node.items if isinstance(node, _Seq) else [node])]
-        if all(isinstance(source, _Map) for source in found):
-            return [source for source in found if isinstance(source, _Map)]
+        node = deref(ref)
+        found = [deref(item) for item in (node.items if isinstance(node, SeqNode) else [node])]
+        if all(isinstance(source, MapNode) for source in found):
+            return [source for source in found if isinstance(source, MapNode)]
         self.report("bad-merge", "'<<' merges a mapping or a list of mappings only", ref.start, path)
         return []
 
-    def key(self, node: _Scalar, path: DocPath) -> str | None:
+    def key(self, node: ScalarNode, path: DocPath) -> str | None:
         data = self.scalar(node, path)
         if isinstance(data, str):
             return data
-        text, kind = node.source.text, _KIND.get(node.tag, "not a string")
+        text, kind = node.source.text, KIND.get(node.tag, "not a string")
         hint = f'quote the key: "{text}"' if text else "write a key before the ':'"
         self.report(
             "non-string-key", f"key {text!r} is read as {kind}; keys must be strings", node.start, path, hint
         )
         return None
 
-    def scalar(self, node: _Scalar, path: DocPath) -> object:
-        if node.tag == _STR:  # the common case, and what alias bombs are made of
+    def scalar(self, node: ScalarNode, path: DocPath) -> object:
+        if node.tag == STR_TAG:  # the common case, and what alias bombs are made of
             return node.value
-        if node.tag not in _SCALAR_TAGS:
+        if node.tag not in SCALAR_TAGS:
             self.report("unsupported-tag", _tag_message(node.tag), node.start, path, "remove the tag")
             return node.value
         try:
             return self.loader.yaml_constructors[node.tag](self.loader, yaml.ScalarNode(node.tag, node.value))
         except (ValueError, KeyError, TypeError, OverflowError):  # `!!int x`, `!!bool maybe`, 5000 digits
-            message = f"{node.value!r} cannot be read as {node.tag.removeprefix(_Y)}"
+            message = f"{node.value!r} cannot be read as {node.tag.removeprefix(YAML_TAG)}"
             self.report("bad-scalar", message, node.start, path, "quote it to keep it as text")
             return node.value
 
 
 def _tag_message(tag: str) -> str:
-    return f"unsupported tag '{tag.replace(_Y, '!!', 1)}'; only plain data is allowed"
+    return f"unsupported tag '{tag.replace(YAML_TAG, '!!', 1)}'; only plain data is allowed"
