@@ -205,6 +205,8 @@ class Result:
     """The row of the data file the candidate was read from (None for a record given in code)."""
     group: str | None = field(default=None, compare=False, repr=False)
     """The value of the ``group_by`` column of that row, carried into summaries."""
+    kept: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """Columns of that row carried into outputs as they are (``--keep "Họ tên chủ hộ"``)."""
 
     @property
     def percent(self) -> float | None:

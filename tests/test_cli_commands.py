@@ -75,7 +75,8 @@ def test_show_tree_in_both_languages() -> None:
     assert "Gia đình hạnh phúc — happy-family@2026.2" in vi.out
     assert "K7 Không có thành viên sử dụng trái phép chất ma túy [loại trừ]" in vi.out
     assert "[bắt buộc]" in vi.out and "Các mức xếp loại" in vi.out
-    assert "Quy tắc: not any(persons, p.drug_user)" in vi.out
+    assert "Quy tắc: Không có thành viên nào sử dụng trái phép chất ma túy" in vi.out
+    assert "not any(" not in vi.out and "(active)" not in vi.out and "(law)" not in vi.out
     en = run("show", SET, "--lang", "en", "--inputs")
     assert "Happy Family — happy-family@2026.2" in en.out
     assert "[veto]" in en.out and "Rating bands" in en.out
@@ -92,14 +93,14 @@ def test_show_unknown_set_suggests() -> None:
 def test_evaluate_table_summary_and_warnings() -> None:
     result = evaluate()
     assert result.code == 0, result.err
-    assert "Tổng cộng 8 đối tượng: 4 đạt, 2 chưa đạt, 1 chưa xác định, 1 dữ liệu không hợp lệ" in result.out
+    assert "Tổng cộng 8 hộ: 4 đạt, 2 chưa đạt, 1 chưa xác định, 1 dữ liệu không hợp lệ" in result.out
     assert "warning[data-unknown-column]: column 'Chủ hộ' is not an input" in result.err
     assert "Traceback" not in result.err
 
 
 def test_evaluate_in_english() -> None:
     result = evaluate("--lang", "en")
-    assert "8 candidates: 4 passed, 2 failed, 1 undetermined, 1 invalid" in result.out
+    assert "8 households: 4 passed, 2 failed, 1 undetermined, 1 invalid" in result.out
     assert "Happy Family" in result.out
 
 
@@ -134,10 +135,10 @@ def test_out_of_range_value_is_located(tmp_path: Path) -> None:
 def test_explain_one_candidate() -> None:
     result = run("explain", SET, HOUSEHOLDS, "--persons", PERSONS, "--id", "H06")
     assert result.code == 0, result.err
-    assert result.out.startswith("Đối tượng H06 — Gia đình hạnh phúc")
+    assert result.out.startswith("Hộ H06 — Gia đình hạnh phúc")
     assert "✗ K7" in result.out
     en = run("explain", SET, HOUSEHOLDS, "--persons", PERSONS, "--id", "H02", "--id", "H05", "--lang", "en")
-    assert "Candidate H02" in en.out and "Candidate H05" in en.out
+    assert "Household H02" in en.out and "Household H05" in en.out
     assert "INVALID DATA" in en.out
 
 
@@ -151,7 +152,7 @@ def test_explain_to_file(tmp_path: Path) -> None:
     target = tmp_path / "h01.txt"
     result = run("explain", SET, HOUSEHOLDS, "--persons", PERSONS, "--id", "H01", "-o", target)
     assert result.code == 0
-    assert target.read_text(encoding="utf-8").startswith("Đối tượng H01")
+    assert target.read_text(encoding="utf-8").startswith("Hộ H01")
 
 
 def test_test_command_runs_the_stored_examples() -> None:
@@ -193,8 +194,8 @@ def test_report_writes_a_self_contained_file(tmp_path: Path) -> None:
     assert "<svg" in html and "@page { size: A4" in html
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "https://" not in html and "<script" not in html and "<link" not in html
-    assert "Tỷ lệ đạt theo village_id" in html
-    assert html.count('<section class="card"') == 8
+    assert "Tỷ lệ đạt theo thôn" in html and "village_id" not in html
+    assert html.count('<section class="page card"') == 8
 
 
 def test_parser_lists_the_commands_of_the_issue() -> None:

@@ -31,8 +31,8 @@ def test_the_example_commune_evaluates_bottom_up_in_vietnamese() -> None:
     levels = [line for line in lines if "@2026" in line and "(" in line and ":" in line]
     assert any(line.startswith("happy-family@2026.2 (household.csv): 310 hộ") for line in levels), levels
     assert any(line.startswith("happy-village@2026.1 (village.csv): 8 thôn") for line in levels), levels
-    assert "Đối tượng C001 — Xã, phường hạnh phúc" in out
-    assert "thôn đạt Thôn, tổ dân phố hạnh phúc" in out  # the roll-up with numerator/denominator
+    assert "Xã C001 — Xã, phường hạnh phúc" in out
+    assert "thôn đạt “Thôn, tổ dân phố hạnh phúc”" in out  # the roll-up with numerator/denominator
     assert "row 41, column 'members'" in err  # the broken household is reported, not dropped
 
 

@@ -48,7 +48,7 @@ def test_csv_file_has_a_bom_for_excel(tmp_path: Path) -> None:
     result = evaluate("-o", target)
     assert result.code == 0
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
-    assert "Tổng cộng 8 đối tượng" in result.err and str(target) in result.err
+    assert "Tổng cộng 8 hộ" in result.err and str(target) in result.err
 
 
 def test_excel_output_has_rows_verdicts_and_a_summary_sheet(tmp_path: Path) -> None:
@@ -204,7 +204,7 @@ def test_subprocess_report_and_jobs(tmp_path: Path) -> None:
         "en",
     )
     assert report.returncode == 0, report.stderr
-    assert "Assessment report" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Score sheet" in (tmp_path / "r.html").read_text(encoding="utf-8")
     jobs = _cli("evaluate", SET, HOUSEHOLDS, "--persons", PERSONS, "--format", "jsonl", "--jobs", "2")
     assert jobs.returncode == 0, jobs.stderr
     assert [json.loads(x).get("id") for x in jobs.stdout.splitlines()[:-1]] == [f"H0{i}" for i in range(1, 9)]

@@ -59,7 +59,7 @@ def test_diff_text_in_vietnamese_by_default() -> None:
     code, out, err = cli("diff", "happy-family@2026.2", "happy-family@2027.1")
     assert code == 0 and err == ""
     assert out.startswith("happy-family: 2026.2 → 2027.1\n")
-    assert "  ~ Chuẩn nghèo về thu nhập, Nông thôn: 1.500.000 → 2.200.000 đ/tháng.\n" in out
+    assert "  ~ Chuẩn nghèo về thu nhập, Nông thôn: 1.500.000 → 2.200.000 đồng/tháng.\n" in out
     assert "49 thay đổi." in out and "Tham số (6)" in out
 
 

@@ -175,10 +175,10 @@ def test_happy_family_2026_2_to_2027_1_reads_the_poverty_line_in_words() -> None
     }
     rural = values["parameters.income_line.values.rural"]
     assert (rural.old, rural.new) == (1_500_000, 2_200_000)
-    assert describe(rural, "vi") == "Chuẩn nghèo về thu nhập, Nông thôn: 1.500.000 → 2.200.000 đ/tháng."
+    assert describe(rural, "vi") == "Chuẩn nghèo về thu nhập, Nông thôn: 1.500.000 → 2.200.000 đồng/tháng."
     assert describe(rural, "en") == "Income poverty line, Rural: 1,500,000 → 2,200,000 VND/month."
     urban = values["parameters.income_line.values.urban"]
-    assert describe(urban, "vi") == "Chuẩn nghèo về thu nhập, Thành thị: 2.000.000 → 2.800.000 đ/tháng."
+    assert describe(urban, "vi") == "Chuẩn nghèo về thu nhập, Thành thị: 2.000.000 → 2.800.000 đồng/tháng."
     assert diff.of_kind("input-changed")[0].path == "inputs.deprivations.max"
 
 

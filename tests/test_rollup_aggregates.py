@@ -265,7 +265,7 @@ def test_the_sentence_of_a_share_names_numbers_unknowns_target_and_shortfall() -
     import dataclasses
 
     from criteria_engine.evaluators.plan import compile_plan
-    from criteria_engine.explain.text import aggregate_sentence
+    from criteria_engine.explain.aggregates import aggregate_sentence
     from criteria_engine.io.catalog import load_registry
     from criteria_engine.results import AggregateDetail
 
@@ -279,16 +279,16 @@ def test_the_sentence_of_a_share_names_numbers_unknowns_target_and_shortfall() -
     )
     env = {"households": households, "hh_happy_min": 70}
     assert aggregate_sentence(detail, a1, env, "vi") == (
-        "31/50 hộ đạt Gia đình hạnh phúc (62,0%); 2 hộ chưa xác định; cần 70%: thêm 4 hộ; "
+        "31/50 hộ đạt “Gia đình hạnh phúc” (62,0%); 2 hộ chưa xác định; cần từ 70% trở lên: thêm 4 hộ; "
         "chưa đạt: H-03, H-07, H-08, H-11, H-12, …"
     )
     assert aggregate_sentence(detail, a1, env, "en") == (
-        "31/50 households met Happy Family (62.0%); 2 households undetermined; needs 70%: 4 more households; "
+        "31/50 households rated “Happy Family” (62.0%); 2 households undetermined; for a share of 70% or more: 4 more households; "
         "not met: H-03, H-07, H-08, H-11, H-12, …"
     )
     strict = dataclasses.replace(a1, rule=checked_rule(village, "hh_happy_pct > hh_happy_min"))
     exact = AggregateDetail("share", "households", 50, 35, 50, 0, 0.7, ())
-    assert "cần > 70%: thêm 1 hộ" in aggregate_sentence(exact, strict, env, "vi")  # 70% is not above 70%
+    assert "cần trên 70%: thêm 1 hộ" in aggregate_sentence(exact, strict, env, "vi")  # 70% is not above 70%
 
 
 def checked_rule(plan: object, text: str) -> CheckedExpression:

@@ -237,9 +237,9 @@ def test_undetermined_members_are_left_out_and_counted(tmp_path: Path) -> None:
     line = evaluation.rollup("village", "V0")[0]
     assert (line.detail.numerator, line.detail.denominator, line.detail.unknown) == (2, 3, 1)
     text = evaluation.explain("village", "V0", "vi")
-    assert "2/3 hộ đạt mini-family (66,7%); 1 hộ chưa xác định; chưa đạt: H2" in text
+    assert "2/3 hộ đạt “mini-family” (66,7%); 1 hộ chưa xác định; chưa đạt: H2" in text
     english = evaluation.explain("village", "V0", "en")
-    assert "2/3 households met mini-family (66.7%); 1 household undetermined; not met: H2" in english
+    assert "2/3 households rated “mini-family” (66.7%); 1 household undetermined; not met: H2" in english
     assert "Households: 4 households (2 passed, 1 not passed, 1 undetermined)" in english
 
 

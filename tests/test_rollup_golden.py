@@ -63,7 +63,7 @@ def test_the_example_script_runs() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "Roll-up from members" in done.stdout and "5/8 villages met" in done.stdout
+    assert "Roll-up from members" in done.stdout and "5/8 villages rated" in done.stdout
 
 
 def test_the_example_data_is_what_the_generator_writes(tmp_path: Path) -> None:

@@ -69,6 +69,8 @@ def count(value: int | float, lang: str, digits: int | None = None) -> str:
         text = f"{round(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
     else:
         text = f"{value:,.{digits}f}"
+        if text.startswith("-") and not text.strip("-0.,"):
+            text = text[1:]  # -0,0 reads as 0,0
     return text if lang == "en" else text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 

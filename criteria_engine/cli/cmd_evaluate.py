@@ -12,6 +12,8 @@ from ..errors import DataError, Diagnostic
 from ..evaluators.plan import Plan
 from ..io.records import DataSource, parse_children
 from ..render import BINARY_FORMATS, FORMATS, Context, Item, Summary
+from ..render.audiences import AUDIENCES
+from ..render.document import DocumentInfo
 from ..render.output import SUFFIXES, atomic_file, write_items
 from .common import (
     EXIT_OK,
@@ -62,14 +64,27 @@ examples:
   criteria evaluate happy-commune examples/data/commune --as-of 2026-12-01"""
 
 REPORT_HELP = """\
-Write the assessment as one HTML file to post or print (A4): the criteria set, its
-revision and digest, a summary with charts (pass rate overall and by village or another
---group-by field, the criteria failed most), then a page per candidate with the
-explanation of every criterion, what it still lacks for the next rating and the data that
-is missing. The file needs no network and no other files.
+Write a printable document (one HTML file, A4, no network and no other files needed) for
+one of three audiences (--audience):
+
+  commune  the score sheet (default): the national heading, place and date, the set, its
+           revision and digest, a summary with charts (pass rate overall and by village
+           or another --group-by field, the criteria failed most) and the signature
+           blocks on page 1; the table of every candidate; then a page per candidate with
+           each criterion's verdict, points and explanation.
+  public   the list to post for ten days of comments: the candidates proposed for the
+           title, by name (--keep) and outcome only. Inputs a set marks private (income,
+           sanctions, violence, health) never appear on it.
+  letters  one letter (one page) per household: its own result in plain words, what it
+           does not meet yet and what it can do to reach the title next year.
+
+--keep carries columns of the data (such as "Họ tên chủ hộ") into the document; --place
+and --authority fill the heading ("Bản Xèo, ngày 01 tháng 12 năm 2026"; "UBND xã Bản Xèo").
 
 examples:
-  criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx -o bao-cao.html
+  criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx -o bang-diem.html
+  criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --audience public --keep "Họ tên chủ hộ" -o niem-yet.html
+  criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --audience letters --keep "Họ tên chủ hộ" -o thu.html
   criteria report happy-family examples/data/commune/household.csv --group-by village_id --lang en -o report.html"""
 
 
@@ -91,6 +106,13 @@ def add_data_options(p: argparse.ArgumentParser) -> None:
         help="fill the list LIST from FILE, each row linked by <subject>_id (repeatable)",
     )
     p.add_argument("--sheet", metavar="NAME", help="the Excel sheet to read (default: the first)")
+    p.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="COLUMN",
+        help='carry a column of the data into the output as it is, e.g. "Họ tên chủ hộ" (repeatable)',
+    )
 
 
 def register(sub: Any) -> None:
@@ -150,6 +172,19 @@ def register(sub: Any) -> None:
         help="chart the pass rate by this column (default: village_id when the data has it)",
     )
     p.add_argument("--rank", action="store_true", help="order the cards by score")
+    p.add_argument(
+        "--audience",
+        choices=AUDIENCES,
+        default="commune",
+        help="commune: the score sheet; public: the list to post; letters: one letter per household",
+    )
+    p.add_argument("--place", default="", metavar="TEXT", help="where the document is signed, e.g. Bản Xèo")
+    p.add_argument(
+        "--authority",
+        default="",
+        metavar="TEXT",
+        help="the issuing body printed at the top, e.g. UBND xã Bản Xèo",
+    )
     p.add_argument(
         "--jobs", type=positive_int, default=1, metavar="N", help="spread the work over N processes"
     )
@@ -216,7 +251,8 @@ def evaluate_to(
         print_diagnostics(list(diagnostics), streams)
 
     check_children(children_of(args), plan)
-    source = DataSource(plan.model, args.data, args.map, children_of(args), args.sheet, group_by, warn)
+    keep = tuple(args.keep or ())
+    source = DataSource(plan.model, args.data, args.map, children_of(args), args.sheet, group_by, warn, keep)
     sets = tuple(args.sets) if args.sets else None
     items = evaluate_units(Job(plan, as_of, detail, sets), source.units(), args.jobs)
     items = with_progress(items, streams.err, is_terminal(streams.err), Path(args.data).name)
@@ -234,6 +270,10 @@ def evaluate_to(
             colour,
             bool(args.output),
             generated,
+            keep,
+            detail,
+            getattr(args, "audience", "commune"),
+            DocumentInfo(getattr(args, "authority", ""), getattr(args, "place", ""), as_of),
         )
 
     if args.output:

@@ -9,16 +9,37 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..explain.i18n import format_number, pick
+from ..evaluators.plan import Plan
+from ..explain.describe import (
+    applies_text,
+    band_texts,
+    effective,
+    kind_word,
+    pass_rule_text,
+    rule_text,
+    status_word,
+    type_text,
+)
+from ..explain.i18n import format_number, pick, unit_label
 from ..explain.labels import word
 from ..format.models import CriteriaSet, Criterion
 from ..format.registry import Revision
+from ..format.semantics import criterion_max_points
 from ..render.table import console
-from .common import EXIT_OK, HelpFormatter, Streams, add_revision_options, is_terminal, language, registry_for
+from .common import (
+    EXIT_OK,
+    HelpFormatter,
+    Streams,
+    add_revision_options,
+    is_terminal,
+    language,
+    plan_for,
+    registry_for,
+)
 
 HELP = """\
-Show a criteria set as a readable tree: each group and criterion with its title, rule,
-points, badges for mandatory criteria and vetoes, and legal basis; then how the decision
+Show a criteria set as a readable tree: each group and criterion with its title, its rule
+in words, points, badges for mandatory criteria and vetoes, and legal basis; then how the decision
 is made and the rating bands. With --inputs, also the data it needs (the columns of the
 spreadsheet, with their labels, types and units).
 
@@ -47,21 +68,8 @@ def _points(value: float | int, lang: str) -> str:
     return f"{format_number(value, lang)} {word(lang, 'points').lower()}"
 
 
-def _rule(criterion: Criterion, lang: str) -> str:
-    if criterion.points_by is not None:
-        by = criterion.points_by
-        if by.table:
-            steps = ", ".join(f"{k}: {format_number(v, lang)}" for k, v in by.table.items())
-        else:
-            steps = ", ".join(
-                f"≥ {format_number(b.min, lang)}: {format_number(b.points, lang)}" for b in by.bands or []
-            )
-        return f"{word(lang, 'graded')} {by.value} → {steps}"
-    return criterion.when or ""
-
-
-def criterion_node(criterion: Criterion, lang: str) -> Text:
-    """One criterion as styled text: id, title, badges, points, rule and basis."""
+def criterion_node(criterion: Criterion, lang: str, plan: Plan) -> Text:
+    """One criterion as styled text: id, title, badges, points, rule in words and basis."""
     text = Text()
     text.append(f"{criterion.id} ", style="bold")
     text.append(pick(criterion.title, lang))
@@ -69,61 +77,52 @@ def criterion_node(criterion: Criterion, lang: str) -> Text:
         text.append(f" [{word(lang, 'mandatory')}]", style="bold yellow")
     if criterion.veto:
         text.append(f" [{word(lang, 'veto')}]", style="bold red")
-    maximum = (
-        max((b.points for b in criterion.points_by.bands or []), default=0) if criterion.points_by else 0
-    )
-    if criterion.points_by and criterion.points_by.table:
-        maximum = max(criterion.points_by.table.values(), default=0)
-    text.append(f" — {_points(maximum if criterion.points_by else criterion.points, lang)}", style="cyan")
-    text.append(f"\n{word(lang, 'rule')}: {_rule(criterion, lang)}", style="")
-    if criterion.applies_if:
-        text.append(f"\n{word(lang, 'applies_if')}: {criterion.applies_if}", style="dim")
+    if criterion_max_points(criterion):
+        text.append(f" — {_points(criterion_max_points(criterion), lang)}", style="cyan")
+    label = word(lang, "graded") if criterion.points_by is not None else word(lang, "rule")
+    text.append(f"\n{label[:1].upper() + label[1:]}: {rule_text(plan, criterion.id, lang)}", style="")
+    applies = applies_text(plan, criterion.id, lang)
+    if applies:
+        text.append(f"\n{word(lang, 'applies_if').capitalize()}: {applies}", style="dim")
     if criterion.on_missing != "unknown":
-        text.append(f"\n{word(lang, 'on_missing')}: {word(lang, criterion.on_missing)}", style="dim")
+        text.append(
+            f"\n{word(lang, 'on_missing').capitalize()}: {word(lang, criterion.on_missing)}", style="dim"
+        )
     for basis in criterion.basis:
-        text.append(f"\n{word(lang, 'basis')}: {pick(basis.ref, lang)} ({basis.kind})", style="dim")
+        text.append(
+            f"\n{word(lang, 'basis')}: {pick(basis.ref, lang)} ({kind_word(basis.kind, lang)})", style="dim"
+        )
     return text
 
 
-def tree(revision: Revision, lang: str) -> Tree:
-    """The whole revision as a rich tree."""
+def tree(revision: Revision, lang: str, plan: Plan) -> Tree:
+    """The whole revision as a rich tree, every rule in words."""
     cs: CriteriaSet = revision.model
-    end = cs.effective_to.isoformat() if cs.effective_to else "…"
     head = Text(f"{pick(cs.title, lang)} — {cs.ref}", style="bold")
     head.append(
-        f"\n{cs.status} · {word(lang, 'effective')} {cs.effective_from.isoformat()} → {end}", style=""
+        f"\n{status_word(cs.status, lang)} · {word(lang, 'effective')} {effective(cs, lang)}", style=""
     )
     head.append(f"\n{word(lang, 'digest')}: {revision.digest}", style="dim")
     if cs.description:
         head.append(f"\n{pick(cs.description, lang)}", style="italic")
     root = Tree(head)
     for basis in cs.basis:
-        root.add(Text(f"{word(lang, 'basis')}: {pick(basis.ref, lang)} ({basis.kind})", style="dim"))
+        root.add(
+            Text(
+                f"{word(lang, 'basis')}: {pick(basis.ref, lang)} ({kind_word(basis.kind, lang)})", style="dim"
+            )
+        )
     for group in cs.groups:
         branch = root.add(Text(f"{group.id}. {pick(group.title, lang)}", style="bold underline"))
         for criterion in group.criteria:
-            branch.add(criterion_node(criterion, lang))
+            branch.add(criterion_node(criterion, lang, plan))
     decision = root.add(Text(word(lang, "decision"), style="bold underline"))
-    rule = cs.decision.pass_
-    parts = []
-    if rule.min_score is not None:
-        parts.append(f"{word(lang, 'min_score')} {rule.min_score}")
-    if rule.min_percent is not None:
-        parts.append(f"{word(lang, 'min_percent')} {format_number(rule.min_percent, lang)}%")
-    if rule.all_mandatory:
-        parts.append(word(lang, "all_mandatory"))
-    if cs.decision.max_score is not None:
-        parts.append(f"{word(lang, 'max_score').lower()} {format_number(cs.decision.max_score, lang)}")
-    decision.add(f"{word(lang, 'pass_rule')}: " + "; ".join(parts))
+    decision.add(f"{word(lang, 'pass_rule')}: {pass_rule_text(plan, lang)}")
     bands = decision.add(word(lang, "bands"))
-    for band in cs.decision.ratings:
-        line = Text(f"{band.id}: ", style="bold")
-        line.append(pick(band.label, lang))
-        conditions = [f"{word(lang, 'min_score')} {band.min_score}"] if band.min_score is not None else []
-        if band.when:
-            conditions.append(band.when)
+    for label, conditions in band_texts(plan, lang):
+        line = Text(label, style="bold")
         if conditions:
-            line.append(f" ({'; '.join(conditions)})", style="dim")
+            line.append(f" ({conditions})", style="dim")
         bands.add(line)
     return root
 
@@ -134,12 +133,14 @@ def inputs_table(cs: CriteriaSet, lang: str) -> Table:
     for key in ("name", "label", "type", "unit"):
         table.add_column(word(lang, key), overflow="fold")
     for name, spec in cs.inputs.items():
-        kind: str = spec.type
-        if spec.values:
-            kind += ": " + ", ".join(spec.values)
-        table.add_row(name, pick(spec.label, lang), kind, spec.unit or "")
+        table.add_row(name, pick(spec.label, lang), type_text(spec, lang), unit_label(spec.unit, lang))
         for item_name, item in (spec.items or {}).items():
-            table.add_row(f"  {name}.{item_name}", pick(item.label, lang), item.type, item.unit or "")
+            table.add_row(
+                f"  {name}.{item_name}",
+                pick(item.label, lang),
+                type_text(item, lang),
+                unit_label(item.unit, lang),
+            )
     return table
 
 
@@ -149,7 +150,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     revision = registry.get(args.set, args.as_of)
     lang = language(args.lang, revision.model)
     out = console(streams.out, is_terminal(streams.out))
-    out.print(tree(revision, lang))
+    out.print(tree(revision, lang, plan_for(registry, revision)))
     if args.inputs:
         out.print(inputs_table(revision.model, lang))
     return EXIT_OK

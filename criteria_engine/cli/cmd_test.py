@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import CriteriaError
+from ..explain.text import criterion_sentence
 from ..format.registry import Revision, parse_ref
 from ..io.catalog import examples_file, load_examples
 from ..results import Result
@@ -26,9 +27,10 @@ from .round_examples import test_rounds
 HELP = """\
 Run the example candidates stored beside a revision (2026.2.examples.yaml beside
 2026.2.yaml) and compare each result with what the example expects: status, rating,
-score and each listed verdict. Without a version, every revision of the set is tested.
-A set with a procedure may also store example rounds (2026.2.round.examples.yaml): the
-quorum, who is awarded, the levels and the reasons each must give.
+score and each listed verdict, and (under explain:) the Vietnamese sentence of each
+listed criterion. Without a version, every revision of the set is tested. A set with a
+procedure may also store example rounds (2026.2.round.examples.yaml): the quorum, who is
+awarded, the levels and the reasons each must give.
 Failures are printed with what was expected and what came out; the exit status is 1
 when any example fails.
 
@@ -79,6 +81,22 @@ def compare(expect: Mapping[str, object], result: Result) -> list[str]:
     return problems
 
 
+def compare_explanations(expected: Mapping[str, str], result: Result) -> list[str]:
+    """The criteria whose Vietnamese sentence differs from what an example's ``explain:`` says."""
+    problems: list[str] = []
+    for criterion_id, sentence in expected.items():
+        try:
+            outcome = result.criterion(str(criterion_id))
+        except KeyError:
+            problems.append(f"explanation {criterion_id}: no such criterion")
+            continue
+        values = {**result.measures, **outcome.values} if result.measures else None
+        got = criterion_sentence(result.plan, outcome, "vi", values)
+        if got != sentence:
+            problems.append(f"explanation {criterion_id}: expected {sentence!r}, got {got!r}")
+    return problems
+
+
 def _test_revision(revision: Revision, plan: Any, streams: Streams) -> tuple[int, int]:
     path = examples_file(revision)
     if path is None:
@@ -95,7 +113,7 @@ def _test_revision(revision: Revision, plan: Any, streams: Streams) -> tuple[int
         record = dict(example.record)
         record.setdefault("id", example.id)
         result = plan.evaluate(record)
-        problems = compare(example.expect, result)
+        problems = compare(example.expect, result) + compare_explanations(example.explain or {}, result)
         if problems:
             failed += 1
             streams.out.write(
@@ -127,4 +145,4 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
-__all__ = ["compare", "register", "run"]
+__all__ = ["compare", "compare_explanations", "register", "run"]

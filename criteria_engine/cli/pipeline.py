@@ -138,7 +138,7 @@ def pack(item: Item) -> object:
     values (pickling 27 criterion objects per candidate would cost more than evaluating it);
     anything richer travels whole, without its plan."""
     r = item.result
-    if any(c.reason or c.values or c.missing or c.aggregates for c in r.criteria):
+    if r.kept or any(c.reason or c.values or c.missing or c.aggregates for c in r.criteria):
         return _detached(item)
     verdicts = tuple([c.verdict for c in r.criteria])
     points = tuple([c.points for c in r.criteria])

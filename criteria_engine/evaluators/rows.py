@@ -42,6 +42,8 @@ class SourceRow:
     file: str = ""
     headers: tuple[str, ...] = ()
     columns: Mapping[str, str] = field(default_factory=lambda: _NO_COLUMNS)
+    kept: Mapping[str, str] = field(default_factory=lambda: _NO_COLUMNS)
+    """Columns carried into outputs as they are (``--keep``): header -> cell text."""
 
     @property
     def ok(self) -> bool:
@@ -80,7 +82,7 @@ def invalid_result(
     issues = tuple(_issue(p, row) for p in problems)
     return Result(
         record_id, Status.INVALID, None, None, None, (), provenance, errors=issues, plan=plan,
-        row=row.line, group=row.group,
+        row=row.line, group=row.group, kept=row.kept,
     )  # fmt: skip
 
 
@@ -102,8 +104,8 @@ def evaluate_row(
             FieldIssue(e.field, e.code, located(e.message, row.line, row.columns.get(e.field.split("[")[0])))
             for e in result.errors
         )
-        return replace(result, errors=errors, row=row.line, group=row.group)
-    return replace(result, row=row.line, group=row.group)
+        return replace(result, errors=errors, row=row.line, group=row.group, kept=row.kept)
+    return replace(result, row=row.line, group=row.group, kept=row.kept)
 
 
 __all__ = ["SourceRow", "evaluate_row", "invalid_result", "located"]

@@ -18,15 +18,15 @@ PHRASES: dict[str, dict[str, str]] = {
         "points": "điểm",
         "result": "Kết quả",
         "rating": "Xếp loại",
-        "candidate": "Đối tượng",
+        "candidate": "Mã",
         "missing": "Còn thiếu dữ liệu",
         "gap": "Để đạt mức «{band}»: cần thêm {points} điểm",
         "gap_must": "phải đạt các tiêu chí bắt buộc/điều kiện loại trừ: {ids}",
         "gap_gates": "Để đạt mức «{band}»: đã đủ điểm",
         "gap_unknown": "Để đạt mức «{band}»: chưa xác định được số điểm cần đạt (thiếu dữ liệu)",
-        "gap_condition": "và cần thỏa điều kiện: {condition}",
+        "gap_condition": "và cần: {condition}",
         "gap_suggest": "nên đạt thêm: {ids}",
-        "missing_data": "chưa đủ dữ liệu: thiếu {fields}",
+        "missing_data": "chưa có số liệu: {fields}",
         "as_fail": "thiếu dữ liệu ({fields}) nên tính là chưa đạt",
         "as_pass": "thiếu dữ liệu ({fields}) nên tính là đạt",
         "division": "không tính được (phép chia cho 0)",
@@ -39,18 +39,19 @@ PHRASES: dict[str, dict[str, str]] = {
         "set": "Bộ tiêu chí",
         "aggregate": "{num}/{den} đạt ({pct})",
         "aggregate_unknown": "{n} chưa xác định",
-        "aggregate_match": "{num}/{den} thành viên thỏa điều kiện",
+        "aggregate_match": "{num}/{den} thành viên",
         "aggregate_need": "cần {target}: thêm {more}",
         "aggregate_failing": "chưa đạt: {ids}",
-        "aggregate_title": "{num}/{den} {noun} đạt {title} ({pct})",
+        "aggregate_title": "{num}/{den} {noun} đạt “{title}” ({pct})",
         "aggregate_noun": "{num}/{den} {noun} đạt ({pct})",
         "aggregate_weighted": "{pct} (có trọng số: {num}/{den}; {n} {noun})",
-        "aggregate_value": "{value} (từ {n} {noun})",
+        "aggregate_value": "{value} (tính từ {n} {noun})",
         "aggregate_unknown_noun": "{n} {noun} chưa xác định",
         "aggregate_too_few": "chỉ {n} {noun} có dữ liệu, cần ít nhất {min}",
         "aggregate_need_more": "cần {target}: thêm {n} {noun}",
-        "aggregate_match_noun": "{num}/{den} {noun} thỏa điều kiện",
+        "aggregate_match_noun": "{num}/{den} {noun}",
         "graded": "được {points}/{max} điểm",
+        "as_of": "ngày áp dụng {date}",
         "value_list": "giá trị",
     },
     "en": {
@@ -71,7 +72,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "gap_must": "must pass (mandatory or veto): {ids}",
         "gap_gates": "To reach «{band}»: enough points already",
         "gap_unknown": "To reach «{band}»: the points needed are not known yet (data missing)",
-        "gap_condition": "and the condition must hold: {condition}",
+        "gap_condition": "and needs: {condition}",
         "gap_suggest": "pass also: {ids}",
         "missing_data": "not enough data: {fields} missing",
         "as_fail": "data missing ({fields}), counted as not passed",
@@ -86,41 +87,28 @@ PHRASES: dict[str, dict[str, str]] = {
         "set": "Criteria set",
         "aggregate": "{num}/{den} met ({pct})",
         "aggregate_unknown": "{n} undetermined",
-        "aggregate_match": "{num} of {den} members match",
+        "aggregate_match": "{num} of {den} members",
         "aggregate_need": "needs {target}: {more} more",
         "aggregate_failing": "not met: {ids}",
-        "aggregate_title": "{num}/{den} {noun} met {title} ({pct})",
+        "aggregate_title": "{num}/{den} {noun} rated “{title}” ({pct})",
         "aggregate_noun": "{num}/{den} {noun} met ({pct})",
         "aggregate_weighted": "{pct} (weighted: {num}/{den}; {n} {noun})",
         "aggregate_value": "{value} (from {n} {noun})",
         "aggregate_unknown_noun": "{n} {noun} undetermined",
         "aggregate_too_few": "only {n} {noun} with data, at least {min} needed",
-        "aggregate_need_more": "needs {target}: {n} more {noun}",
-        "aggregate_match_noun": "{num} of {den} {noun} match",
+        "aggregate_need_more": "for a share {target}: {n} more {noun}",
+        "aggregate_match_noun": "{num} of {den} {noun}",
         "graded": "earned {points}/{max} points",
+        "as_of": "as of {date}",
         "value_list": "values",
     },
 }
 
-# How a comparison reads when it holds and when it does not.
-RELATIONS: dict[str, dict[str, tuple[str, str]]] = {
-    "vi": {
-        ">=": ("không thấp hơn", "thấp hơn"),
-        ">": ("cao hơn", "không cao hơn"),
-        "<=": ("không cao hơn", "cao hơn"),
-        "<": ("thấp hơn", "không thấp hơn"),
-        "==": ("bằng", "khác"),
-        "!=": ("khác", "bằng"),
-    },
-    "en": {
-        ">=": ("at or above", "below"),
-        ">": ("above", "not above"),
-        "<=": ("at or below", "above"),
-        "<": ("below", "not below"),
-        "==": ("equal to", "not equal to"),
-        "!=": ("not equal to", "equal to"),
-    },
-}
+
+def phrase(lang: str, key: str) -> str:
+    """A fixed phrase of the library in ``lang`` (English when the language is unknown)."""
+    return PHRASES.get(lang, PHRASES["en"])[key]
+
 
 MEMBER_NOUNS: dict[str, dict[str, tuple[str, str]]] = {
     "household": {"vi": ("hộ", "hộ"), "en": ("household", "households")},
@@ -135,4 +123,4 @@ MEMBER_NOUNS: dict[str, dict[str, tuple[str, str]]] = {
 """How members are counted in sentences, by subject (singular, plural): "4 more households"."""
 
 
-__all__ = ["MEMBER_NOUNS", "PHRASES", "RELATIONS"]
+__all__ = ["MEMBER_NOUNS", "PHRASES", "phrase"]

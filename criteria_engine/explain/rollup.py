@@ -8,9 +8,10 @@ words them: "Hộ gia đình: 8 hộ (5 đạt, 3 chưa đạt)", then "A1 · T�
 from __future__ import annotations
 
 from ..evaluators.rollup_lines import STATUS_ORDER, RollupLine, RollupReader
-from .i18n import format_number, format_value, pick
+from .aggregates import aggregate_sentence
+from .cache import plan_words
+from .i18n import format_number, pick
 from .phrases import MEMBER_NOUNS
-from .text import aggregate_sentence
 
 STATUS_WORDS = {
     "vi": {
@@ -65,9 +66,9 @@ def rollup_sentence(reader: RollupReader, line: RollupLine, lang: str) -> str:
     numbers = aggregate_sentence(line.detail, reader.target(line), line.context, lang)
     text = f"{head}{pick(line.label, lang)}: {numbers}"
     if line.reported is not None:
-        spec = reader.plan.model.inputs.get(line.reported)
-        name = pick(spec.label, lang) if spec else line.reported
-        value = format_value(line.context.get(line.reported), lang, spec.unit if spec else None)
+        names = plan_words(reader.plan, lang).names  # the reported figure at its own precision
+        name = names.label(line.reported)
+        value = names.show(line.reported, line.context.get(line.reported))
         text += f" ({_phrase(lang, 'reported').format(name=name, value=value)})"
     return text
 

@@ -56,6 +56,12 @@ class InputSpec(_Model):
     min: Number | None = None
     max: Number | None = None
     unit: str | None = Field(None, description="Unit, e.g. VND/month, %, people.")
+    digits: int | None = Field(
+        None,
+        ge=0,
+        le=6,
+        description="Decimal places shown wherever the value appears (default: 1 for %, 0 for money and counts).",
+    )
     items: dict[Identifier, InputSpec] | None = Field(
         None, description="The fields of each record of a list (e.g. a household's persons)."
     )
@@ -74,6 +80,7 @@ class Parameter(_Model):
     by: Identifier | None = Field(None, description="The enum input that selects the value.")
     values: dict[str, Number] | None = Field(None, description="The table: enum value -> value.")
     unit: str | None = None
+    digits: int | None = Field(None, ge=0, le=6, description="Decimal places shown (as for inputs).")
     basis: list[Basis] = Field(default_factory=list)
 
 
@@ -83,6 +90,7 @@ class Derived(_Model):
     label: Text
     expr: Expression
     unit: str | None = None
+    digits: int | None = Field(None, ge=0, le=6, description="Decimal places shown (as for inputs).")
 
 
 class Collection(_Model):
@@ -203,6 +211,9 @@ class Example(_Model):
     description: str | None = None
     record: dict[str, object]
     expect: dict[str, object]
+    explain: dict[str, str] | None = Field(
+        None, description="Criterion id -> the Vietnamese sentence its explanation must read."
+    )
 
 
 # The procedure section builds on the types above (Basis, Text, Identifier).

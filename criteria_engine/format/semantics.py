@@ -81,6 +81,12 @@ def _check_inputs(inputs: Mapping[str, InputSpec], base: DocPath) -> Iterator[Di
                 yield from _check_inputs(spec.items, (*path, "items"))
         elif spec.items:
             yield error("items-not-list", f"'items' is only for list inputs; '{name}' is {spec.type}", path)
+        if spec.digits is not None and spec.type not in ("integer", "number"):
+            yield error(
+                "digits-not-number",
+                f"'digits' is only for number and integer inputs; '{name}' is {spec.type}",
+                (*path, "digits"),
+            )
         if spec.min is not None and spec.max is not None and spec.min > spec.max:
             yield error("bad-range", f"min {spec.min} is above max {spec.max}", (*path, "min"))
         if spec.value_labels and spec.values:

@@ -43,6 +43,7 @@ class Unit:
     file: str
     children: tuple[tuple[str, tuple[Child, ...]], ...] = ()
     group: str | None = None
+    kept: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class DataSource:
     sheet: str | None = None
     group_by: str | None = None
     warn: Warn = field(default=lambda _d: None)
+    keep: Sequence[str] = ()
     group_field: str | None = field(init=False, default=None)
     ids_seen: int = field(init=False, default=0)
 
@@ -143,6 +145,8 @@ class DataSource:
         indexes = [(spec, _child_index(spec, self.warn)) for spec in specs]
         filled = {spec.name for spec in specs}
         links = [c.link for c in cs.collections.values()] + ([self.group_by] if self.group_by else [])
+        inputs = _input_headers(cs)  # a kept input stays an input (its value is also kept as read)
+        links += [name for name in self.keep if fold(name) not in inputs]
         if self.group_by == "":
             links.append("village_id")
         columns: ColumnMap | None = None
@@ -166,7 +170,8 @@ class DataSource:
                 for spec, index in indexes:
                     attached.append((spec.name, tuple(index.get(parent, ()))))
             group = raw.values.get(self.group_field) if self.group_field else None
-            yield Unit(raw, columns, self.path, tuple(attached), None if group is None else str(group))
+            kept = _kept(raw.values, self.keep)
+            yield Unit(raw, columns, self.path, tuple(attached), None if group is None else str(group), kept)
         self.ids_seen = len(parents)
         repeated = [k for k, n in parents.items() if n > 1]
         if repeated:
@@ -213,6 +218,17 @@ class DataSource:
                 )
         else:  # a JSON record with new keys: report only the new unknown columns
             notes = [n for n in notes if n.code == "data-unknown-column" and n.column > len(previous.headers)]
+        if previous is None:
+            folded = {fold(h) for h in headers}
+            for name in self.keep:
+                if fold(name) not in folded:
+                    message = f"no column '{name}' to keep; it is left empty"
+                    near = suggest(name, headers)
+                    notes.append(
+                        Diagnostic(
+                            "data-no-keep-column", message, self.path, 1, 0, (), near, Severity.WARNING
+                        )
+                    )
         self.warn(notes)
         if self.group_by is not None:
             wanted = fold(self.group_by or "village_id")
@@ -231,6 +247,28 @@ class DataSource:
                     ]
                 )
         return columns
+
+
+def _input_headers(model: CriteriaSet) -> set[str]:
+    """The folded names, labels and aliases of the set's inputs."""
+    found: set[str] = set()
+    for name, spec in model.inputs.items():
+        found.add(fold(name))
+        found.update(fold(text) for text in spec.label.values())
+        found.update(fold(alias) for alias in spec.aliases)
+    return found
+
+
+def _kept(values: Mapping[str, object], keep: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """The kept columns of a row, by the name asked for (headers matched loosely)."""
+    if not keep:
+        return ()
+    folded = {fold(str(header)): value for header, value in values.items()}
+    out = []
+    for name in keep:
+        value = values.get(name, folded.get(fold(name)))
+        out.append((name, "" if value is None else str(value)))
+    return tuple(out)
 
 
 _CONVERTERS: dict[tuple[int, int], RowConverter] = {}
@@ -265,8 +303,9 @@ def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> SourceRow:
             )
     columns = {name: header for header, (kind, name) in unit.columns.targets.items() if kind == "input"}
     return SourceRow(
-        raw.row_number, record, tuple(problems), unit.group, unit.file, unit.columns.headers, columns
-    )
+        raw.row_number, record, tuple(problems), unit.group, unit.file, unit.columns.headers, columns,
+        dict(unit.kept),
+    )  # fmt: skip
 
 
 def read_records(
@@ -278,6 +317,7 @@ def read_records(
     members: Mapping[str, str | os.PathLike[str]] | None = None,
     group_by: str | None = None,
     warn: Warn | None = None,
+    keep: Sequence[str] = (),
 ) -> Iterator[SourceRow]:
     """Stream the rows of a CSV/XLSX/JSON/JSONL file as the set's typed records.
 
@@ -287,14 +327,17 @@ def read_records(
     row and column. ``sheet`` picks an Excel sheet; ``column_map`` maps headers to input names
     first (a mapping, or a YAML/JSON/CSV map file); ``members`` fills list inputs and
     collections from other files linked by ``<subject>_id`` (``{"persons": "persons.csv"}``);
-    ``group_by`` carries a column's value on each row. Problems of the file as a whole
+    ``group_by`` carries a column's value on each row, ``keep`` columns carried as they are
+    (``SourceRow.kept``, then ``Result.kept``). Problems of the file as a whole
     (unknown columns, duplicate ids...) go to ``warn`` as they are found. Raises
     :class:`~criteria_engine.errors.DataError` for a file that cannot be read at all.
     """
     model = plan.model if isinstance(plan, Plan) else plan
     specs = [f"{name}={os.fspath(file)}" for name, file in (members or {}).items()]
     mapping = os.fspath(column_map) if isinstance(column_map, os.PathLike) else column_map
-    source = DataSource(model, os.fspath(path), mapping, specs, sheet, group_by, warn or (lambda _d: None))
+    source = DataSource(
+        model, os.fspath(path), mapping, specs, sheet, group_by, warn or (lambda _d: None), keep
+    )
     for unit in source.units():
         yield prepare(unit, model.inputs)
 

@@ -90,7 +90,8 @@ def _letter(round_: Round, proposal: Proposal, words: RoundWords) -> str:
         reasons = proposal.reasons
     out.append(f"<p><strong>{escape(verdict)}</strong></p>\n")
     for reason in reasons:
-        out.append(paragraph("• " + reason.text(lang)))
+        if reason.code != "approval-not-met":  # the vote's line above already says it
+            out.append(paragraph("• " + reason.text(lang)))
     if round_.posting is not None and decision is None:
         dates = deadlines(words.procedure, round_.posting.posted_on)
         out.append(paragraph(w(lang,

@@ -10,6 +10,7 @@ and every candidate left out with the reason, as short sentences without persona
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO
@@ -24,12 +25,13 @@ from ..award.outcome import Proposal, quorum_check
 from ..award.ranking import keys_in_words
 from ..award.records import Decision, Round
 from .award_page import RoundWords, grid, heading, num, page, paragraph, signatures, w
+from .document import DocumentInfo, Signer
+from .public_list import PublicEntry, public_list_html
 
 
 def _outcome(words: RoundWords, level: str | None) -> str:
-    if level:
-        return w(words.lang, f"{words.level(level)} (đề nghị)", f"{words.level(level)} (proposed)")
-    return w(words.lang, f"{words.title} (đề nghị)", f"{words.title} (proposed)")
+    """What a candidate is proposed for: the level, else the title (the list's name says "proposed")."""
+    return words.level(level) if level else words.title
 
 
 def posting_rows(
@@ -47,37 +49,39 @@ def posting_rows(
 def posting_html(
     round_: Round, items: Sequence[Proposal], levels: Mapping[str, LevelOutcome], lang: str
 ) -> str:
-    """The public notice with the list of candidates proposed and the posting dates."""
+    """The public notice: the candidates proposed, the posting dates, where to comment; drawn by
+    the library's public list (:func:`.public_list.public_list_html`), which never shows a
+    private input. Each candidate's details go to it alone, in its letter."""
     words = RoundWords(round_, lang)
-    assert round_.posting is not None
+    assert round_.posting is not None and round_.opening is not None
     dates = deadlines(words.procedure, round_.posting.posted_on)
-    year = round_.key.year
-    title = w(lang, f"Thông báo niêm yết công khai danh sách đề nghị công nhận «{words.title}» năm {year}",
-              f"Public notice: candidates proposed for “{words.title}” {year}")  # fmt: skip
-    sub = w(lang, f"Niêm yết từ ngày {words.day(dates.posted_on)} đến hết ngày {words.day(dates.posting_ends)} "
-                  f"({words.procedure.posting.days} ngày)",
-            f"Posted from {words.day(dates.posted_on)} to {words.day(dates.posting_ends)} "
-            f"({words.procedure.posting.days} days)")  # fmt: skip
-    rows = posting_rows(round_, items, levels, lang)
-    left_out = len(items) - len(rows)
-    body = [heading(words, title, sub)]
-    body.append(
-        grid(w(lang, "STT|Tên|Mã|Đề nghị", "No.|Name|ID|Proposed for").split("|"), rows, numeric=(0,))
+    unit_word = words.unit.removesuffix(f" {round_.key.unit}")
+    entries = [
+        PublicEntry(candidate, name if name != candidate else "", round_.key.unit, outcome)
+        for _, name, candidate, outcome in posting_rows(round_, items, levels, lang)
+    ]
+    chair = CHAIRS[words.procedure.voters]["en" if lang == "en" else "vi"]
+    info = DocumentInfo(words.unit, "", dates.posted_on, (Signer(chair),))
+    assessed = sum(e.status != "invalid" for e in round_.opening.evaluations)
+    return public_list_html(
+        entries,
+        title=words.title,
+        lang=lang,
+        info=info,
+        assessed=assessed,
+        subject=round_.opening.subject,
+        name_heading=w(lang, "Họ và tên", "Name") if any(e.name for e in entries) else "",
+        group_heading=unit_word.split(",")[0],
+        period=(dates.posted_on, dates.posting_ends + dt.timedelta(days=1)),
     )
-    body.append(paragraph(w(lang,
-        f"Có {len(rows)} {words.noun} được đề nghị. {left_out} {words.noun} khác chưa được đề nghị; "
-        "mỗi trường hợp được gửi thư giải thích riêng.",
-        f"{len(rows)} {words.noun} are proposed. {left_out} other {words.noun} are not; each has received "
-        "a letter with the reasons, sent to it alone.")))  # fmt: skip
-    body.append(paragraph(w(lang,
-        f"Mọi ý kiến, phản ánh xin gửi về ban bình xét trước hết ngày {words.day(dates.posting_ends)}.",
-        f"Comments and objections go to the assessment board by {words.day(dates.posting_ends)}.")))  # fmt: skip
-    body.append(paragraph(w(lang,
-        "Danh sách chỉ ghi tên và kết quả; điểm số, tiêu chí và thông tin cá nhân không được niêm yết "
-        "(Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).",
-        "The list shows names and outcomes only; scores, criteria and personal data are not posted "
-        "(Decree 13/2023/ND-CP on personal data)."), "note"))  # fmt: skip
-    return page(title, body, lang)
+
+
+CHAIRS = {
+    "household_representatives": {"vi": "Trưởng thôn, tổ trưởng tổ dân phố", "en": "Village head"},
+    "voters": {"vi": "Trưởng thôn, tổ trưởng tổ dân phố", "en": "Village head"},
+    "council_members": {"vi": "Chủ tịch Hội đồng Thi đua - Khen thưởng", "en": "Chair of the council"},
+}
+"""Who signs the posted list, by who voted."""
 
 
 def write_posting_csv(
@@ -166,7 +170,7 @@ def decision_html(round_: Round, decision: Decision, lang: str) -> str:
         "No.|ID|Name|Votes for|Score|Awarded|Years counted",
     )
     body.append(grid(head.split("|"), awarded, numeric=(0, 3, 4)))
-    body += [paragraph(line, "rule") for line in _quota_line(round_, lang)]
+    body += [paragraph(line, "procedure-rule") for line in _quota_line(round_, lang)]
     body.append(
         f"<h2>{w(lang, 'Không được công nhận, hoặc không đạt mức cao hơn: lý do', 'Not awarded, or not at the higher level: why')}</h2>\n"
     )

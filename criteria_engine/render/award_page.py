@@ -1,5 +1,7 @@
-"""What the round's printable documents share: an A4 page frame, the administrative heading,
-tables, and the round's words (the title, the unit, the levels) in Vietnamese or English.
+"""What the round's printable documents share: the round's words (the title, the unit, the
+levels) in Vietnamese or English, and the frame every printed document of the library uses
+(:mod:`.document`: the national heading, the A4 page, the signature blocks) with the round's
+tables and paragraphs.
 
 Every document is one self-contained HTML file (no scripts, no network), printed on A4.
 """
@@ -13,26 +15,17 @@ from html import escape
 from ..award.messages import day, subject_noun
 from ..award.records import Round
 from ..explain.i18n import format_number, format_percent, pick
-from .report import CSS
+from . import document
 
-PAGE_CSS = (
-    CSS
-    + """
-.heading { display: flex; justify-content: space-between; text-align: center; font-size: .95rem; margin-bottom: 1rem; }
-.heading div { width: 48%; } .heading strong { display: block; }
-h1.doc { text-align: center; font-size: 1.3rem; margin: .8rem 0 .2rem; text-transform: uppercase; }
-p.sub { text-align: center; margin: 0 0 .8rem; }
-table.grid { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
-table.grid th, table.grid td { border: 1px solid #555; padding: .25rem .4rem; vertical-align: top; }
-table.grid th { background: #eef2f7; } td.n { text-align: right; white-space: nowrap; } td.blank { min-width: 4.5rem; }
-.signatures { display: flex; justify-content: space-around; margin-top: 2rem; text-align: center; }
-.signatures div { min-height: 6rem; }
-.letter { break-after: page; page-break-after: always; font-size: 10.5pt; }
-.letter p { margin: .25rem 0; }
-.letter:last-child { break-after: auto; page-break-after: auto; }
-.rule { background: #f3f6fa; padding: .3rem .5rem; border-radius: 4px; }
+PAGE_CSS = """
+td.n { text-align: right; white-space: nowrap; } td.blank { min-width: 18mm; }
+table.grid { margin: 2mm 0 4mm; }
+.procedure-rule { background: #f3f6fa; padding: 1mm 2mm; }
+.letter { font-size: 10.5pt; } .letter p { margin: 1mm 0; }
+.v-fail { color: #8b1a1a; font-weight: 600; } .v-unknown { color: #7a5d00; }
+.note, .provenance { color: #555; font-size: 9.5pt; }
 """
-)
+"""What the round's documents add to the shared page style (:data:`.document.BASE_CSS`)."""
 
 UNIT_WORDS = {
     "village": {"vi": "Thôn, tổ dân phố", "en": "Village"},
@@ -91,28 +84,17 @@ class RoundWords:
 
 
 def page(title: str, body: Iterable[str], lang: str) -> str:
-    """A whole HTML document around ``body``."""
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n"
-        + "".join(body)
-        + "</body>\n</html>\n"
-    )
+    """A whole HTML document around ``body`` (the shared A4 frame)."""
+    return document.page(title, lang, PAGE_CSS, "".join(body))
 
 
-def heading(words: RoundWords, title: str, sub: str) -> str:
-    """The administrative heading (the unit, the national motto), the document's title, its subtitle."""
-    lang = words.lang
-    left = f"<strong>{escape(words.unit)}</strong>"
-    right = w(
-        lang,
-        "<strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong>Độc lập - Tự do - Hạnh phúc",
-        "<strong>SOCIALIST REPUBLIC OF VIETNAM</strong>Independence - Freedom - Happiness",
-    )
+def heading(words: RoundWords, title: str, sub: str, when: dt.date | None = None) -> str:
+    """The national heading (the unit issuing it, Quốc hiệu and tiêu ngữ, the date when known),
+    the document's title and its subtitle."""
+    info = document.DocumentInfo(authority=words.unit, date=when)
     return (
-        f'<div class="heading"><div>{left}</div><div>{right}</div></div>\n'
-        f'<h1 class="doc">{escape(title)}</h1>\n<p class="sub">{escape(sub)}</p>\n'
+        document.heading(info, words.lang)
+        + f'<h1 class="doc">{escape(title)}</h1>\n<p class="sub">{escape(sub)}</p>\n'
     )
 
 
@@ -140,12 +122,8 @@ def paragraph(text: str, css: str = "") -> str:
 
 
 def signatures(*roles: str) -> str:
-    """Signature blocks, side by side."""
-    return (
-        '<div class="signatures">'
-        + "".join(f"<div><strong>{escape(r)}</strong></div>" for r in roles)
-        + "</div>\n"
-    )
+    """Signature blocks, side by side (the role above, the name left to write)."""
+    return document.signatures([document.Signer(role) for role in roles])
 
 
 __all__ = ["PAGE_CSS", "RoundWords", "grid", "heading", "num", "page", "paragraph", "pct", "signatures", "w"]

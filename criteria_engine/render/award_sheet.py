@@ -81,7 +81,10 @@ def sheet_html(round_: Round, lang: str, invited: int | None) -> str:
         (i, e.candidate, e.name, result_line(e, words), "", "", "")
         for i, e in enumerate(round_.opening.evaluations, start=1)
     ]
-    body = [heading(words, title, sub), *(paragraph(line, "rule") for line in _rules(words, invited))]
+    body = [
+        heading(words, title, sub),
+        *(paragraph(line, "procedure-rule") for line in _rules(words, invited)),
+    ]
     body.append(paragraph(w(lang, "Số dự họp: ......", "Present: ......")))
     body.append(grid(SHEET_HEADERS["en" if lang == "en" else "vi"], rows, numeric=(0,), blank=(4, 5, 6)))
     body.append(signatures(w(lang, "Thư ký", "Secretary"), w(lang, "Chủ trì", "Chair")))

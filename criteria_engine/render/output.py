@@ -107,7 +107,7 @@ def format_of(path: str | os.PathLike[str]) -> str | None:
 
 def write_items(items: Iterable[Item], stream: IO[Any], fmt: str, context: Context) -> Summary:
     """Write items (ranked first when the context asks) in ``fmt``; returns the summary."""
-    summary = Summary(group_field=context.group_field)
+    summary = Summary(group_field=context.group_field, subject=context.plan.model.subject)
     ordered: Iterable[Item] = items
     if context.ranked:  # the contest's order, and the rule said with the summary
         keys = contest_order(context.plan.model)

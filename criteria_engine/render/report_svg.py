@@ -1,7 +1,8 @@
-"""Charts for the HTML report, drawn as inline SVG (no scripts, no external files).
+"""Charts for the printed reports: bars drawn as inline SVG, every word in HTML around them.
 
-Each chart is a function returning an ``<svg>`` element as text. Every text inside is
-escaped; colours are fixed so the charts print the same on any printer.
+Labels and figures are table cells, so they wrap inside their box and are never clipped
+however long a criterion's title or a village's name is; the SVG holds only rectangles.
+No scripts, no external files; fixed colours so the charts print the same everywhere.
 """
 
 from __future__ import annotations
@@ -12,78 +13,68 @@ from html import escape
 COLOURS = {"passed": "#2e7d32", "failed": "#c62828", "undetermined": "#f9a825", "invalid": "#6a1b9a"}
 BAR = "#1565c0"
 TRACK = "#e3e7ee"
-INK = "#1f2933"
+
+CHART_CSS = """
+.chart { width: 100%; border-collapse: collapse; margin: 1mm 0 3mm; font-size: 9.5pt; break-inside: avoid; }
+.chart caption { text-align: left; font-weight: bold; font-size: 10.5pt; padding-bottom: 1mm; }
+.chart td { padding: .4mm 1mm; vertical-align: middle; overflow-wrap: break-word; }
+.chart td.label { width: 52%; }
+.chart td.bar { width: 30%; }
+.chart td.bar svg { display: block; width: 100%; height: 3.2mm; }
+.chart td.value { width: 18%; text-align: right; white-space: nowrap; }
+.statusbar svg { display: block; width: 100%; height: 6mm; margin: 1mm 0; }
+.legend { display: flex; flex-wrap: wrap; gap: 1mm 6mm; font-size: 9.5pt; margin: 0 0 3mm; }
+.legend span.key { display: inline-block; width: 3mm; height: 3mm; margin-right: 1.2mm; vertical-align: -.3mm; }
+"""
 
 
-def _text(
-    x: float, y: float, content: str, anchor: str = "start", size: int = 13, weight: str = "normal"
-) -> str:
+def _bar(fraction: float) -> str:
+    width = max(0.0, min(1.0, fraction)) * 100
     return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" '
-        f'font-weight="{weight}" fill="{INK}">{escape(content)}</text>'
+        '<svg viewBox="0 0 100 10" preserveAspectRatio="none" role="presentation" '
+        'xmlns="http://www.w3.org/2000/svg">'
+        f'<rect x="0" y="0" width="100" height="10" fill="{TRACK}"/>'
+        f'<rect x="0" y="0" width="{width:.2f}" height="10" fill="{BAR}"/></svg>'
     )
 
 
-def _percent(part: float, whole: float, lang: str) -> str:
-    value = 100.0 * part / whole if whole else 0.0
-    text = f"{value:.1f}%"
-    return text.replace(".", ",") if lang == "vi" else text
-
-
-def status_bar(counts: Mapping[str, int], labels: Mapping[str, str], lang: str, title: str) -> str:
-    """A stacked bar of the statuses (100% wide) with a legend: count and share of each."""
+def status_bar(
+    counts: Mapping[str, int], labels: Mapping[str, str], shown: Mapping[str, str], title: str
+) -> str:
+    """A stacked bar of the statuses (100% wide), then a legend: each status, its count and
+    share (``shown``: the share as text, formatted by the caller's language)."""
     total = sum(counts.values())
-    width, left, bar_y, bar_h = 640, 10, 34, 30
-    parts = [
-        f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width + 2 * left} 128" '
-        f'width="100%" xmlns="http://www.w3.org/2000/svg">',
-        _text(left, 20, title, size=15, weight="bold"),
-        f'<rect x="{left}" y="{bar_y}" width="{width}" height="{bar_h}" fill="{TRACK}"/>',
-    ]
-    x = float(left)
+    rects, x = [], 0.0
     for status, colour in COLOURS.items():
         count = counts.get(status, 0)
         if not count or not total:
             continue
-        w = width * count / total
-        parts.append(f'<rect x="{x:.2f}" y="{bar_y}" width="{w:.2f}" height="{bar_h}" fill="{colour}"/>')
-        x += w
-    for index, (status, colour) in enumerate(COLOURS.items()):
-        lx = left + (index % 2) * (width / 2)
-        ly = 80 + (index // 2) * 22
-        count = counts.get(status, 0)
-        parts.append(f'<rect x="{lx:.1f}" y="{ly}" width="14" height="14" fill="{colour}"/>')
-        parts.append(
-            _text(lx + 20, ly + 12, f"{labels[status]}: {count} ({_percent(count, total, lang)})", size=13)
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+        width = 100.0 * count / total
+        rects.append(f'<rect x="{x:.3f}" y="0" width="{width:.3f}" height="10" fill="{colour}"/>')
+        x += width
+    legend = "".join(
+        f'<span><span class="key" style="background:{colour}"></span>'
+        f"{escape(labels[status])}: {counts.get(status, 0)} ({escape(shown[status])})</span>"
+        for status, colour in COLOURS.items()
+    )
+    return (
+        f'<div class="statusbar"><p><strong>{escape(title)}</strong></p>'
+        '<svg viewBox="0 0 100 10" preserveAspectRatio="none" role="img" xmlns="http://www.w3.org/2000/svg">'
+        f'<rect x="0" y="0" width="100" height="10" fill="{TRACK}"/>{"".join(rects)}</svg>'
+        f'<div class="legend">{legend}</div></div>'
+    )
 
 
 def bar_chart(rows: Sequence[tuple[str, float, str]], title: str, maximum: float | None = None) -> str:
-    """Horizontal bars: (label, value, value as shown) per row, longest bar = ``maximum``."""
+    """Horizontal bars as a table: (label, value, value as shown) per row; the longest bar is
+    ``maximum``. Labels wrap in their cell."""
     top = maximum if maximum is not None else max((v for _, v, _ in rows), default=0.0)
-    label_w, bar_w, row_h, left = 330, 250, 24, 10
-    height = 34 + row_h * max(len(rows), 1) + 8
-    parts = [
-        f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {left + label_w + bar_w + 90} {height}" '
-        f'width="100%" xmlns="http://www.w3.org/2000/svg">',
-        _text(left, 20, title, size=15, weight="bold"),
-    ]
-    for index, (label, value, shown) in enumerate(rows):
-        y = 34 + index * row_h
-        short = label if len(label) <= 50 else label[:49] + "…"
-        w = bar_w * value / top if top else 0.0
-        parts.append(_text(left, y + 15, short, size=12))
-        parts.append(
-            f'<rect x="{left + label_w}" y="{y + 3}" width="{bar_w}" height="{row_h - 8}" fill="{TRACK}"/>'
-        )
-        parts.append(
-            f'<rect x="{left + label_w}" y="{y + 3}" width="{w:.2f}" height="{row_h - 8}" fill="{BAR}"/>'
-        )
-        parts.append(_text(left + label_w + bar_w + 8, y + 15, shown, size=12))
-    parts.append("</svg>")
-    return "".join(parts)
+    body = "".join(
+        f'<tr><td class="label">{escape(label)}</td><td class="bar">{_bar(value / top if top else 0.0)}</td>'
+        f'<td class="value">{escape(shown)}</td></tr>'
+        for label, value, shown in rows
+    )
+    return f'<table class="chart"><caption>{escape(title)}</caption>{body}</table>'
 
 
-__all__ = ["COLOURS", "bar_chart", "status_bar"]
+__all__ = ["CHART_CSS", "COLOURS", "bar_chart", "status_bar"]

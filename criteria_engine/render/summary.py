@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..award.ranking import STATUS_ORDER, contest_key, contest_order, ranked
-from ..explain.i18n import pick
+from ..explain.catalogue import subject_words
+from ..explain.i18n import format_number, pick
 from ..explain.labels import word
 from ..results import Result, Status, Verdict
 
@@ -30,6 +31,8 @@ class Summary:
     """Counts by status, by group, and how often each criterion failed or was unknown."""
 
     group_field: str | None = None
+    subject: str = ""
+    """What the candidates are (``household``): the summary line counts them by name."""
     counts: Counter[str] = field(default_factory=Counter)
     failing: Counter[str] = field(default_factory=Counter)
     unknown: Counter[str] = field(default_factory=Counter)
@@ -74,9 +77,10 @@ class Summary:
         return out
 
     def line(self, lang: str) -> str:
-        """One sentence: ``Tổng cộng 12 đối tượng: 5 đạt, 4 chưa đạt, ...``."""
-        counts = {status: self.counts.get(status, 0) for status in STATUSES}
-        line = word(lang, "summary_line").format(total=self.total, noun=word(lang, "candidates"), **counts)
+        """One sentence: ``Tổng cộng 12 hộ: 5 đạt, 4 chưa đạt, ...`` (and the ranking rule, when ranked)."""
+        counts = {status: format_number(self.counts.get(status, 0), lang) for status in STATUSES}
+        noun = subject_words(self.subject, lang)[2 if self.total != 1 else 1]
+        line = word(lang, "summary_line").format(total=format_number(self.total, lang), noun=noun, **counts)
         return f"{line}\n{self.rank_rule}" if self.rank_rule else line
 
     def rows(self, lang: str) -> list[tuple[str, int]]:

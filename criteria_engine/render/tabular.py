@@ -1,8 +1,10 @@
 """CSV, Excel and Markdown outputs: one row per candidate, for officials to sort and filter.
 
-CSV and Excel have a column per criterion holding its verdict. The summary follows the rows
+CSV and Excel have a column per criterion holding its verdict, the result's summary line
+(``Kết luận``) and, for results evaluated in full detail, a column per criterion holding its
+sentence. The summary follows the rows
 in CSV (after one empty row, so a spreadsheet's filter stops before it), sits on a second
-sheet in Excel, and follows the table in Markdown. Numbers are written plainly (``82.5``).
+sheet in Excel, and follows the table in Markdown. Numbers are written as the language writes them (``82,5`` in Vietnamese; Excel keeps numbers).
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 import csv
 from typing import IO, Any
 
-from ..explain.i18n import pick
+from ..explain.i18n import format_number, pick
 from ..explain.labels import word
+from ..explain.texts import result_texts
 from ..results import Result, Status
 from .summary import Item, Summary, failing_ids, number, rating_label
 from .writers import Context
@@ -24,11 +27,14 @@ def headers(context: Context) -> list[str]:
     if context.ranked:
         head.append(word(lang, "rank"))
     head.append(word(lang, "id"))
+    head += list(context.keep)
     if context.group_field is not None:
         head.append(context.group_field)
     head += [word(lang, k) for k in ("status", "score", "max_score", "percent", "rating")]
     head += [c.id for c in context.plan.criteria]
-    head += [word(lang, k) for k in ("failing", "missing", "errors")]
+    head += [word(lang, k) for k in ("failing", "missing", "errors", "text")]
+    if context.texts:  # each criterion's sentence, after the verdicts
+        head += [f"{c.id} · {word(lang, 'explanation')}" for c in context.plan.criteria]
     return head
 
 
@@ -45,6 +51,7 @@ def cells(item: Item, context: Context) -> list[object]:
     if context.ranked:
         row.append(item.rank)
     row.append(result.id)
+    row += [result.kept.get(name, "") for name in context.keep]
     if context.group_field is not None:
         row.append(item.group)
     row += [
@@ -59,12 +66,18 @@ def cells(item: Item, context: Context) -> list[object]:
     row.append(failing_ids(result) if result.status != Status.INVALID else "")
     row.append(_labels(result, result.missing, lang))
     row.append("; ".join(e.message for e in result.errors))
+    texts = result_texts(result, lang)
+    row.append(texts.summary)
+    if context.texts:
+        row += [texts.criteria.get(c.id, "") for c in context.plan.criteria]
     return row
 
 
-def _plain(value: object) -> object:
-    if isinstance(value, float):
-        return number(value)
+def _plain(value: object, lang: str, digits: int | None = None) -> object:
+    # Numbers as the language writes them (76,2 in Vietnamese): the file is opened by people
+    # in a spreadsheet set to their language, and a percentage always has one decimal.
+    if isinstance(value, float) or (digits is not None and isinstance(value, int)):
+        return format_number(value, lang, digits)
     return "" if value is None else value
 
 
@@ -76,11 +89,16 @@ class CsvWriter:
         self.context = context
         if context.to_file:
             stream.write("\ufeff")
-        self.writer.writerow(headers(context))
+        head = headers(context)
+        self.writer.writerow(head)
+        percent = head.index(word(context.lang, "percent"))
+        self.digits = [1 if index == percent else None for index in range(len(head))]
 
     def add(self, item: Item) -> None:
         """Write one row."""
-        self.writer.writerow([_plain(v) for v in cells(item, self.context)])
+        lang = self.context.lang
+        row = cells(item, self.context)
+        self.writer.writerow([_plain(v, lang, d) for v, d in zip(row, self.digits, strict=True)])
 
     def close(self, summary: Summary) -> None:
         """An empty row, then the summary rows."""
@@ -88,6 +106,7 @@ class CsvWriter:
         self.writer.writerow([word(self.context.lang, "summary")])
         for label, count in summary.rows(self.context.lang):
             self.writer.writerow([label, count])
+        self.writer.writerow([summary.line(self.context.lang)])
 
 
 class XlsxWriter:
@@ -131,6 +150,7 @@ class XlsxWriter:
         sheet.append([])
         for label, count in summary.rows(lang):
             sheet.append([label, count])
+        sheet.append([summary.line(lang)])
         sheet.append([])
         sheet.append([self._strong(sheet, word(lang, "most_failed")), word(lang, "times_failed")])
         titles = {c.id: pick(c.criterion.title, lang) for c in self.context.plan.criteria}

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import IO, Any, Protocol
 
 from ..evaluators.plan import Plan
+from ..explain.texts import criterion_dict, result_dict, result_texts
 from ..results import CriterionResult
 from .summary import Item, Summary
 
@@ -35,6 +36,15 @@ class Context:
     colour: bool = False
     to_file: bool = False
     generated: str = ""
+    keep: tuple[str, ...] = ()
+    """Columns carried from the data into the output (``--keep``), in order."""
+    texts: bool = False
+    """Whether tables carry each criterion's sentence (results evaluated in full detail)."""
+    audience: str = "commune"
+    """Who an HTML document is for: ``commune`` (score sheet), ``public`` (list to post),
+    ``letters`` (one letter per household)."""
+    document: Any = None
+    """The heading and signatures of printed documents (:class:`.document.DocumentInfo`)."""
 
 
 class Writer(Protocol):
@@ -54,8 +64,15 @@ def item_dict(item: Item, context: Context) -> dict[str, object]:
         out["rank"] = item.rank
     if context.group_field is not None:
         out["group"] = item.group
-    out.update(item.result.to_dict())
+    if context.keep:
+        out["kept"] = {name: item.result.kept.get(name, "") for name in context.keep}
+    out.update(result_dict(item.result, context.lang))  # with the texts in the context's language
     return out
+
+
+def summary_dict(summary: Summary, lang: str) -> dict[str, object]:
+    """The run's summary as JSON data, with its line in ``lang`` (``text``)."""
+    return {**summary.to_dict(), "text": summary.line(lang)}
 
 
 def _dumps(data: object) -> str:
@@ -86,11 +103,11 @@ class FastJson:
         self.fragments: dict[tuple[str, str, object, bool], str] = {}
         self.provenance: dict[object, str] = {}
 
-    def criterion(self, c: CriterionResult) -> str:
+    def criterion(self, c: CriterionResult, text: str | None = None) -> str:
         """One criterion result as JSON (the set's static facts of a criterion never change
         within one run, so its id, verdict and points decide the text)."""
         if c.reason or c.values or c.missing or c.aggregates:
-            return _dumps(c.to_dict())
+            return _dumps(criterion_dict(c, text))
         key = (c.id, c.verdict, c.points, type(c.points) is float)
         text = self.fragments.get(key)
         if text is None:
@@ -102,20 +119,25 @@ class FastJson:
     def item(self, item: Item) -> str:
         """One item as a JSON object (no newline)."""
         r = item.result
-        parts = ['{"row": ', _scalar(item.row)]
+        parts = ['{"row": ', _scalar(item.row)]  # the same keys, in the same order, as item_dict
         if self.context.ranked:
             parts += [', "rank": ', _scalar(item.rank)]
         if self.context.group_field is not None:
             parts += [', "group": ', _scalar(item.group)]
+        if self.context.keep:
+            parts += [', "kept": ', _dumps({name: r.kept.get(name, "") for name in self.context.keep})]
         provenance = self.provenance.get(r.provenance)
         if provenance is None:
             provenance = self.provenance[r.provenance] = _dumps(r.provenance.to_dict())
         criterion = self.criterion
+        texts = result_texts(r, self.context.lang)
+        said = texts.criteria.get
         parts += [
-            ', "id": ', _scalar(r.id), ', "status": ', _scalar(r.status), ', "rating": ', _scalar(r.rating),
+            ', "id": ', _scalar(r.id), ', "status": ', _scalar(r.status), ', "text": ', _scalar(texts.summary),
+            ', "rating": ', _scalar(r.rating),
             ', "score": ', _scalar(r.score), ', "max_score": ', _scalar(r.max_score),
             ', "percent": ', _scalar(r.percent), ', "criteria_set": ', provenance,
-            ', "criteria": [', ", ".join([criterion(c) for c in r.criteria]), "]",
+            ', "criteria": [', ", ".join([criterion(c, said(c.id)) for c in r.criteria]), "]",
             ', "missing": ', _dumps(list(r.missing)) if r.missing else "[]",
             ', "gap": ', _dumps(r.gap.to_dict()) if r.gap else "null",
             ', "errors": ', _dumps([e.to_dict() for e in r.errors]) if r.errors else "[]",
@@ -149,7 +171,7 @@ class JsonlWriter:
 
     def close(self, summary: Summary) -> None:
         """Write the summary line."""
-        self.stream.write(one_line(_dumps({"summary": summary.to_dict()})) + "\n")
+        self.stream.write(one_line(_dumps({"summary": summary_dict(summary, self.context.lang)})) + "\n")
 
 
 class JsonWriter:
@@ -168,7 +190,7 @@ class JsonWriter:
 
     def close(self, summary: Summary) -> None:
         """Close the list and write the summary."""
-        self.stream.write('\n],\n"summary": ' + _dumps(summary.to_dict()) + "}\n")
+        self.stream.write('\n],\n"summary": ' + _dumps(summary_dict(summary, self.context.lang)) + "}\n")
 
 
 def make_writer(fmt: str, stream: IO[Any], context: Context) -> Writer:
@@ -184,9 +206,9 @@ def make_writer(fmt: str, stream: IO[Any], context: Context) -> Writer:
         writer: Writer = kinds[fmt](stream, context)
         return writer
     if fmt == "html":
-        from .report import ReportWriter
+        from .audiences import html_writer
 
-        return ReportWriter(stream, context)
+        return html_writer(stream, context)
     from .table import TableWriter
 
     return TableWriter(stream, context)

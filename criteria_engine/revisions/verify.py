@@ -151,7 +151,9 @@ def _compare_criteria(stored: list[object], recomputed: list[object]) -> list[Di
             out.append(Difference(f"criteria.{cid}", x, y))
             continue
         for key in dict.fromkeys([*y, *x]):
-            if key != "id" and not _same(x.get(key, _ABSENT), y.get(key, _ABSENT)):
+            if key in ("id", "text"):  # the sentence is wording in the run's language, not the decision
+                continue
+            if not _same(x.get(key, _ABSENT), y.get(key, _ABSENT)):
                 out.append(_difference(f"criteria.{cid}.{key}", x.get(key, _ABSENT), y.get(key, _ABSENT)))
     if not out and list(old) != list(new):
         out.append(Difference("criteria.order", list(old), list(new)))
