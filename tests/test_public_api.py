@@ -30,10 +30,23 @@ def test_all_is_sorted_and_complete() -> None:
 CORE = [
     "results.py",
     "errors.py",
-    *[f"format/{n}.py" for n in ("models", "digest", "semantics", "structure", "registry", "schema")],
+    *[
+        f"format/{n}.py"
+        for n in (
+            "models",
+            "digest",
+            "semantics",
+            "structure",
+            "registry",
+            "schema",
+            "procedure",
+            "procedure_checks",
+        )
+    ],
     *[f"explain/{p.name}" for p in (PACKAGE / "explain").glob("*.py")],
     *[f"evaluators/{p.name}" for p in (PACKAGE / "evaluators").glob("*.py")],
     *[f"rules/{p.name}" for p in (PACKAGE / "rules").glob("*.py")],
+    *[f"award/{p.name}" for p in (PACKAGE / "award").glob("*.py")],
 ]
 FORBIDDEN_IMPORTS = {"yaml", "rich", "argparse", "openpyxl", "csv"}
 FORBIDDEN_CALLS = {"print", "open", "input"}

@@ -22,12 +22,15 @@ from .common import (
     print_diagnostics,
     registry_for,
 )
+from .round_examples import test_rounds
 
 HELP = """\
 Run the example candidates stored beside a revision (2026.2.examples.yaml beside
 2026.2.yaml) and compare each result with what the example expects: status, rating,
 score and each listed verdict, and (under explain:) the Vietnamese sentence of each
-listed criterion. Without a version, every revision of the set is tested.
+listed criterion. Without a version, every revision of the set is tested. A set with a
+procedure may also store example rounds (2026.2.round.examples.yaml): the quorum, who is
+awarded, the levels and the reasons each must give.
 Failures are printed with what was expected and what came out; the exit status is 1
 when any example fails.
 
@@ -133,7 +136,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     passed = failed = 0
     for revision in revisions:
         p, f = _test_revision(revision, plan_for(registry, revision), streams)
-        passed, failed = passed + p, failed + f
+        rounds_passed, rounds_failed = test_rounds(revision, streams)  # the procedure's stored rounds
+        passed, failed = passed + p + rounds_passed, failed + f + rounds_failed
     if passed + failed == 0:
         streams.err.write(f"criteria: no examples found for {args.set}\n")
         return EXIT_INVALID

@@ -139,7 +139,7 @@ def add_output_option(parser: argparse.ArgumentParser) -> None:
 def input_paths(args: argparse.Namespace) -> list[str]:
     """Every file a command reads, by its options (an output may not replace one)."""
     found: list[str] = []
-    for name in ("data", "persons", "map", "results", "votes"):
+    for name in ("data", "persons", "map", "results", "votes", "register", "source"):
         value = getattr(args, name, None)
         if isinstance(value, str) and value not in ("", "-"):
             found.append(value)

@@ -54,6 +54,12 @@ def render_cli_docs() -> str:
     parts = [INTRO, "\n## `criteria`\n\n```text\n", parser.format_help().rstrip(), "\n```\n"]
     for name, sub in _subcommands(parser).items():
         parts += [f"\n## `criteria {name}`\n\n```text\n", sub.format_help().rstrip(), "\n```\n"]
+        for step, nested in _subcommands(sub).items():  # `criteria round open`, ...
+            parts += [
+                f"\n### `criteria {name} {step}`\n\n```text\n",
+                nested.format_help().rstrip(),
+                "\n```\n",
+            ]
     return "".join(parts)
 
 

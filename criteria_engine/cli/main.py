@@ -14,7 +14,9 @@ from ..render.output import output_target
 from . import (
     cmd_evaluate,
     cmd_explain,
+    cmd_register,
     cmd_revisions,
+    cmd_round,
     cmd_sets,
     cmd_show,
     cmd_template,
@@ -42,6 +44,8 @@ COMMANDS = (
     cmd_explain,
     cmd_test,
     cmd_revisions,
+    cmd_round,
+    cmd_register,
 )
 
 DESCRIPTION = """\

@@ -223,6 +223,10 @@ class Example(_Model):
     )
 
 
+# The procedure section builds on the types above (Basis, Text, Identifier).
+from .procedure import Procedure  # noqa: E402
+
+
 class CriteriaSet(_Model):
     """One revision of a criteria set (one file)."""
 
@@ -245,6 +249,9 @@ class CriteriaSet(_Model):
     measures: dict[Identifier, Measure] = Field(default_factory=dict)
     groups: list[Group] = Field(min_length=1)
     decision: Decision
+    procedure: Procedure | None = Field(
+        None, description="How the title is voted on, posted, decided and recorded (the award round)."
+    )
 
     def criteria(self) -> list[Criterion]:
         """Every criterion, in file order."""
@@ -272,6 +279,7 @@ __all__ = [
     "Parameter",
     "PassRule",
     "PointsBy",
+    "Procedure",
     "Rating",
     "Text",
 ]

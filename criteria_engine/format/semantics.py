@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ..errors import Diagnostic, DocPath, did_you_mean, error
 from .models import CriteriaSet, Criterion, InputSpec
+from .procedure_checks import check_procedure
 
 REQUIRED_LANGUAGES = ("vi", "en")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -374,6 +375,7 @@ def check_meaning(cs: CriteriaSet) -> list[Diagnostic]:
     ):
         out.extend(check(cs))
     out.extend(_check_inputs(cs.inputs, ("inputs",)))
+    out.extend(check_procedure(cs))
     return out
 
 

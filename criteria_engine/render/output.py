@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from ..award.ranking import contest_order, contest_rule
 from ..errors import Diagnostic, OutputError
 from ..evaluators.plan import Plan
 from ..results import Result
@@ -115,8 +116,12 @@ def write_items(
 
     ``notes`` gives, once the items are written, the problems of the data file itself (rows
     skipped...), which the summary carries to the writer's close."""
-    ordered: Iterable[Item] = assign_ranks(list(items)) if context.ranked else items
     summary = Summary(group_field=context.group_field, subject=context.plan.model.subject)
+    ordered: Iterable[Item] = items
+    if context.ranked:  # the contest's order, and the rule said with the summary
+        keys = contest_order(context.plan.model)
+        ordered = assign_ranks(list(items), keys)
+        summary.rank_keys, summary.rank_rule = keys, contest_rule(keys, context.lang)
     writer = make_writer(fmt, stream, context)
     for item in ordered:
         writer.add(item)

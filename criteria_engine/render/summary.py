@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..award.ranking import STATUS_ORDER, contest_key, contest_order, ranked
 from ..errors import Diagnostic
 from ..explain.catalogue import subject_words
 from ..explain.i18n import format_number, pick
@@ -40,6 +41,10 @@ class Summary:
     notes: list[Diagnostic] = field(default_factory=list)
     """Problems of the data file itself (rows skipped, columns not read), known at the end of a
     run and given to the writers with the counts (the data-quality list shows them)."""
+    rank_keys: tuple[str, ...] = ()
+    """The contest's keys after the status, when the items were ranked."""
+    rank_rule: str = ""
+    """The ranking rule in words (in the output's language), when the items were ranked."""
 
     def add(self, item: Item) -> None:
         """Count one item."""
@@ -65,6 +70,8 @@ class Summary:
         out.update({status: self.counts.get(status, 0) for status in STATUSES})
         out["failing_criteria"] = dict(self.failing.most_common())
         out["unknown_criteria"] = dict(self.unknown.most_common())
+        if self.rank_rule:
+            out["ranking"] = {"by": ["status", *self.rank_keys], "rule": self.rank_rule}
         if self.group_field is not None:
             out["group_by"] = self.group_field
             out["groups"] = {
@@ -74,10 +81,11 @@ class Summary:
         return out
 
     def line(self, lang: str) -> str:
-        """One sentence: ``Tổng cộng 12 hộ: 5 đạt, 4 chưa đạt, ...``."""
+        """One sentence: ``Tổng cộng 12 hộ: 5 đạt, 4 chưa đạt, ...`` (and the ranking rule, when ranked)."""
         counts = {status: format_number(self.counts.get(status, 0), lang) for status in STATUSES}
         noun = subject_words(self.subject, lang)[2 if self.total != 1 else 1]
-        return word(lang, "summary_line").format(total=format_number(self.total, lang), noun=noun, **counts)
+        line = word(lang, "summary_line").format(total=format_number(self.total, lang), noun=noun, **counts)
+        return f"{line}\n{self.rank_rule}" if self.rank_rule else line
 
     def rows(self, lang: str) -> list[tuple[str, int]]:
         """(label, count) for the total and each status."""
@@ -86,20 +94,23 @@ class Summary:
         ]
 
 
-def assign_ranks(items: Iterable[Item]) -> list[Item]:
-    """Items ordered by score, highest first, each with its rank; equal scores share a rank
-    (1, 2, 2, 4). Items without a score (invalid, or nothing applies) come last, unranked,
-    in input order."""
+def assign_ranks(items: Iterable[Item], keys: Sequence[str] | None = None) -> list[Item]:
+    """Items ranked for a contest: by status first (passed, undetermined, failed), then by
+    ``keys`` (default: the set's declared ranking, else rating, percentage, score), highest
+    first. Only items equal on every key share a rank (1, 2, 2, 4). Items without a score
+    (invalid, or nothing applies) come last, unranked, in input order."""
     listed = list(items)
-    scored = sorted((i for i in listed if i.result.score is not None), key=lambda i: -(i.result.score or 0.0))
-    out: list[Item] = []
-    previous: float | None = None
-    rank = 0
-    for position, item in enumerate(scored, start=1):
-        if item.result.score != previous:
-            rank, previous = position, item.result.score
-        out.append(replace(item, rank=rank))
-    out.extend(i for i in listed if i.result.score is None)
+    plan: Any = next((i.result.plan for i in listed if i.result.plan is not None), None)
+    model = plan.model if plan is not None else None
+    order = tuple(keys) if keys is not None else contest_order(model)
+    ratings = [r.id for r in model.decision.ratings] if model is not None else []
+    scored = [i for i in listed if i.result.score is not None and i.result.status in STATUS_ORDER]
+    out = [
+        replace(item, rank=rank)
+        for rank, item in ranked(scored, lambda i: contest_key(i.result, order, ratings))
+    ]
+    chosen = {id(i) for i in scored}
+    out.extend(i for i in listed if id(i) not in chosen)
     return out
 
 
