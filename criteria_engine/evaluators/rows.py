@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic
-from ..results import FieldIssue, Provenance, Result, Status
+from ..results import FieldIssue, Provenance, Result, Status, fill_fields
 
 if TYPE_CHECKING:
     from .plan import Plan
@@ -103,7 +103,10 @@ def evaluate_row(
             for e in result.errors
         )
         return replace(result, errors=errors, row=row.line, group=row.group)
-    return replace(result, row=row.line, group=row.group)
+    # The result was just made for this row and is seen by no one else yet: say where it
+    # comes from without building a copy (a lazily built result stays lazy).
+    fill_fields(result, row=row.line, group=row.group)
+    return result
 
 
 __all__ = ["SourceRow", "evaluate_row", "invalid_result", "located"]

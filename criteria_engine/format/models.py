@@ -113,6 +113,18 @@ class Measure(_Model):
     digits: int = Field(1, ge=0, le=6, description="Decimal places shown.")
 
 
+class Check(_Model):
+    """A consistency check of a candidate's record, e.g. ``insured_members <= members``.
+
+    A record whose check is false is invalid (its message says why); a check that is unknown
+    (a value it reads is missing) does not decide anything.
+    """
+
+    id: CriterionId = Field(description="A short id, shown with the message (e.g. insured-le-members).")
+    rule: Expression = Field(description="Must hold for a consistent record (true or false).")
+    message: Text = Field(description="What is wrong when the rule is false, in every language of the set.")
+
+
 class Band(_Model):
     """One row of numeric graded points: ``points`` when the value is at least ``min``."""
 
@@ -225,6 +237,9 @@ class CriteriaSet(_Model):
     derived: dict[Identifier, Derived] = Field(default_factory=dict)
     collections: dict[Identifier, Collection] = Field(default_factory=dict)
     measures: dict[Identifier, Measure] = Field(default_factory=dict)
+    checks: list[Check] = Field(
+        default_factory=list, description="Consistency checks of a record, before any criterion."
+    )
     groups: list[Group] = Field(min_length=1)
     decision: Decision
 
@@ -241,6 +256,7 @@ class CriteriaSet(_Model):
 __all__ = [
     "Band",
     "Basis",
+    "Check",
     "Collection",
     "CriteriaSet",
     "Criterion",

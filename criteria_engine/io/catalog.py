@@ -118,7 +118,7 @@ def load_catalog(paths: Sequence[str | os.PathLike[str]] | None = None) -> Catal
     files, problems = set_files(paths if paths else [shipped_sets_dir()])
     resolve = _resolver_for(files)
     checked = tuple(check_file(f, resolve) for f in files)
-    revisions = [Revision.of(c.model, c.file) for c in checked if c.model is not None]
+    revisions = [Revision.of(c.model, c.file, c.source) for c in checked if c.model is not None]
     registry = Registry(revisions)
     history = [_locate_in_file(d) for d in [*registry.check(), *_name_checks(revisions)]]
     diagnostics = [*problems, *(d for c in checked for d in c.diagnostics), *history]
@@ -186,7 +186,7 @@ def load_revision(path: str | os.PathLike[str]) -> Revision:
     checked = check_file(path)
     if checked.model is None:
         raise InvalidSetError(list(checked.diagnostics))
-    return Revision.of(checked.model, checked.file)
+    return Revision.of(checked.model, checked.file, checked.source)
 
 
 def examples_file(revision: Revision) -> Path | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import Diagnostic, Severity, rank_diagnostics
-from ..format.loader import LoadedDocument
+from ..format.loader import LoadedDocument, SourceMap
 from ..format.models import CriteriaSet
 from ..format.semantics import check_meaning
 from ..format.structure import check_structure
@@ -27,6 +27,8 @@ class Checked:
     file: str
     model: CriteriaSet | None
     diagnostics: tuple[Diagnostic, ...]
+    source: SourceMap | None = None
+    """Where each part of the document is in the file."""
 
     @property
     def ok(self) -> bool:
@@ -57,7 +59,7 @@ def validate_document(doc: LoadedDocument, resolve: MemberSetResolver | None = N
         located.extend(expression_diagnostics(model, doc.source, resolve))
     ranked = tuple(rank_diagnostics(located))
     usable = model if not any(d.severity == Severity.ERROR for d in ranked) else None
-    return Checked(doc.file, usable, ranked)
+    return Checked(doc.file, usable, ranked, doc.source)
 
 
 __all__ = ["Checked", "validate_document"]
