@@ -64,6 +64,7 @@ BASE_CONSTANTS: dict[str, object] = {
     "_DATE": dt.date,
     "_len": len,
     "_isinstance": isinstance,
+    "_Mapping": Mapping,
     "_DIVISION_BY_ZERO": DIVISION_BY_ZERO,
     "_OVERFLOW": OVERFLOW,
     "_Run": RunOutput,

@@ -158,7 +158,6 @@ class Plan:
             "_check_failed": self._check_failed,
             "_CR": _make_result,
             "_NO_VALUES": _NO_VALUES,
-            "_Mapping": Mapping,
         }
 
     @property

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 
 from ..format.models import Collection, CriteriaSet, InputSpec
 from ..results import FieldIssue, Status
@@ -67,11 +68,19 @@ def _bad(problems: list[FieldIssue], field: str, code: str, message: str) -> Non
     problems.append(FieldIssue(field, code, message))
 
 
+def _number(value: float) -> str:
+    """A number for a message (``1e+400`` for an integer too large for a float)."""
+    try:
+        return f"{value:g}"
+    except OverflowError:
+        return f"{Decimal(value):.6g}"
+
+
 def _range(value: float, spec: InputSpec, field: str, problems: list[FieldIssue]) -> None:
     if spec.min is not None and value < spec.min:
-        _bad(problems, field, "out-of-range", f"{value:g} is below the minimum {spec.min:g}")
+        _bad(problems, field, "out-of-range", f"{_number(value)} is below the minimum {_number(spec.min)}")
     if spec.max is not None and value > spec.max:
-        _bad(problems, field, "out-of-range", f"{value:g} is above the maximum {spec.max:g}")
+        _bad(problems, field, "out-of-range", f"{_number(value)} is above the maximum {_number(spec.max)}")
 
 
 def _number_checker(spec: InputSpec, integer: bool) -> Checker:
