@@ -126,7 +126,7 @@ def reference(plan: Plan, record: Mapping[str, object]) -> Reference:
     status = "passed" if worst_ok else ("failed" if best_ok is False else "undetermined")
     rating = None
     if status != "undetermined":
-        for ri, band in enumerate(cs.decision.ratings):
+        for band in cs.decision.ratings:
             if band.requires_pass and status != "passed":
                 continue
             if band.min_score is not None:
