@@ -182,6 +182,8 @@ class _Evaluator:
             if a is None:
                 return None
             items = [self.eval(item, members) for item in right.elts]
+            if isinstance(a, datetime.date):  # dates are written as ISO text
+                items = [datetime.date.fromisoformat(i) if isinstance(i, str) else i for i in items]
             if any(item is not None and item == a for item in items):
                 found: bool | None = True
             elif any(item is None for item in items):

@@ -47,6 +47,7 @@ class Context:
         self.tags = [tag(item.id, taken) for item in criteria]
         self.constants: dict[str, object] = {**VERDICT_CONSTANTS, **REASON_CONSTANTS}
         self._shared: dict[tuple[int, Verdict, object], str] = {}
+        self._counts: dict[tuple[int, Verdict], int] = {}
 
     def expr(
         self,
@@ -67,7 +68,8 @@ class Context:
         if found is not None:
             return found
         item = self.criteria[index]
-        count = sum(1 for k in self._shared if k[0] == index and k[1] == verdict)
+        count = self._counts.get((index, verdict), 0)
+        self._counts[(index, verdict)] = count + 1
         name = f"_CR_{self.tags[index]}_{verdict.name.lower()}" + (f"_{count + 1}" if count else "")
         self.constants[name] = CriterionResult(
             item.id,

@@ -22,7 +22,7 @@ from functools import partial
 from types import MappingProxyType
 from typing import Any
 
-from ..errors import DocPath
+from ..errors import CompileError, DocPath
 from ..format.models import CriteriaSet
 from ..format.registry import Revision
 from ..results import (
@@ -39,6 +39,7 @@ from ..rules import CheckedExpression, runtime_namespace
 from ..rules.counting import NAMESPACE as COUNTING
 from ..rules.scope import MemberSetResolver
 from ..rules.trace import evaluate_traced
+from ..rules.validation import member_set_problems
 from .code_writer import Origin
 from .compiler import checked_or_raise
 from .criterion_plans import CriterionPlan, criterion_plans
@@ -103,6 +104,9 @@ class Plan:
             resolve(c.criteria_set) if resolve and c.criteria_set else None for c in cs.collections.values()
         )
         self._members = {m.id: m for m in members if m is not None}
+        unknown = member_set_problems(cs, resolve)
+        if unknown:
+            raise CompileError(unknown)
         self._checked = checked_or_raise(cs, self._members.get)
         self.criteria: tuple[CriterionPlan, ...] = tuple(criterion_plans(cs, self._checked))
         self.facts = tuple(

@@ -30,7 +30,8 @@ Text = dict[LanguageCode, Annotated[str, StringConstraints(min_length=1)]]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+    # No NaN or infinity anywhere in a set: a rule cannot compare with them (``not-finite``).
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False, allow_inf_nan=False)
 
 
 class Basis(_Model):
@@ -148,7 +149,7 @@ class Messages(_Model):
     unknown: Text | None = None
     not_applicable: Text | None = None
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, allow_inf_nan=False)
 
 
 class Criterion(_Model):
@@ -205,7 +206,7 @@ class Decision(_Model):
     pass_: PassRule = Field(alias="pass")
     ratings: list[Rating] = Field(default_factory=list)
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, allow_inf_nan=False)
 
 
 class Example(_Model):
