@@ -40,7 +40,7 @@ def _value(cs: CriteriaSet, text: str, env: Mapping[str, object]) -> object:
     return reference_interpreter.evaluate(text, env, _scope(cs))
 
 
-def _env(cs: CriteriaSet, record: Mapping[str, object]) -> dict[str, object]:
+def environment(cs: CriteriaSet, record: Mapping[str, object]) -> dict[str, object]:
     env: dict[str, object] = {name: record.get(name) for name in [*cs.inputs, *cs.collections]}
     for name, param in cs.parameters.items():
         env[name] = param.value if param.by is None else (param.values or {}).get(str(record.get(param.by)))
@@ -91,7 +91,7 @@ def _passes(score: float, top: float, blocked: bool, mark: object, percent: floa
 def reference(plan: Plan, record: Mapping[str, object]) -> Reference:
     """The reference result of a record that fits the data dictionary."""
     cs = plan.model
-    env = _env(cs, record)
+    env = environment(cs, record)
     failed = tuple(check.id for check in cs.checks if _value(cs, check.rule, env) is False)
     if failed:
         return Reference((), (), 0, 0, "invalid", None, failed)

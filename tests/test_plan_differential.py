@@ -25,13 +25,14 @@ from .strategies import candidate_for, record_for
 ROOT = Path(__file__).parent.parent
 REGISTRY = load_registry()
 PLANS: dict[str, Plan] = {rev.ref: compile_plan(rev, REGISTRY.resolver()) for rev in REGISTRY.revisions()}
-for _name, _file in {
-    "monotone": Path(__file__).parent / "cases" / "valid" / "monotone.yaml",
-    "checks": Path(__file__).parent / "cases" / "valid" / "checks.yaml",
-    "household20": ROOT / "benchmarks" / "household20.yaml",
-    "household-flat": ROOT / "benchmarks" / "household_flat.yaml",
-}.items():
-    PLANS[_name] = compile_plan(load_revision(_file), REGISTRY.resolver())
+for _file in [
+    Path(__file__).parent / "cases" / "valid" / "monotone.yaml",
+    *sorted((Path(__file__).parent / "cases" / "engine").glob("*/1.yaml")),
+    ROOT / "benchmarks" / "household20.yaml",
+    ROOT / "benchmarks" / "household_flat.yaml",
+]:
+    _revision = load_revision(_file)
+    PLANS[_revision.ref] = compile_plan(_revision, REGISTRY.resolver())
 SHIPPED = sorted(rev.ref for rev in REGISTRY.revisions())
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -14,7 +14,16 @@ from ..explain.labels import word
 from ..format.models import CriteriaSet, Criterion
 from ..format.registry import Revision
 from ..render.table import console
-from .common import EXIT_OK, HelpFormatter, Streams, add_revision_options, is_terminal, language, registry_for
+from .common import (
+    EXIT_OK,
+    HelpFormatter,
+    Streams,
+    add_revision_options,
+    is_terminal,
+    language,
+    plan_for,
+    registry_for,
+)
 
 HELP = """\
 Show a criteria set as a readable tree: each group and criterion with its title, rule,
@@ -22,10 +31,14 @@ points, badges for mandatory criteria and vetoes, and legal basis; then how the 
 is made and the rating bands. With --inputs, also the data it needs (the columns of the
 spreadsheet, with their labels, types and units).
 
+With --code, print instead the Python the set compiles to (what evaluation runs): each
+statement ends with the file and line of the YAML it comes from.
+
 examples:
   criteria show happy-family
   criteria show happy-family@2026.1 --lang en
-  criteria show happy-family --inputs"""
+  criteria show happy-family --inputs
+  criteria show happy-family@2026.2 --code"""
 
 
 def register(sub: Any) -> None:
@@ -39,6 +52,9 @@ def register(sub: Any) -> None:
     add_revision_options(p)
     p.add_argument(
         "--inputs", action="store_true", help="also list the data the set needs (spreadsheet columns)"
+    )
+    p.add_argument(
+        "--code", action="store_true", help="print the generated Python code instead (with YAML line numbers)"
     )
     p.set_defaults(run=run)
 
@@ -147,6 +163,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     """Print the tree (and the inputs)."""
     registry = registry_for(args.sets)
     revision = registry.get(args.set, args.as_of)
+    if args.code:
+        streams.out.write(plan_for(registry, revision).source)
+        return EXIT_OK
     lang = language(args.lang, revision.model)
     out = console(streams.out, is_terminal(streams.out))
     out.print(tree(revision, lang))

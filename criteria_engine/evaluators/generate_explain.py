@@ -16,8 +16,6 @@ The reference is :mod:`.details` (the trace interpreter): differential tests hol
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from ..results import Reason, Verdict
 from ..rules import CheckedExpression, ast
 from ..rules.codegen import emit_counted, top_aggregates
@@ -207,11 +205,11 @@ def shown_values(ctx: Context, names: list[str]) -> str:
     return "(" + "".join(part + ", " for part in parts) + ")"
 
 
-def details_source(ctx: Context, names: list[str]) -> Iterator[str]:
-    """Lines of ``_details(V, P, R, M, G, X)``: the criteria's results from the raw data."""
+def details_source(w: Writer, ctx: Context, names: list[str]) -> None:
+    """``_details(V, P, R, M, G, X)``: the criteria's results from the raw data (verdicts,
+    points, reasons, missing inputs, aggregates, shown values), built when first read."""
     position = {name: index for index, name in enumerate(names)}
-    yield "def _details(V, P, R, M, G, X):"
-    yield "    return ("
+    w("def _details(V, P, R, M, G, X):", 0)
     for k, item in enumerate(ctx.criteria):
         c = item.criterion
         values = (
@@ -220,9 +218,8 @@ def details_source(ctx: Context, names: list[str]) -> Iterator[str]:
             else "_NO_VALUES"
         )
         head = f"{item.id!r}, {item.group.id!r}, V[{k}], P[{k}], {item.max_points!r}, {c.mandatory}, {c.veto}"
-        yield f"        _CR(({head},"
-        yield f"             R[{k}], {values}, M[{k}], G[{k}])),"
-    yield "    )"
+        w(f"_c{k} = _CR(({head}, R[{k}], {values}, M[{k}], G[{k}]))")
+    w(f"return ({''.join(f'_c{k}, ' for k in range(len(ctx.criteria)))})")
 
 
 def needed_for_details(ctx: Context) -> set[str]:

@@ -383,6 +383,17 @@ class Plan:
                 result = None
             yield result if result is not None else slowly(record, candidate_id, provenance, detail)  # type: ignore[arg-type]
 
+    def origin(self, error: BaseException) -> Origin | None:
+        """Where in the set's file the generated code was when ``error`` was raised (for an
+        engine fault's message), or None when it did not come from the generated code."""
+        found = None
+        tb = error.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == self.filename:
+                found = self.source_map.get(tb.tb_lineno, found)
+            tb = tb.tb_next
+        return found
+
     def env(self, record: Mapping[str, object]) -> dict[str, object]:
         """The value of every name for a (checked) record: inputs, parameters, derived values."""
         try:

@@ -95,7 +95,9 @@ def evaluate_row(
     try:
         result = plan.evaluate(row.record, as_of=as_of, detail=detail, id_field=id_field)
     except Exception as exc:  # an engine fault must not lose the row (nor stop the run)
-        problem = Diagnostic("engine-error", f"row {row.line}: the evaluation failed: {exc!r}")
+        origin = plan.origin(exc)
+        where = f" at {Path(origin.file).name}:{origin.line}" if origin is not None and origin.line else ""
+        problem = Diagnostic("engine-error", f"row {row.line}: the evaluation failed{where}: {exc!r}")
         return invalid_result(plan, row, record_id, [problem], as_of)
     if result.status == Status.INVALID:
         errors = tuple(
