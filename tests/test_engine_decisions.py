@@ -240,3 +240,12 @@ def test_an_engine_fault_on_a_row_says_where_in_the_set() -> None:
     assert result.status == Status.INVALID
     message = result.errors[0].message
     assert message.startswith("row 3: the evaluation failed at 1.yaml:") and "boom" in message
+
+
+def test_an_explanation_names_the_first_five_failing_members() -> None:
+    plan = compile_plan(load_revision(Path(__file__).parent.parent / "benchmarks" / "household20.yaml"))
+    persons = [{"id": f"P{i}", "drug_user": i == 3} for i in range(1, 9)]  # the condition is false for 7
+    (detail,) = plan.evaluate({"id": "H", "persons": persons}).criterion("K7").aggregates
+    assert detail.failing == ("P1", "P2", "P4", "P5", "P6")  # the members whose condition is false
+    assert (detail.total, detail.numerator, detail.denominator, detail.unknown) == (8, 1, 8, 0)
+    assert plan.traced({"id": "H", "persons": persons}).criterion("K7").aggregates == (detail,)

@@ -279,6 +279,19 @@ def test_the_reference_reads_percentages_and_dates_itself() -> None:
     assert reference_interpreter.evaluate("d < '2026-01-01'", {"d": datetime.date(2025, 5, 1)}, SCOPE) is True
 
 
+def test_the_largest_allowed_number_is_still_a_number() -> None:
+    for text, record, expected in (
+        ("n + 0", {"n": 1e308}, 1e308),
+        ("n * 1", {"n": -1e308}, -1e308),
+        ("-n", {"n": 1e308}, -1e308),
+        ("n * 1.0000001", {"n": 1e308}, None),
+    ):
+        checked = _checked(text)
+        assert reference_interpreter.evaluate(text, record, SCOPE) == expected, text
+        assert compile_expression(checked)(record) == expected, text
+        assert _compiled(checked, "fast")(record)[0] == expected, text  # type: ignore[operator]
+
+
 def test_overflowing_arithmetic_is_unknown_in_every_mode() -> None:
     for text, record in (
         ("n * 0.5", {"n": 10**400}),
