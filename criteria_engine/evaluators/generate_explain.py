@@ -218,7 +218,7 @@ def details_source(w: Writer, ctx: Context, names: list[str]) -> None:
             else "_NO_VALUES"
         )
         head = f"{item.id!r}, {item.group.id!r}, V[{k}], P[{k}], {item.max_points!r}, {c.mandatory}, {c.veto}"
-        w(f"_c{k} = _CR(({head}, R[{k}], {values}, M[{k}], G[{k}]))")
+        w(f"_c{k} = _tuple(_CriterionResult, ({head}, R[{k}], {values}, M[{k}], G[{k}]))")
     w(f"return ({''.join(f'_c{k}, ' for k in range(len(ctx.criteria)))})")
 
 

@@ -18,7 +18,6 @@ import datetime as dt
 import linecache
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
 from types import MappingProxyType
 from typing import Any
 
@@ -38,21 +37,20 @@ from ..results import (
 from ..rules import CheckedExpression, runtime_namespace
 from ..rules.counting import NAMESPACE as COUNTING
 from ..rules.scope import MemberSetResolver
-from ..rules.trace import evaluate_traced
 from ..rules.validation import member_set_problems
 from .code_writer import Origin
 from .compiler import checked_or_raise
 from .criterion_plans import CriterionPlan, criterion_plans
-from .decision import BandRule, CriterionFacts, Tally, gap_of, rating_of, status_of
-from .details import criterion_details
+from .decision import BandRule, CriterionFacts, Tally, gap_of
 from .explain_helpers import NAMESPACE as EXPLAINING
 from .generate import Generated, RunOutput, generate
 from .generate_checks import generate_valid
 from .records import RecordChecker, member_fields
 from .rows import SourceRow, evaluate_row
+from .traced import traced_result
 
 _NO_VALUES: Mapping[str, object] = MappingProxyType({})
-_make_result = partial(tuple.__new__, CriterionResult)
+_UNKNOWN = Verdict.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +119,6 @@ class Plan:
             for name, c in cs.collections.items()
         }
         self._checker = RecordChecker(cs.inputs, self._member_fields)
-        self._no_mark = cs.decision.pass_.min_score is None
-        self._pass_percent = cs.decision.pass_.min_percent
         self._all_mandatory = cs.decision.pass_.all_mandatory
         self._measure_names = tuple(cs.measures)
         self._provenance = Provenance(cs.id, cs.version, revision.digest)
@@ -160,7 +156,8 @@ class Plan:
             "_fill_verdicts": self._fill_verdicts,
             "_fill_full": self._fill_full,
             "_check_failed": self._check_failed,
-            "_CR": _make_result,
+            "_tuple": tuple.__new__,
+            "_CriterionResult": CriterionResult,
             "_NO_VALUES": _NO_VALUES,
         }
 
@@ -213,7 +210,11 @@ class Plan:
     def _fill_full(self, result: Result, raw: tuple[Any, ...]) -> None:
         verdicts, points, reasons, missing, aggregates, shown, measures, marks, index, score = raw
         items = self._fast.details(verdicts, points, reasons, missing, aggregates, shown)
-        lacking = sorted({m for item in items if item.verdict is Verdict.UNKNOWN for m in item.missing})
+        lacking = (
+            sorted({m for v, names in zip(verdicts, missing, strict=True) if v is _UNKNOWN for m in names})
+            if any(missing)
+            else ()
+        )
         names = self._measure_names
         fill_fields(
             result,
@@ -288,67 +289,13 @@ class Plan:
     def traced(
         self, record: Mapping[str, object], *, as_of: dt.date | None = None, id_field: str = "id"
     ) -> Result:
-        """The full result computed the reference way: the verdicts from :meth:`outcome`, the
-        explanation data from the trace interpreter (:mod:`.details`), every field at once.
-
-        Slower; equal to :meth:`evaluate`'s result (differential tests hold them to it).
-        """
+        """The full result computed the reference way (:func:`.traced.traced_result`): the
+        explanation data by the trace interpreter, every field at once. Slower; equal to
+        :meth:`evaluate`'s result (differential tests hold them to it)."""
         raw_id = record.get(id_field)
         candidate_id = "" if raw_id is None else str(raw_id)
         provenance = self._provenance if as_of is None else self._provenance_on(as_of)
-        clean, problems = self._checker.check(record)
-        if problems:
-            return self._invalid(candidate_id, provenance, problems)
-        env = self.env(clean)
-        failed = self._failed_checks(env)
-        if failed:
-            return self._check_failed(candidate_id, provenance, failed)
-        o = self.outcome(clean)
-        status = status_of(o.tally, 0.0 if self._no_mark else self._pass_mark(env), self._pass_percent)
-        rating, index = rating_of(status, o.tally.score, self.bands, o.marks, self._whens(env))
-        if status == Status.UNDETERMINED:
-            rating = None
-        items = tuple(criterion_details(self, env, o.verdicts, o.points))
-        missing = sorted({m for item in items if item.verdict == Verdict.UNKNOWN for m in item.missing})
-        gap = gap_of(
-            self.facts, o.verdicts, o.points, o.tally.score, self.bands, o.marks, index, self._all_mandatory
-        )
-        names = self._measure_names
-        return Result(
-            candidate_id,
-            status,
-            _whole(o.tally.score),
-            _whole(o.tally.top),
-            rating,
-            items,
-            provenance,
-            tuple(missing),
-            gap,
-            measures=dict(zip(names, o.measures, strict=True)) if names else {},
-            plan=self,
-        )
-
-    def _failed_checks(self, env: Mapping[str, object]) -> tuple[Any, ...] | None:
-        outcomes = tuple(
-            evaluate_traced(self._checked.expressions[("checks", i, "rule")], env).value
-            for i in range(len(self.model.checks))
-        )
-        return outcomes if any(o is False for o in outcomes) else None
-
-    def _pass_mark(self, env: Mapping[str, object]) -> Any:
-        mark = self.model.decision.pass_.min_score
-        if isinstance(mark, str):
-            return evaluate_traced(self._checked.expressions[("decision", "pass", "min_score")], env).value
-        return mark
-
-    def _whens(self, env: Mapping[str, object]) -> tuple[Any, ...]:
-        out: list[Any] = []
-        for ri, band in enumerate(self.model.decision.ratings):
-            path = ("decision", "ratings", ri, "when")
-            out.append(
-                True if band.when is None else evaluate_traced(self._checked.expressions[path], env).value
-            )
-        return tuple(out)
+        return traced_result(self, record, candidate_id, provenance)
 
     def _provenance_on(self, as_of: dt.date) -> Provenance:
         p = self._provenance

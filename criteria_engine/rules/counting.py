@@ -15,6 +15,7 @@ fewer than ``min_known`` known members the value is unknown while the counts sta
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 
 from ..results import AggregateDetail
 from .runtime import BIGGEST
@@ -64,34 +65,64 @@ def _quotient(top: Callable[[], Number], bottom: Callable[[], Number]) -> float 
     return value if -BIGGEST <= value <= BIGGEST else None
 
 
+def _member_id(member: object) -> str | None:
+    found = member.get("id") if member.__class__ is dict or isinstance(member, Mapping) else None
+    return None if found is None else str(found)
+
+
+def _tally_plain(
+    members: Sequence[object], values: list[object], fail: bool, failing: list[str]
+) -> tuple[int, int, int]:
+    """Trues, falses and unknowns of unweighted conditions (the common case, one tight loop)."""
+    trues = falses = unknown = 0
+    for index, value in enumerate(values):
+        if value is True:
+            trues += 1
+        elif value is None and not fail:
+            unknown += 1
+        else:
+            falses += 1
+            if len(failing) < SHOWN_FAILING:
+                member = members[index]
+                found = member.get("id") if member.__class__ is dict else _member_id(member)
+                if found is not None:
+                    failing.append(str(found))
+    return trues, falses, unknown
+
+
 def _conditions(
     function: str, name: str, members: Sequence[object], values: list[object], weights: list[object] | None
 ) -> Counted:
     min_known, fail = _policy(members)
+    failing: list[str] = []
     true_weights: list[Number] = []
     known_weights: list[Number] = []
-    trues = falses = unknown_values = 0
-    failing: list[str] = []
-    for index, value in enumerate(values):
-        if value is None and fail:
-            value = False
-        weight = 1 if weights is None else weights[index]
-        if value is None:
-            unknown_values += 1
-            continue
-        if weight is None:
-            continue
-        known_weights.append(weight)  # type: ignore[arg-type]
-        if value is True:
-            trues += 1
-            true_weights.append(weight)  # type: ignore[arg-type]
-            continue
-        falses += 1
-        if len(failing) < SHOWN_FAILING:
-            member = members[index]
-            found = member.get("id") if isinstance(member, Mapping) else None
-            if found is not None:
-                failing.append(str(found))
+    if weights is None:
+        trues, falses, unknown_values = _tally_plain(members, values, fail, failing)
+        numerator: Number | None = trues
+        denominator: Number | None = trues + falses
+    else:
+        trues = falses = unknown_values = 0
+        for index, value in enumerate(values):
+            if value is None and fail:
+                value = False
+            weight = weights[index]
+            if value is None:
+                unknown_values += 1
+                continue
+            if weight is None:
+                continue
+            known_weights.append(weight)  # type: ignore[arg-type]
+            if value is True:
+                trues += 1
+                true_weights.append(weight)  # type: ignore[arg-type]
+                continue
+            falses += 1
+            if len(failing) < SHOWN_FAILING:
+                found = _member_id(members[index])
+                if found is not None:
+                    failing.append(found)
+        numerator, denominator = _sum(true_weights), _sum(known_weights)
     total = len(values)
     outcome: object
     if weights is not None:  # a weighted share
@@ -108,8 +139,6 @@ def _conditions(
     else:  # share
         known = total - unknown_values
         outcome = trues / known if known else None
-    numerator = _sum(true_weights)
-    denominator = _sum(known_weights)
     detail = AggregateDetail(
         function,
         name,
@@ -179,14 +208,40 @@ def _values(
     return value, detail
 
 
+_detail = partial(tuple.__new__, AggregateDetail)
+
+
+def _plain_conditions(function: str, name: str, members: Sequence[object], values: list[object]) -> Counted:
+    """Unweighted conditions (any, all, count, share): the common case, kept short."""
+    min_known, fail = _policy(members)
+    failing: list[str] = []
+    trues, falses, unknown = _tally_plain(members, values, fail, failing)
+    total = len(values)
+    outcome: object
+    if min_known and total - unknown < min_known:
+        outcome = None
+    elif function == "any":
+        outcome = True if trues else (None if unknown else False)
+    elif function == "all":
+        outcome = False if falses else (None if unknown else True)
+    elif function == "count":
+        outcome = trues
+    else:  # share
+        outcome = trues / (total - unknown) if total - unknown else None
+    shown = outcome if function in ("count", "share") else None
+    return outcome, _detail((function, name, total, trues, trues + falses, unknown, shown, tuple(failing)))
+
+
 def _counter(function: str, conditions: bool) -> Callable[..., Counted]:
     counted = _conditions if conditions else _values
 
     def count(
         name: str, members: object, values: list[object] | None, weights: list[object] | None = None
     ) -> Counted:
-        if values is None or not isinstance(members, Sequence):
+        if values is None or not (members.__class__ is list or isinstance(members, Sequence)):
             return absent(function, name)
+        if conditions and weights is None:
+            return _plain_conditions(function, name, members, values)
         return counted(function, name, members, values, weights)
 
     count.__name__ = f"count_{function}"
