@@ -18,6 +18,7 @@ import math
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -112,6 +113,26 @@ def record_problems_flat(rec: Mapping[str, object]) -> bool:
     return False
 
 
+def marks(get: Any, income: Any, line: Any) -> tuple[float | None, float | None]:
+    """The pass mark and the outstanding mark (derived values, unknown when what they read is)."""
+    group, difficult = get("commune_group"), get("especially_difficult")
+    elders, under_6, school_age = get("elders"), get("children_under_6"), get("school_age_children")
+    poor = None if income is None or line is None else income <= line
+    group3 = None if group is None else group == "group3"
+    relief: bool | None
+    if poor is True or group3 is True or difficult is True:
+        relief = True
+    elif poor is None or group3 is None or difficult is None:
+        relief = None
+    else:
+        relief = False
+    if elders is None or under_6 is None or school_age is None:
+        return None, None
+    applicable = 100 - (8 if elders == 0 else 0) - (6 if under_6 == 0 else 0) - (8 if school_age == 0 else 0)
+    pass_mark = None if relief is None else (70 if relief else 85) * applicable / 100
+    return pass_mark, 95 * applicable / 100
+
+
 def hand_written_flat(rec: Mapping[str, object]) -> Row:
     """The 20 criteria of household_flat.yaml in plain Python: checks, verdicts, score, decision."""
     if record_problems_flat(rec):
@@ -128,7 +149,6 @@ def hand_written_flat(rec: Mapping[str, object]) -> Row:
     in_school = get("school_age_in_school")
     members = get("members")
     insured = get("insured_members")
-    group = get("commune_group")
 
     level: int | None
     if income is None or middle is None:
@@ -144,23 +164,7 @@ def hand_written_flat(rec: Mapping[str, object]) -> Row:
     else:
         level = 1 if deprivations < 3 else 0
     share = None if insured is None or members is None or members == 0 else insured / members
-    poor = None if income is None or line is None else income <= line
-    group3 = None if group is None else group == "group3"
-    difficult = get("especially_difficult")
-    if poor is True or group3 is True or difficult is True:
-        relief: bool | None = True
-    elif poor is None or group3 is None or difficult is None:
-        relief = None
-    else:
-        relief = False
-    if elders is None or under_6 is None or school_age is None:
-        applicable = None
-    else:
-        applicable = (
-            100 - (8 if elders == 0 else 0) - (6 if under_6 == 0 else 0) - (8 if school_age == 0 else 0)
-        )
-    pass_mark = None if relief is None or applicable is None else (70 if relief else 85) * applicable / 100
-    outstanding_mark = None if applicable is None else 95 * applicable / 100
+    pass_mark, outstanding_mark = marks(get, income, line)
 
     b1 = None if level is None else (12 if level >= 3 else 9 if level >= 2 else 6 if level >= 1 else 0)
     water = get("water_source")
@@ -306,24 +310,7 @@ def hand_written_flat_inline(rec: Mapping[str, object]) -> Row:
     e4, pe4 = (UNKNOWN, 0) if x is None else (PASS, 7) if x >= 1 else (FAIL, 0)  # type: ignore[operator]
     verdicts = (k1, k2, k3, k4, k5, k6, k7, a1, a3, a4, b1, b2, b3, c1, c2, c3, d1, e2, e3, e4)
     points = (0, 0, 0, 0, 0, 0, 0, pa1, pa3, pa4, pb1, pb2, pb3, pc1, pc2, pc3, pd1, pe2, pe3, pe4)
-    # The pass mark and the outstanding mark (derived values, unknown when what they read is).
-    group, difficult = get("commune_group"), get("especially_difficult")
-    poor = None if income is None or line is None else income <= line  # type: ignore[operator]
-    group3 = None if group is None else group == "group3"
-    if poor is True or group3 is True or difficult is True:
-        relief: bool | None = True
-    elif poor is None or group3 is None or difficult is None:
-        relief = None
-    else:
-        relief = False
-    if elders is None or under_6 is None or school_age is None:
-        applicable = None
-    else:
-        applicable = (
-            100 - (8 if elders == 0 else 0) - (6 if under_6 == 0 else 0) - (8 if school_age == 0 else 0)
-        )
-    pass_mark = None if relief is None or applicable is None else (70 if relief else 85) * applicable / 100
-    outstanding = None if applicable is None else 95 * applicable / 100
+    pass_mark, outstanding = marks(get, income, line)
     years = get("years_held_consecutive")
     return decide(verdicts, points, pass_mark, outstanding, None if years is None else years >= 3)  # type: ignore[operator]
 

@@ -9,7 +9,9 @@ Each test here kills a one-line change to the decision logic that the suite once
 
 from __future__ import annotations
 
+import contextlib
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -181,19 +183,25 @@ def test_a_valid_record_never_reaches_the_slow_checker() -> None:
 # --- the generated code, read back ----------------------------------------------------------------
 
 
-def test_a_traceback_through_generated_code_shows_the_line_and_the_yaml_line() -> None:
-    plan = compile_plan(load_revision(ENGINE / "with-checks" / "1.yaml"))
-    namespace = plan._fast.verdicts.__globals__
+@contextlib.contextmanager
+def _broken_len(plan: Plan) -> Iterator[None]:
+    """Make ``len()`` raise inside the plan's generated code (an engine fault, on purpose)."""
+    namespace = plan._fast.full.__globals__
 
     def broken(*args: object) -> object:
         raise RuntimeError("boom")
 
     namespace["_rt_len"], saved = broken, namespace["_rt_len"]
     try:
-        with pytest.raises(RuntimeError) as raised:
-            plan.evaluate({"members": 1, "insured_members": 1, "persons": [{}]}, detail=False)
+        yield
     finally:
         namespace["_rt_len"] = saved
+
+
+def test_a_traceback_through_generated_code_shows_the_line_and_the_yaml_line() -> None:
+    plan = compile_plan(load_revision(ENGINE / "with-checks" / "1.yaml"))
+    with _broken_len(plan), pytest.raises(RuntimeError) as raised:
+        plan.evaluate({"members": 1, "insured_members": 1, "persons": [{}]}, detail=False)
     text = "".join(traceback.format_exception(raised.value))
     assert f'File "{plan.filename}"' in text and "in verdicts" in text
     assert "_rt_len(persons)" in text and "# 1.yaml:" in text  # the generated line, with its YAML line
@@ -227,16 +235,8 @@ def test_an_engine_fault_on_a_row_says_where_in_the_set() -> None:
     from criteria_engine.evaluators.rows import SourceRow, evaluate_row
 
     plan = compile_plan(load_revision(ENGINE / "with-checks" / "1.yaml"))
-    namespace = plan._fast.full.__globals__
-
-    def broken(*args: object) -> object:
-        raise RuntimeError("boom")
-
-    namespace["_rt_len"], saved = broken, namespace["_rt_len"]
-    try:
+    with _broken_len(plan):
         result = evaluate_row(plan, SourceRow(3, {"members": 1, "insured_members": 1, "persons": [{}]}))
-    finally:
-        namespace["_rt_len"] = saved
     assert result.status == Status.INVALID
     message = result.errors[0].message
     assert message.startswith("row 3: the evaluation failed at 1.yaml:") and "boom" in message

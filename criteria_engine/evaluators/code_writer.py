@@ -48,7 +48,12 @@ def safe_local(name: str, taken: set[str]) -> str:
         local = f"{local}_"
     if local.startswith("_"):
         local = f"u{local}"
-    base, counter = local, 1
+    return _distinct(local, taken)
+
+
+def _distinct(base: str, taken: set[str]) -> str:
+    """``base``, or ``base_2``, ``base_3``... the first not taken (then taken)."""
+    local, counter = base, 1
     while local in taken:
         counter += 1
         local = f"{base}_{counter}"
@@ -64,13 +69,7 @@ def local_names(names: Iterable[str]) -> dict[str, str]:
 
 def tag(text: str, taken: set[str]) -> str:
     """An identifier fragment for a criterion id (``B1``, ``KT-2.1`` -> ``KT_2_1``), distinct."""
-    base = re.sub(r"[^A-Za-z0-9_]", "_", text)
-    local, counter = base, 1
-    while local in taken:
-        counter += 1
-        local = f"{base}_{counter}"
-    taken.add(local)
-    return local
+    return _distinct(re.sub(r"[^A-Za-z0-9_]", "_", text), taken)
 
 
 def _tokens(code: str) -> list[tokenize.TokenInfo] | None:

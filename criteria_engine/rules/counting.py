@@ -24,6 +24,7 @@ Number = int | float
 Counted = tuple[object, AggregateDetail]
 SHOWN_FAILING = 5
 """Members named as failing, at most (the first ones, in member order)."""
+_detail = partial(tuple.__new__, AggregateDetail)
 
 
 def _policy(members: object) -> tuple[int, bool]:
@@ -90,66 +91,46 @@ def _tally_plain(
     return trues, falses, unknown
 
 
-def _conditions(
+def _weighted_share(
     function: str, name: str, members: Sequence[object], values: list[object], weights: list[object] | None
 ) -> Counted:
+    """``share(list, condition, weight=...)``: weights of the true members over the known ones."""
     min_known, fail = _policy(members)
     failing: list[str] = []
     true_weights: list[Number] = []
     known_weights: list[Number] = []
-    if weights is None:
-        trues, falses, unknown_values = _tally_plain(members, values, fail, failing)
-        numerator: Number | None = trues
-        denominator: Number | None = trues + falses
-    else:
-        trues = falses = unknown_values = 0
-        for index, value in enumerate(values):
-            if value is None and fail:
-                value = False
-            weight = weights[index]
-            if value is None:
-                unknown_values += 1
-                continue
-            if weight is None:
-                continue
-            known_weights.append(weight)  # type: ignore[arg-type]
-            if value is True:
-                trues += 1
-                true_weights.append(weight)  # type: ignore[arg-type]
-                continue
-            falses += 1
-            if len(failing) < SHOWN_FAILING:
-                found = _member_id(members[index])
-                if found is not None:
-                    failing.append(found)
-        numerator, denominator = _sum(true_weights), _sum(known_weights)
+    trues = falses = 0
+    for index, value in enumerate(values):
+        if value is None and fail:
+            value = False
+        weight = (weights or [])[index]
+        if value is None or weight is None:
+            continue
+        known_weights.append(weight)  # type: ignore[arg-type]
+        if value is True:
+            trues += 1
+            true_weights.append(weight)  # type: ignore[arg-type]
+            continue
+        falses += 1
+        if len(failing) < SHOWN_FAILING:
+            found = _member_id(members[index])
+            if found is not None:
+                failing.append(found)
+    too_few = trues + falses < min_known
+    outcome = None if too_few else _quotient(lambda: sum(true_weights), lambda: sum(known_weights))
+    numerator, denominator = _sum(true_weights), _sum(known_weights)
     total = len(values)
-    outcome: object
-    if weights is not None:  # a weighted share
-        too_few = trues + falses < min_known
-        outcome = None if too_few else _quotient(lambda: sum(true_weights), lambda: sum(known_weights))
-    elif min_known and total - unknown_values < min_known:
-        outcome = None
-    elif function == "any":
-        outcome = True if trues else (None if unknown_values else False)
-    elif function == "all":
-        outcome = False if falses else (None if unknown_values else True)
-    elif function == "count":
-        outcome = trues
-    else:  # share
-        known = total - unknown_values
-        outcome = trues / known if known else None
-    detail = AggregateDetail(
+    detail = (
         function,
         name,
         total,
         numerator or 0,
         denominator or 0,
         total - trues - falses,
-        _number(outcome),
+        outcome,
         tuple(failing),
     )
-    return outcome, detail
+    return outcome, _detail(detail)
 
 
 def _products(pairs: list[tuple[Number, Number]]) -> list[Number] | None:
@@ -208,9 +189,6 @@ def _values(
     return value, detail
 
 
-_detail = partial(tuple.__new__, AggregateDetail)
-
-
 def _plain_conditions(function: str, name: str, members: Sequence[object], values: list[object]) -> Counted:
     """Unweighted conditions (any, all, count, share): the common case, kept short."""
     min_known, fail = _policy(members)
@@ -233,7 +211,7 @@ def _plain_conditions(function: str, name: str, members: Sequence[object], value
 
 
 def _counter(function: str, conditions: bool) -> Callable[..., Counted]:
-    counted = _conditions if conditions else _values
+    counted = _weighted_share if conditions else _values
 
     def count(
         name: str, members: object, values: list[object] | None, weights: list[object] | None = None
