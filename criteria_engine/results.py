@@ -188,7 +188,7 @@ class FieldIssue:
         return {"field": self.field, "code": self.code, "message": self.message}
 
 
-LAZY_FIELDS = frozenset({"criteria", "missing", "gap", "errors", "measures", "row", "group"})
+LAZY_FIELDS = frozenset({"criteria", "missing", "gap", "errors", "measures"})
 """The fields a result built by the compiled plan may fill on first access."""
 Filler = Callable[["Result", Any], None]
 """Sets every field of :data:`LAZY_FIELDS` of a result from the raw data the plan kept."""
@@ -209,11 +209,6 @@ class _Deferred:
         except AttributeError:
             raise AttributeError(name) from None
         fill(self, raw)
-        for default in ("row", "group"):
-            try:
-                object.__getattribute__(self, default)
-            except AttributeError:
-                object.__setattr__(self, default, None)
         return object.__getattribute__(self, name)
 
 
@@ -350,6 +345,8 @@ def deferred_result(
     _set(result, "rating", rating)
     _set(result, "provenance", provenance)
     _set(result, "plan", plan)
+    _set(result, "row", None)
+    _set(result, "group", None)
     _set(result, "_deferred", (fill, raw))
     return result
 
