@@ -57,6 +57,8 @@ class Reason(StrEnum):
     NO_KNOWN_MEMBERS = "no-known-members"
     TOO_FEW_MEMBERS = "too-few-members"
     DIVISION_BY_ZERO = "division-by-zero"
+    OVERFLOW = "overflow"
+    """A computation gave a number too large to hold (beyond ±1.8e308), or no number at all."""
     UNKNOWN_VALUE = "unknown-value"
 
 
@@ -85,9 +87,11 @@ class Provenance:
         return {"id": self.set_id, "version": self.version, "digest": self.digest, "as_of": self.as_of}
 
 
-@dataclass(frozen=True, slots=True)
-class AggregateDetail:
-    """The numbers behind an aggregate over members: numerator, denominator, who was left out."""
+class AggregateDetail(NamedTuple):
+    """The numbers behind an aggregate over members: numerator, denominator, who was left out.
+
+    A named tuple (cheap to build by the million, like :class:`CriterionResult`).
+    """
 
     function: str
     collection: str
@@ -195,9 +199,38 @@ class FieldIssue:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
-    """The evaluation of one candidate under one revision."""
+LAZY_FIELDS = frozenset({"criteria", "missing", "gap", "errors", "measures"})
+"""The fields a result built by the compiled plan may fill on first access."""
+Filler = Callable[["Result", Any], None]
+"""Sets every field of :data:`LAZY_FIELDS` of a result from the raw data the plan kept."""
+
+
+class _Deferred:
+    """Lets a result hold the compiled plan's raw data and fill some fields on first access."""
+
+    __slots__ = ("_deferred",)
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only when normal lookup fails: for a result built lazily, a field not yet
+        # filled. Anything else is a plain missing attribute.
+        if name not in LAZY_FIELDS:
+            raise AttributeError(name)
+        try:
+            fill, raw = object.__getattribute__(self, "_deferred")
+        except AttributeError:
+            raise AttributeError(name) from None
+        fill(self, raw)
+        return object.__getattribute__(self, name)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Result(_Deferred):
+    """The evaluation of one candidate under one revision.
+
+    A result from :meth:`Plan.evaluate` may be built lazily: it holds the compiled plan's raw
+    data and fills ``criteria``, ``missing``, ``gap``, ``errors`` and ``measures`` the first time
+    one is read; it is equal to (and serialises like) the same result built at once.
+    """
 
     id: str
     status: Status
@@ -218,6 +251,13 @@ class Result:
     """The value of the ``group_by`` column of that row, carried into summaries."""
     kept: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     """Columns of that row carried into outputs as they are (``--keep "Họ tên chủ hộ"``)."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return _compared(self) == _compared(other)
+
+    __hash__ = None  # type: ignore[assignment]  # results hold dicts (measures, values)
 
     @property
     def percent(self) -> float | None:
@@ -276,6 +316,60 @@ class Result:
         return explainer(self, lang)
 
 
+def _compared(result: Result) -> tuple[object, ...]:
+    """The fields equality compares (every field but the plan, the row and the group)."""
+    return (
+        result.id,
+        result.status,
+        result.score,
+        result.max_score,
+        result.rating,
+        result.criteria,
+        result.provenance,
+        result.missing,
+        result.gap,
+        result.errors,
+        result.measures,
+    )
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def deferred_result(
+    candidate_id: str,
+    status: Status,
+    score: float | None,
+    max_score: float | None,
+    rating: str | None,
+    provenance: Provenance,
+    plan: Any,
+    fill: Filler,
+    raw: Any,
+) -> Result:
+    """A result whose :data:`LAZY_FIELDS` ``fill(result, raw)`` sets on first access (for the
+    compiled plan: building a result then costs a few attribute stores)."""
+    result: Result = _new(Result)
+    _set(result, "id", candidate_id)
+    _set(result, "status", status)
+    _set(result, "score", score)
+    _set(result, "max_score", max_score)
+    _set(result, "rating", rating)
+    _set(result, "provenance", provenance)
+    _set(result, "plan", plan)
+    _set(result, "row", None)
+    _set(result, "group", None)
+    _set(result, "_deferred", (fill, raw))
+    return result
+
+
+def fill_fields(result: Result, **values: object) -> None:
+    """Set fields of a result still being built (the plan's fillers and row locations use it)."""
+    for name, value in values.items():
+        _set(result, name, value)
+
+
 @dataclass
 class Presentation:
     """How results are put into words and drawn, registered by the layers that do it.
@@ -294,6 +388,7 @@ PRESENTATION = Presentation()
 
 
 __all__ = [
+    "LAZY_FIELDS",
     "PRESENTATION",
     "AggregateDetail",
     "CriterionResult",
@@ -305,5 +400,7 @@ __all__ = [
     "Result",
     "Status",
     "Verdict",
+    "deferred_result",
+    "fill_fields",
     "plain",
 ]

@@ -1,8 +1,10 @@
 """A plain reference evaluator of a whole criteria set, for the differential test of the plan.
 
-It shares nothing with the generated code: expressions go through the reference interpreter,
-verdicts and points follow the documented rules one criterion at a time, and the decision is
-computed from the definitions (best case, worst case, gates, bands) written out plainly.
+It shares nothing with the generated code: expressions are read from the set's own text by
+the reference interpreter (Python's ``ast``, not the package's parser or checker), verdicts
+and points follow the documented rules one criterion at a time, the set's consistency checks
+make a record invalid when one is false, and the decision is computed from the definitions
+(best case, worst case, gates, bands) written out plainly.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from criteria_engine.evaluators.plan import Plan
-from criteria_engine.format.models import Criterion
+from criteria_engine.format.models import CriteriaSet, Criterion
 from criteria_engine.format.semantics import criterion_max_points
 
 from . import reference_interpreter
@@ -27,39 +29,44 @@ class Reference:
     max_score: float
     status: str
     rating: str | None
+    failed_checks: tuple[str, ...] = ()
 
 
-def _env(plan: Plan, record: Mapping[str, object]) -> dict[str, object]:
-    cs = plan.model
+def _scope(cs: CriteriaSet) -> list[str]:
+    return [*cs.inputs, *cs.parameters, *cs.collections, *cs.derived, *cs.measures]
+
+
+def _value(cs: CriteriaSet, text: str, env: Mapping[str, object]) -> object:
+    return reference_interpreter.evaluate(text, env, _scope(cs))
+
+
+def environment(cs: CriteriaSet, record: Mapping[str, object]) -> dict[str, object]:
     env: dict[str, object] = {name: record.get(name) for name in [*cs.inputs, *cs.collections]}
     for name, param in cs.parameters.items():
         env[name] = param.value if param.by is None else (param.values or {}).get(str(record.get(param.by)))
-    expressions = plan.expressions()
-    for section, names in (("derived", cs.derived), ("measures", cs.measures)):
-        for name in names:
-            env[name] = reference_interpreter.evaluate(expressions[(section, name, "expr")], env)
+    for derived_name, derived in cs.derived.items():
+        env[derived_name] = _value(cs, derived.expr, env)
+    for measure_name, measure in cs.measures.items():
+        env[measure_name] = _value(cs, measure.expr, env)
     return env
 
 
-def _criterion(
-    plan: Plan, path: tuple[str | int, ...], criterion: Criterion, env: Mapping[str, object]
-) -> tuple[str, float]:
-    expressions = plan.expressions()
+def _criterion(cs: CriteriaSet, criterion: Criterion, env: Mapping[str, object]) -> tuple[str, float]:
     top = criterion_max_points(criterion)
     if criterion.applies_if is not None:
-        applies = reference_interpreter.evaluate(expressions[(*path, "applies_if")], env)
+        applies = _value(cs, criterion.applies_if, env)
         if applies is False:
             return "not_applicable", 0
         if applies is None:
             return "unknown", 0
     if criterion.points_by is None:
-        value = reference_interpreter.evaluate(expressions[(*path, "when")], env)
+        value = _value(cs, str(criterion.when), env)
         if value is True:
             return "pass", criterion.points
         if value is False:
             return "fail", 0
     else:
-        value = reference_interpreter.evaluate(expressions[(*path, "points_by", "value")], env)
+        value = _value(cs, criterion.points_by.value, env)
         if value is not None:
             graded = criterion.points_by
             if graded.table is not None:
@@ -84,15 +91,16 @@ def _passes(score: float, top: float, blocked: bool, mark: object, percent: floa
 def reference(plan: Plan, record: Mapping[str, object]) -> Reference:
     """The reference result of a record that fits the data dictionary."""
     cs = plan.model
-    env = _env(plan, record)
-    expressions = plan.expressions()
+    env = environment(cs, record)
+    failed = tuple(check.id for check in cs.checks if _value(cs, check.rule, env) is False)
+    if failed:
+        return Reference((), (), 0, 0, "invalid", None, failed)
     verdicts: list[str] = []
     points: list[float] = []
-    for gi, group in enumerate(cs.groups):
-        for ci, criterion in enumerate(group.criteria):
-            verdict, earned = _criterion(plan, ("groups", gi, "criteria", ci), criterion, env)
-            verdicts.append(verdict)
-            points.append(earned)
+    for criterion in cs.criteria():
+        verdict, earned = _criterion(cs, criterion, env)
+        verdicts.append(verdict)
+        points.append(earned)
     criteria = cs.criteria()
     applicable = [i for i, v in enumerate(verdicts) if v != "not_applicable"]
     score = sum(points[i] for i in applicable)
@@ -110,7 +118,7 @@ def reference(plan: Plan, record: Mapping[str, object]) -> Reference:
     if rule.min_score is None:
         mark: object = 0
     elif isinstance(rule.min_score, str):
-        mark = reference_interpreter.evaluate(expressions[("decision", "pass", "min_score")], env)
+        mark = _value(cs, rule.min_score, env)
     else:
         mark = rule.min_score
     worst_ok = _passes(score, top, failed_gate or unknown_gate, mark, rule.min_percent)
@@ -118,22 +126,16 @@ def reference(plan: Plan, record: Mapping[str, object]) -> Reference:
     status = "passed" if worst_ok else ("failed" if best_ok is False else "undetermined")
     rating = None
     if status != "undetermined":
-        for ri, band in enumerate(cs.decision.ratings):
+        for band in cs.decision.ratings:
             if band.requires_pass and status != "passed":
                 continue
             if band.min_score is not None:
                 band_mark = (
-                    reference_interpreter.evaluate(expressions[("decision", "ratings", ri, "min_score")], env)
-                    if isinstance(band.min_score, str)
-                    else band.min_score
+                    _value(cs, band.min_score, env) if isinstance(band.min_score, str) else band.min_score
                 )
                 if band_mark is None or score < band_mark:  # type: ignore[operator]
                     continue
-            if (
-                band.when is not None
-                and reference_interpreter.evaluate(expressions[("decision", "ratings", ri, "when")], env)
-                is not True
-            ):
+            if band.when is not None and _value(cs, band.when, env) is not True:
                 continue
             rating = band.id
             break

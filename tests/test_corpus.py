@@ -35,7 +35,7 @@ def _as_data(path: Path) -> list[dict[str, object]]:
 def test_invalid_file_gives_exactly_its_expected_diagnostics(path: Path) -> None:
     expected_file = path.with_suffix(".expected.json")
     got = _as_data(path)
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         expected_file.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
     assert got == expected

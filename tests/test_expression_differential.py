@@ -1,10 +1,14 @@
 """Generated code and the reference interpreter agree on generated expressions and records.
 
-Expressions are generated as *text* (so the parser and checker are exercised too), well typed
-over a fixed scope; records have values, explicit nulls and absent keys. Floats are compared
-exactly: both sides do the same IEEE operations in the same order (sums in member order with
-the built-in ``sum``, ``w * v`` for weights), so any difference is a real disagreement. NaN
-(from ``inf - inf`` after a division by a tiny number) counts as equal to NaN.
+Expressions are generated as *text*, well typed over a fixed scope. The package's path goes
+through its own parser, checker and code generator; the reference interpreter reads the same
+text with Python's ``ast`` and its own rules (tests/reference_interpreter.py), so a mistake in
+the front end shows as a disagreement too. Records have values, explicit nulls, absent keys
+and extreme numbers (±1e308, 10**400, huge floats). Every emission mode is compared: ``fast``
+(the compiled plan's, with its fall-back to ``safe`` when Python raises ``OverflowError``),
+``safe`` and ``log``. Floats are compared exactly: both sides do the same IEEE operations in
+the same order (sums in member order with the built-in ``sum``, ``w * v`` for weights), so any
+difference is a real disagreement.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from criteria_engine.rules import (
     RecordType,
     check,
     compile_expression,
+    emit,
+    runtime_namespace,
 )
 
 from . import reference_interpreter
@@ -166,12 +172,14 @@ def _maybe(values: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
     return st.one_of(st.none(), values)
 
 
+EXTREMES = st.sampled_from([1e308, -1e308, 1.7e308, 10**400, -(10**400), 10**308, 2**1100, 1e-308])
 NUMBER_VALUES = st.one_of(
     st.integers(-50, 50),
     st.just(0),
     st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False),
+    EXTREMES,
 )
-INTEGER_VALUES = st.integers(-20, 20)
+INTEGER_VALUES = st.one_of(st.integers(-20, 20), st.sampled_from([10**400, -(10**400), 2**1100]))
 DATES = st.dates(datetime.date(2025, 1, 1), datetime.date(2026, 12, 31))
 
 MEMBERS = st.fixed_dictionaries(
@@ -202,12 +210,10 @@ RECORDS = st.fixed_dictionaries(
 
 
 def same(a: object, b: object) -> bool:
-    """Equal values of the same type; NaN equals NaN."""
-    if type(a) is not type(b):
+    """Equal values of the same type (no NaN can come out: arithmetic gives None instead)."""
+    if isinstance(a, float) and math.isnan(a):
         return False
-    if isinstance(a, float) and isinstance(b, float) and math.isnan(a):
-        return math.isnan(b)
-    return a == b
+    return type(a) is type(b) and a == b
 
 
 def _checked(text: str) -> CheckedExpression:
@@ -216,24 +222,42 @@ def _checked(text: str) -> CheckedExpression:
     return checked
 
 
+def _compiled(checked: CheckedExpression, mode: str) -> object:
+    """``f(record)`` running the expression as emitted in ``mode`` (``log`` also returns the log)."""
+    names = {name: f"v_{name}" for name in checked.names}
+    body = emit(checked, names, mode=mode, log="log" if mode == "log" else None)
+    reads = "".join(f"    v_{n} = record.get({n!r})\n" for n in checked.names)
+    source = f"def f(record):\n    log = []\n{reads}    return ({body}), log\n"
+    namespace: dict[str, object] = {"__builtins__": {}, **runtime_namespace()}
+    exec(compile(source, "<differential>", "exec"), namespace)
+    return namespace["f"]
+
+
+def _agree(text: str, records: list[dict[str, object]]) -> None:
+    checked = _checked(text)
+    safe = compile_expression(checked)
+    fast, logged = _compiled(checked, "fast"), _compiled(checked, "log")
+    for record in records:
+        expected = reference_interpreter.evaluate(text, record, SCOPE)
+        try:
+            value = fast(record)[0]  # type: ignore[operator]
+        except OverflowError:  # the plan then runs the same rules in safe mode
+            value = safe(record)
+        assert same(value, expected), (text, record, "fast", value, expected)
+        assert same(safe(record), expected), (text, record, "safe")
+        assert same(logged(record)[0], expected), (text, record, "log")  # type: ignore[operator]
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=booleans(3, False), records=st.lists(RECORDS, min_size=1, max_size=4))
 def test_boolean_expressions_agree(text: str, records: list[dict[str, object]]) -> None:
-    checked = _checked(text)
-    fast = compile_expression(checked)
-    for record in records:
-        expected = reference_interpreter.evaluate(checked, record)
-        assert same(fast(record), expected), (text, record)
+    _agree(text, records)
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=numbers(3, False), records=st.lists(RECORDS, min_size=1, max_size=4))
 def test_number_expressions_agree(text: str, records: list[dict[str, object]]) -> None:
-    checked = _checked(text)
-    fast = compile_expression(checked)
-    for record in records:
-        expected = reference_interpreter.evaluate(checked, record)
-        assert same(fast(record), expected), (text, record)
+    _agree(text, records)
 
 
 @settings(max_examples=300, deadline=None)
@@ -241,8 +265,48 @@ def test_number_expressions_agree(text: str, records: list[dict[str, object]]) -
 def test_integer_expressions_agree_and_stay_integers(text: str, records: list[dict[str, object]]) -> None:
     checked = _checked(text)
     assert checked.type == INTEGER
+    _agree(text, records)
     fast = compile_expression(checked)
     for record in records:
         value = fast(record)
-        assert same(value, reference_interpreter.evaluate(checked, record)), (text, record)
         assert value is None or type(value) is int
+
+
+def test_the_reference_reads_percentages_and_dates_itself() -> None:
+    assert reference_interpreter.evaluate("n >= 95%", {"n": 0.95}, SCOPE) is True
+    assert reference_interpreter.evaluate("(12.5% * 2)", {}, SCOPE) == 0.25
+    assert reference_interpreter.evaluate("e == '5%'", {"e": "5%"}, SCOPE) is True
+    assert reference_interpreter.evaluate("d < '2026-01-01'", {"d": datetime.date(2025, 5, 1)}, SCOPE) is True
+
+
+def test_the_largest_allowed_number_is_still_a_number() -> None:
+    for text, record, expected in (
+        ("n + 0", {"n": 1e308}, 1e308),
+        ("n * 1", {"n": -1e308}, -1e308),
+        ("-n", {"n": 1e308}, -1e308),
+        ("n * 1.0000001", {"n": 1e308}, None),
+    ):
+        checked = _checked(text)
+        assert reference_interpreter.evaluate(text, record, SCOPE) == expected, text
+        assert compile_expression(checked)(record) == expected, text
+        assert _compiled(checked, "fast")(record)[0] == expected, text  # type: ignore[operator]
+
+
+def test_overflowing_arithmetic_is_unknown_in_every_mode() -> None:
+    for text, record in (
+        ("n * 0.5", {"n": 10**400}),
+        ("n * m", {"n": 1e200, "m": 1e200}),
+        ("n - m", {"n": 1e308, "m": -1e308}),
+        ("n / m", {"n": 10**400, "m": 3}),
+        ("mean(people, p.x)", {"people": [{"x": 10**400}, {"x": 0.5}]}),
+        ("sum(people, p.x)", {"people": [{"x": 1e308}, {"x": 1e308}]}),
+        (
+            "share(people, p.ok, weight=p.w)",
+            {"people": [{"ok": True, "w": 10**400}, {"ok": False, "w": 0.5}]},
+        ),
+    ):
+        checked = _checked(text)
+        assert reference_interpreter.evaluate(text, record, SCOPE) is None, text
+        assert compile_expression(checked)(record) is None, text
+        value, log = _compiled(checked, "log")(record)  # type: ignore[operator]
+        assert value is None and "overflow" in log, (text, log)

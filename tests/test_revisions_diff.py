@@ -74,7 +74,7 @@ def test_corpus_pair_gives_its_expected_diff(path: Path) -> None:
     a, b = load_pair(path)
     got = as_data(diff_revisions(a, b))
     expected_file = path.with_suffix(".expected.json")
-    if os.environ.get("UPDATE_GOLDEN"):
+    if os.environ.get("UPDATE_GOLDEN") == "1":
         expected_file.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     assert got == json.loads(expected_file.read_text(encoding="utf-8"))
 

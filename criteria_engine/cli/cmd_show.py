@@ -45,10 +45,14 @@ is made and the rating bands. With --inputs, also the data it needs (the columns
 spreadsheet, with their labels, what to type in each (the labels of the choices, có/không)
 and units); 'criteria template' writes them as an empty workbook.
 
+With --code, print instead the Python the set compiles to (what evaluation runs): each
+statement ends with the file and line of the YAML it comes from.
+
 examples:
   criteria show happy-family
   criteria show happy-family@2026.1 --lang en
-  criteria show happy-family --inputs"""
+  criteria show happy-family --inputs
+  criteria show happy-family@2026.2 --code"""
 
 
 def register(sub: Any) -> None:
@@ -62,6 +66,9 @@ def register(sub: Any) -> None:
     add_revision_options(p)
     p.add_argument(
         "--inputs", action="store_true", help="also list the data the set needs (spreadsheet columns)"
+    )
+    p.add_argument(
+        "--code", action="store_true", help="print the generated Python code instead (with YAML line numbers)"
     )
     p.set_defaults(run=run)
 
@@ -163,6 +170,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     """Print the tree (and the inputs)."""
     registry = registry_for(args.sets)
     revision = registry.get(args.set, args.as_of)
+    if args.code:
+        streams.out.write(plan_for(registry, revision).source)
+        return EXIT_OK
     lang = language(args.lang, revision.model)
     out = console(streams.out, is_terminal(streams.out))
     out.print(tree(revision, lang, plan_for(registry, revision)))

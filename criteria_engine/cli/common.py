@@ -102,11 +102,18 @@ def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:
 # --- options shared by several commands -----------------------------------------------------
 
 
+def _set_path(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path names no file or folder")
+    return text
+
+
 def add_sets_option(parser: argparse.ArgumentParser) -> None:
-    """``--sets PATH`` (repeatable)."""
+    """``--sets PATH`` (repeatable; an empty path is a usage error, not the current folder)."""
     parser.add_argument(
         "--sets",
         action="append",
+        type=_set_path,
         metavar="PATH",
         help="a folder (or file) of criteria sets; repeat for several (default: the shipped sets)",
     )

@@ -108,6 +108,13 @@ def rating_of(
     return None, len(bands)
 
 
+_NA, _PASS = Verdict.NOT_APPLICABLE, Verdict.PASS
+
+
+def _by_gain(item: tuple[float, str]) -> float:
+    return -item[0]
+
+
 def gap_of(
     facts: Sequence[CriterionFacts],
     verdicts: Sequence[Verdict],
@@ -127,10 +134,10 @@ def gap_of(
     must: list[str] = []
     open_items: list[tuple[float, str]] = []
     for fact, verdict, earned in zip(facts, verdicts, points, strict=True):
-        if verdict == Verdict.NOT_APPLICABLE or (verdict == Verdict.PASS and earned >= fact.max_points):
+        if verdict == _NA or (verdict == _PASS and earned >= fact.max_points):
             continue
         gain = fact.max_points - earned
-        if (fact.veto or (fact.mandatory and all_mandatory)) and verdict != Verdict.PASS:
+        if (fact.veto or (fact.mandatory and all_mandatory)) and verdict != _PASS:
             must.append(fact.id)
             needed -= gain
             continue
@@ -138,7 +145,7 @@ def gap_of(
             open_items.append((gain, fact.id))
     suggest: list[str] = []
     # Largest gains first gives the fewest criteria; ties keep file order (sorted is stable).
-    for gain, criterion_id in sorted(open_items, key=lambda item: -item[0]):
+    for gain, criterion_id in sorted(open_items, key=_by_gain):
         if needed <= 1e-9:
             break
         suggest.append(criterion_id)

@@ -1,6 +1,8 @@
-"""Per-criterion detail for explanations: the values read, what is missing, why, and aggregates.
+"""Per-criterion detail for explanations, the reference way: the values read, what is missing,
+why, and aggregates, worked out with the trace interpreter (:mod:`criteria_engine.rules.trace`).
 
-Computed only when a caller asks for detail; the verdict and points come from the fast path.
+The compiled plan generates the same data as it decides (:mod:`.generate_explain`); this path
+stays as the reference that differential tests compare it with (:meth:`Plan.traced`).
 """
 
 from __future__ import annotations
@@ -118,9 +120,20 @@ def _reason(
         return Reason.NO_KNOWN_MEMBERS
     if any(a.total == 0 for a in aggregates):
         return Reason.NO_MEMBERS
-    if plan_item.rule is not None and evaluate_traced(plan_item.rule, env).division_by_zero:
+    if plan_item.rule is None:
+        return Reason.UNKNOWN_VALUE
+    traced = evaluate_traced(plan_item.rule, env)
+    if traced.division_by_zero:
         return Reason.DIVISION_BY_ZERO
+    if traced.overflow or any(_derived_overflow(plan_item, name, env) for name in plan_item.derived_read):
+        return Reason.OVERFLOW
     return Reason.UNKNOWN_VALUE
+
+
+def _derived_overflow(plan_item: CriterionPlan, name: str, env: Mapping[str, object]) -> bool:
+    """Whether the derived value ``name`` (read by the criterion's rule) overflowed."""
+    expression = plan_item.derived_expressions.get(name)
+    return expression is not None and evaluate_traced(expression, env).overflow
 
 
 def _applies_value(plan_item: CriterionPlan, env: Mapping[str, object]) -> object:

@@ -1,233 +1,231 @@
-"""Generating the Python source of a set's record function from its checked expressions.
+"""Generating the Python source of a set's record functions from its checked expressions.
 
-The generated function ``run(rec)`` binds each name the rules read to a local variable once,
-computes derived values in file order, then each criterion's verdict and points, the pass
-mark, the band marks and conditions and the measures, and returns them as tuples. Nothing
-of the file's text reaches the source except through ``repr`` of literal values and the
-expression emitter, which writes only whitelisted forms over sanitized local names.
+One module of source per plan, with four functions that share their shape: bind each name
+the rules read to a local of the same name (``income_per_capita``), compute derived values
+and measures in file order, then each criterion, the tallies, the status and the rating.
+
+* ``verdicts(rec, cid, prov, checked=False)``: the whole verdicts-only evaluation: the
+  data-dictionary check (returns None at the first bad field, unless ``checked``), the set's
+  consistency checks, the verdicts and the decision; returns the :class:`Result`, its
+  criteria picked from constants built once;
+* ``full(rec, cid, prov, checked=False)``: the same with the explanation data (reasons,
+  missing inputs, aggregates' counts, values shown), kept raw in the result until read;
+* ``run(rec)``: verdicts, points, tallies, status and rating as a :class:`RunOutput` (for
+  :meth:`Plan.outcome`, on records already checked);
+* ``env(rec)``: every name's value (for explanations and roll-up sentences).
+
+Nothing of the file's text reaches the source except through ``repr`` of literal values and
+the expression emitter, which writes only whitelisted forms over the set's own names (checked
+identifiers). Every statement written for a place of the file carries ``# file:line``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from ..errors import DocPath
-from ..format.models import CriteriaSet, Criterion
-from ..format.semantics import criterion_max_points
-from ..results import Verdict
-from ..rules import CheckedExpression, emit
+from ..format.models import CriteriaSet
+from ..results import Status, Verdict
+from ..rules.runtime import DIVISION_BY_ZERO, OVERFLOW
 from ..rules.set_checks import CheckedSet
+from . import generate_explain, generate_rules
+from .code_writer import Locate, Origin, Writer
+from .criterion_plans import CriterionPlan
+from .generate_checks import check_statements
+from .generate_context import Context
+from .records import MemberFields
 
-VERDICTS = {
-    "V_PASS": Verdict.PASS,
-    "V_FAIL": Verdict.FAIL,
-    "V_UNKNOWN": Verdict.UNKNOWN,
-    "V_NA": Verdict.NOT_APPLICABLE,
+
+class RunOutput(NamedTuple):
+    """What the generated ``run(rec)`` returns."""
+
+    verdicts: tuple[Verdict, ...]
+    points: tuple[float, ...]
+    score: float
+    top: float
+    loose: float
+    gate_fail: bool
+    gate_unknown: bool
+    status: Status
+    rating: str | None
+    rating_index: int
+    marks: tuple[Any, ...]
+    whens: tuple[Any, ...]
+    measures: tuple[Any, ...]
+
+
+BASE_CONSTANTS: dict[str, object] = {
+    **{f"_T_{t.__name__}": t for t in (int, float, bool, str, list, dict)},
+    "_INF": math.inf,
+    "_DATE": dt.date,
+    "_len": len,
+    "_isinstance": isinstance,
+    "_Mapping": Mapping,
+    "_DIVISION_BY_ZERO": DIVISION_BY_ZERO,
+    "_OVERFLOW": OVERFLOW,
+    "_Run": RunOutput,
 }
-"""The verdicts as the generated code names them (constants of its namespace)."""
-VERDICT_OF_MISSING = {"unknown": "V_UNKNOWN", "fail": "V_FAIL", "pass": "V_PASS"}
+"""The classes and helpers generated code compares with or calls (there are no builtins)."""
 
 
 @dataclass(frozen=True)
 class Generated:
-    """The generated source and the constants its namespace needs."""
+    """The generated source, the constants its namespace needs, where each line comes from."""
 
     source: str
     constants: dict[str, object]
+    origins: dict[int, Origin]
 
 
-class _Writer:
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-
-    def __call__(self, line: str, indent: int = 1) -> None:
-        self.lines.append("    " * indent + line)
-
-
-def _names(cs: CriteriaSet, checked: CheckedSet) -> dict[str, str]:
-    """Every scope name -> the local variable the generated code binds it to."""
-    order = [*cs.inputs, *cs.parameters, *cs.collections, *cs.derived, *cs.measures]
-    return {name: f"n{index}" for index, name in enumerate(order)}
-
-
-def _bind(
-    cs: CriteriaSet, names: dict[str, str], constants: dict[str, object], w: _Writer, used: set[str]
+def _prologue(
+    w: Writer, ctx: Context, used: set[str], member_fields: Mapping[str, MemberFields] | None
 ) -> None:
-    for name in cs.inputs:
-        if name in used:
-            w(f"{names[name]} = get({name!r})")
-    for name in cs.collections:
-        if name in used:
-            w(f"{names[name]} = get({name!r})")
+    """Read the inputs, check them (with ``member_fields``), then parameters, derived values
+    and measures."""
+    cs, names = ctx.cs, ctx.names
+    w("_get = rec.get")
+    for section in ("inputs", "collections"):
+        for name in getattr(cs, section):
+            if name in used:
+                w(f"{names[name]} = _get({name!r})", at=(section, name))
+    if member_fields is not None:
+        w("if not checked:")
+        bound = {n: names[n] for n in [*cs.inputs, *cs.collections] if n in used}
+        for line in check_statements(cs.inputs, member_fields, bound, ctx.constants, depth=2):
+            code = line.lstrip()
+            w(code, (len(line) - len(code)) // 4)
+        w("pass", 2)
     for name, param in cs.parameters.items():
         if name not in used:
             continue
-        const = f"K_{names[name]}"
         if param.by is None:
-            constants[const] = param.value
-            w(f"{names[name]} = {const}")
-        else:
-            constants[const] = dict(param.values or {})
-            w(f"{names[name]} = {const}.get(get({param.by!r}))")
-
-
-def _used_names(checked: CheckedSet, cs: CriteriaSet) -> set[str]:
-    used: set[str] = set()
-    for expression in checked.expressions.values():
-        used.update(expression.names)
-    # Derived values are computed only when read; their own reads count once they are.
-    computed = [("derived", name) for name in cs.derived] + [("measures", name) for name in cs.measures]
-    for section, name in reversed(computed):
-        if name in used or section == "measures":
-            used.add(name)
-            used.update(checked.expressions[(section, name, "expr")].names)
-    return used
-
-
-def _expr(checked: CheckedSet, path: DocPath, names: dict[str, str]) -> str:
-    expression: CheckedExpression = checked.expressions[path]
-    return emit(expression, names)
-
-
-def _criterion(
-    gi: int,
-    ci: int,
-    criterion: Criterion,
-    index: int,
-    checked: CheckedSet,
-    names: dict[str, str],
-    constants: dict[str, object],
-    w: _Writer,
-) -> None:
-    base = ("groups", gi, "criteria", ci)
-    verdict, points = f"v{index}", f"p{index}"
-    indent = 1
-    if criterion.applies_if is not None:
-        w(f"a = {_expr(checked, (*base, 'applies_if'), names)}")
-        w(f"if a is False: {verdict} = V_NA; {points} = 0")
-        w("elif a is None:")
-        w(f"{verdict} = V_UNKNOWN; {points} = 0", 2)
-        w("else:")
-        indent = 2
-    missing = VERDICT_OF_MISSING[criterion.on_missing]
-    if criterion.points_by is None:
-        full = criterion.points
-        missing_points = full if criterion.on_missing == "pass" else 0
-        w(f"x = {_expr(checked, (*base, 'when'), names)}", indent)
-        w(f"if x is True: {verdict} = V_PASS; {points} = {full!r}", indent)
-        w(f"elif x is False: {verdict} = V_FAIL; {points} = 0", indent)
-        w(f"else: {verdict} = {missing}; {points} = {missing_points!r}", indent)
-        return
-    graded = criterion.points_by
-    top = max([*(graded.table or {}).values(), *(b.points for b in graded.bands or [])], default=0)
-    missing_points = top if criterion.on_missing == "pass" else 0
-    w(f"x = {_expr(checked, (*base, 'points_by', 'value'), names)}", indent)
-    w(f"if x is None: {verdict} = {missing}; {points} = {missing_points!r}", indent)
-    w("else:", indent)
-    if graded.table is not None:
-        const = f"G{index}"
-        constants[const] = dict(graded.table)
-        w(f"{points} = {const}.get(x, 0)", indent + 1)
-    else:
-        chain = "0"
-        for band in reversed(graded.bands or []):
-            chain = f"{band.points!r} if x >= {band.min!r} else ({chain})"
-        w(f"{points} = {chain}", indent + 1)
-    w(f"{verdict} = V_PASS if {points} > 0 else V_FAIL", indent + 1)
-
-
-def _computed(
-    cs: CriteriaSet, checked: CheckedSet, names: dict[str, str], used: set[str], w: _Writer
-) -> None:
-    """Derived values, then measures, in file order (each may read the ones before it)."""
-    for section, items in (("derived", cs.derived), ("measures", cs.measures)):
-        for name in items:
+            w(f"{names[name]} = {param.value!r}", at=("parameters", name, "value"))
+            continue
+        table = f"_K_{names[name]}"
+        ctx.constants[table] = dict(param.values or {})
+        key = names[param.by] if param.by in used else f"_get({param.by!r})"
+        w(f"{names[name]} = {table}.get({key})", at=("parameters", name, "values"))
+    for section in ("derived", "measures"):
+        for name in getattr(cs, section):
             if name in used:
-                w(f"{names[name]} = {_expr(checked, (section, name, 'expr'), names)}")
+                path: DocPath = (section, name, "expr")
+                w(f"{names[name]} = {ctx.expr(path)}", at=path)
 
 
-def _tally(cs: CriteriaSet, w: _Writer) -> None:
-    """Score, applicable maximum, points still open, and the gates, written out per criterion.
-
-    ``score`` sums the points earned; ``top`` the maxima of applicable criteria; ``loose`` the
-    points unknown criteria could still earn; ``gate_fail`` / ``gate_unknown`` whether a veto
-    (or a mandatory criterion, when the pass rule wants all of them) failed or is unknown.
-    """
-    criteria = cs.criteria()
-    all_mandatory = cs.decision.pass_.all_mandatory
-    fixed = 0.0
-    top_terms: list[str] = []
-    loose_terms: list[str] = []
-    gates: list[int] = []
-    for i, criterion in enumerate(criteria):
-        full = criterion_max_points(criterion)
-        if criterion.applies_if is None:
-            fixed += full
-        elif full:
-            top_terms.append(f"({full!r} if v{i} != V_NA else 0)")
-        if full:
-            loose_terms.append(f"({full!r} - p{i} if v{i} == V_UNKNOWN else 0)")
-        if criterion.veto or (criterion.mandatory and all_mandatory):
-            gates.append(i)
-    w("score = " + (" + ".join(f"p{i}" for i in range(len(criteria))) or "0"))
-    w("top = " + " + ".join([repr(fixed), *top_terms]))
-    w("loose = " + (" + ".join(loose_terms) or "0"))
-    w("gate_fail = " + (" or ".join(f"v{i} == V_FAIL" for i in gates) or "False"))
-    w("gate_unknown = " + (" or ".join(f"v{i} == V_UNKNOWN" for i in gates) or "False"))
+def _set_checks(w: Writer, ctx: Context) -> None:
+    """The set's consistency checks: a check that is false makes the record invalid."""
+    checks = ctx.cs.checks
+    if not checks:
+        return
+    for index in range(len(checks)):
+        path: DocPath = ("checks", index, "rule")
+        w(f"_k{index} = {ctx.expr(path)}", at=path)
+    failed = " or ".join(f"_k{i} is False" for i in range(len(checks)))
+    outcomes = "".join(f"_k{i}, " for i in range(len(checks)))
+    w(f"if {failed}: return _check_failed(cid, prov, ({outcomes}))")
 
 
-def generate(cs: CriteriaSet, checked: CheckedSet) -> Generated:
-    """The source of ``run(rec)`` and ``env(rec)`` for a checked set."""
-    names = _names(cs, checked)
-    constants: dict[str, object] = dict(VERDICTS)
-    w = _Writer()
+def _measures(ctx: Context) -> str:
+    return "(" + "".join(f"{ctx.names[n]}, " for n in ctx.cs.measures) + ")"
+
+
+def _listed(prefix: str, ctx: Context) -> str:
+    return "(" + "".join(f"{prefix}{t}, " for t in ctx.tags) + ")"
+
+
+def _scores(ctx: Context) -> tuple[str, str]:
+    floats = not generate_rules.integral_points(ctx)
+    return generate_rules.whole("_score", floats), generate_rules.whole("_top", floats)
+
+
+def _run(w: Writer, ctx: Context, used: set[str]) -> None:
     w("def run(rec):", 0)
-    w("get = rec.get")
-    used = _used_names(checked, cs)
-    _bind(cs, names, constants, w, used)
-    _computed(cs, checked, names, used, w)
-    index = 0
-    for gi, group in enumerate(cs.groups):
-        for ci, criterion in enumerate(group.criteria):
-            _criterion(gi, ci, criterion, index, checked, names, constants, w)
-            index += 1
-    count = index
-    _tally(cs, w)
-    verdicts = "".join(f"v{i}, " for i in range(count))
-    points = "".join(f"p{i}, " for i in range(count))
-    pass_min = cs.decision.pass_.min_score
-    pass_expr = (
-        _expr(checked, ("decision", "pass", "min_score"), names)
-        if isinstance(pass_min, str)
-        else repr(pass_min)
-    )
-    marks: list[str] = []
-    whens: list[str] = []
-    for ri, rating in enumerate(cs.decision.ratings):
-        mark = rating.min_score
-        marks.append(
-            _expr(checked, ("decision", "ratings", ri, "min_score"), names)
-            if isinstance(mark, str)
-            else repr(mark)
-        )
-        whens.append(
-            _expr(checked, ("decision", "ratings", ri, "when"), names) if rating.when is not None else "True"
-        )
-    measures = [names[name] for name in cs.measures]
+    _prologue(w, ctx, used, None)
+    for k in range(len(ctx.criteria)):
+        generate_rules.criterion(w, ctx, k, shared=False)
+    generate_rules.tallies(w, ctx)
+    generate_rules.decision(w, ctx)
+    w("# RunOutput(verdicts, points, score, top, loose, gate_fail, gate_unknown, status, rating,")
+    w("#           rating_index, marks, whens, measures)")
     w(
-        f"return ({verdicts}), ({points}), score, top, loose, gate_fail, gate_unknown, {pass_expr}, "
-        f"({''.join(m + ', ' for m in marks)}), "
-        f"({''.join(x + ', ' for x in whens)}), ({''.join(m + ', ' for m in measures)})"
+        f"return _Run({_listed('_v_', ctx)}, {_listed('_p_', ctx)}, _score, _top, _loose, _gate_fail, "
+        f"_gate_unknown, _status, _rating, _ri, {generate_rules.marks(ctx)}, {generate_rules.whens(ctx)}, "
+        f"{_measures(ctx)})"
     )
-    # env(rec): every name's value, for explanations (values read, aggregate details).
+
+
+def _verdicts(w: Writer, ctx: Context, used: set[str], member_fields: Mapping[str, MemberFields]) -> None:
+    w("def verdicts(rec, cid, prov, checked=False):", 0)
+    _prologue(w, ctx, used, member_fields)
+    _set_checks(w, ctx)
+    for k in range(len(ctx.criteria)):
+        generate_rules.criterion(w, ctx, k, shared=True)
+    generate_rules.tallies(w, ctx)
+    generate_rules.decision(w, ctx)
+    score, top = _scores(ctx)
+    w(
+        f"return _result(cid, _status, {score}, {top}, _rating, prov, _PLAN, _fill_verdicts, "
+        f"({_listed('_c_', ctx)}, {_measures(ctx)}))"
+    )
+
+
+def _full(w: Writer, ctx: Context, used: set[str], member_fields: Mapping[str, MemberFields]) -> list[str]:
+    shown = generate_explain.shown_names(ctx)
+    w("def full(rec, cid, prov, checked=False):", 0)
+    _prologue(w, ctx, used, member_fields)
+    _set_checks(w, ctx)
+    for k in range(len(ctx.criteria)):
+        generate_explain.criterion(w, ctx, k)
+    generate_rules.tallies(w, ctx)
+    generate_rules.decision(w, ctx)
+    score, top = _scores(ctx)
+    w(f"_shown = {generate_explain.shown_values(ctx, shown)}")
+    raw = ", ".join(_listed(f"_{x}_", ctx) for x in "vprmg")
+    w(
+        f"return _result(cid, _status, {score}, {top}, _rating, prov, _PLAN, _fill_full, "
+        f"({raw}, _shown, {_measures(ctx)}, {generate_rules.marks(ctx)}, _ri, _score))"
+    )
+    return shown
+
+
+def _env(w: Writer, ctx: Context) -> None:
     w("def env(rec):", 0)
-    w("get = rec.get")
-    every = set(names)
-    _bind(cs, names, constants, w, every)
-    _computed(cs, checked, names, every, w)
-    pairs = ", ".join(f"{name!r}: {var}" for name, var in names.items())
+    _prologue(w, ctx, set(ctx.names), None)
+    pairs = ", ".join(f"{name!r}: {local}" for name, local in ctx.names.items())
     w(f"return {{{pairs}}}")
-    return Generated("\n".join(w.lines) + "\n", constants)
 
 
-__all__ = ["Generated", "generate"]
+def generate(
+    cs: CriteriaSet,
+    checked: CheckedSet,
+    criteria: Sequence[CriterionPlan],
+    member_fields: Mapping[str, MemberFields],
+    *,
+    mode: str = "fast",
+    file: str = "",
+    locate: Locate | None = None,
+) -> Generated:
+    """The source of the record functions of a checked set (``mode``: see ``codegen.MODES``)."""
+    ctx = Context(cs, checked, criteria, mode)
+    ctx.constants.update(BASE_CONSTANTS)
+    w = Writer(file, locate)
+    shown = "/".join(file.replace("\\", "/").split("/")[-2:]) if file else "a model"
+    w.comment(f"{cs.ref}: generated by criteria_engine from {shown} ({mode} arithmetic)", 0)
+    used = ctx.used_names()
+    _verdicts(w, ctx, used, member_fields)
+    w.blank()
+    names = _full(w, ctx, used | ctx.used_names(generate_explain.needed_for_details(ctx)), member_fields)
+    w.blank()
+    _run(w, ctx, used)
+    w.blank()
+    _env(w, ctx)
+    w.blank()
+    generate_explain.details_source(w, ctx, names)
+    return Generated(w.source, ctx.constants, dict(w.origins))
+
+
+__all__ = ["BASE_CONSTANTS", "Generated", "RunOutput", "generate"]

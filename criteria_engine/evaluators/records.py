@@ -4,6 +4,9 @@ A wrong type or a value out of range makes the record invalid, with each field's
 Missing fields (absent or null) are not problems: they make verdicts unknown. The checker
 also normalises values the evaluator relies on (ISO date strings become dates; integral
 floats in integer fields become ints) and returns a new dict; the input is never mutated.
+A collection's member list (given in the record) must be a list of records whose fields have
+the types the rules read (declared fields, the member set's inputs, their results); it is
+checked but kept as it is (it may carry the collection's policy).
 """
 
 from __future__ import annotations
@@ -11,11 +14,38 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 
-from ..format.models import InputSpec
-from ..results import FieldIssue
+from ..format.models import Collection, CriteriaSet, InputSpec
+from ..results import FieldIssue, Status
 
 Checker = Callable[[object, str, list[FieldIssue]], object]
+MemberFields = Mapping[str, InputSpec | None]
+"""A collection member's fields and their specs (None: a mapping, a member's verdicts)."""
+
+_RESULT_FIELDS: dict[str, InputSpec | None] = {
+    "status": InputSpec.model_validate(
+        {"type": "enum", "label": {"vi": "Kết quả", "en": "Status"}, "values": list(Status)}
+    ),
+    "rating": InputSpec.model_validate({"type": "string", "label": {"vi": "Xếp loại", "en": "Rating"}}),
+    "score": InputSpec.model_validate({"type": "number", "label": {"vi": "Điểm", "en": "Score"}}),
+    "percent": InputSpec.model_validate({"type": "number", "label": {"vi": "Tỷ lệ điểm", "en": "Percent"}}),
+    "verdicts": None,
+}
+
+
+def member_fields(collection: Collection, member_set: CriteriaSet | None) -> dict[str, InputSpec | None]:
+    """What a collection's members may hold that rules read: declared fields, the member set's
+    inputs and, when members are evaluated with a set, their results."""
+    fields: dict[str, InputSpec | None] = {**collection.fields}
+    if member_set is not None:
+        for name, given in member_set.inputs.items():
+            fields.setdefault(name, given)
+    if collection.criteria_set is not None:
+        for name, result_field in _RESULT_FIELDS.items():
+            fields.setdefault(name, result_field)
+    return fields
+
 
 MISSING_TOKENS = frozenset({"", "-", "–", "—", "na", "n/a"})
 """Texts (compared case-insensitively, stripped) that mean 'no value' in a cell or a record."""
@@ -38,11 +68,19 @@ def _bad(problems: list[FieldIssue], field: str, code: str, message: str) -> Non
     problems.append(FieldIssue(field, code, message))
 
 
+def _number(value: float) -> str:
+    """A number for a message (``1e+400`` for an integer too large for a float)."""
+    try:
+        return f"{value:g}"
+    except OverflowError:
+        return f"{Decimal(value):.6g}"
+
+
 def _range(value: float, spec: InputSpec, field: str, problems: list[FieldIssue]) -> None:
     if spec.min is not None and value < spec.min:
-        _bad(problems, field, "out-of-range", f"{value:g} is below the minimum {spec.min:g}")
+        _bad(problems, field, "out-of-range", f"{_number(value)} is below the minimum {_number(spec.min)}")
     if spec.max is not None and value > spec.max:
-        _bad(problems, field, "out-of-range", f"{value:g} is above the maximum {spec.max:g}")
+        _bad(problems, field, "out-of-range", f"{_number(value)} is above the maximum {_number(spec.max)}")
 
 
 def _number_checker(spec: InputSpec, integer: bool) -> Checker:
@@ -114,6 +152,41 @@ def _list_checker(spec: InputSpec) -> Checker:
     return check
 
 
+def _collection_checker(fields: MemberFields) -> Checker:
+    specs = {name: spec for name, spec in fields.items() if spec is not None}
+    mappings = tuple(name for name, spec in fields.items() if spec is None)
+    item_checker = RecordChecker(specs)
+
+    def check(value: object, field: str, problems: list[FieldIssue]) -> object:
+        if not isinstance(value, list):
+            _bad(problems, field, "wrong-type", f"{type(value).__name__} is not a list")
+            return value
+        for index, item in enumerate(value):
+            where = f"{field}[{index}]"
+            if not isinstance(item, Mapping):
+                _bad(problems, where, "wrong-type", "a list item must be a record")
+                continue
+            before = len(problems)
+            normalised = item_checker.check_into(item, problems, f"{where}.")
+            if len(problems) == before:  # a value the rules cannot read as it is (not rebuilt here)
+                for name, spec in specs.items():
+                    original = item.get(name)
+                    if original is not None and normalised[name].__class__ is not original.__class__:
+                        _bad(
+                            problems,
+                            f"{where}.{name}",
+                            "wrong-type",
+                            f"{original!r} is not a plain {spec.type}",
+                        )
+            for name in mappings:
+                found = item.get(name)
+                if found is not None and not isinstance(found, Mapping):
+                    _bad(problems, f"{where}.{name}", "wrong-type", f"{found!r} is not a record")
+        return value  # kept as it is: a member list may carry the collection's policy
+
+    return check
+
+
 def checker_for(spec: InputSpec) -> Checker:
     """The checker of one input's values (missing values never reach it)."""
     if spec.type in ("integer", "number"):
@@ -128,8 +201,12 @@ def checker_for(spec: InputSpec) -> Checker:
 class RecordChecker:
     """Checks records against a data dictionary; built once per set, used per record."""
 
-    def __init__(self, inputs: Mapping[str, InputSpec]) -> None:
-        self._checkers = tuple((name, checker_for(spec)) for name, spec in inputs.items())
+    def __init__(
+        self, inputs: Mapping[str, InputSpec], collections: Mapping[str, MemberFields] | None = None
+    ) -> None:
+        checkers = [(name, checker_for(spec)) for name, spec in inputs.items()]
+        checkers.extend((name, _collection_checker(fields)) for name, fields in (collections or {}).items())
+        self._checkers = tuple(checkers)
 
     def check_into(
         self, record: Mapping[str, object], problems: list[FieldIssue], prefix: str = ""
@@ -149,4 +226,12 @@ class RecordChecker:
         return self.check_into(record, problems), problems
 
 
-__all__ = ["MISSING_TOKENS", "RecordChecker", "checker_for", "id_text", "is_missing"]
+__all__ = [
+    "MISSING_TOKENS",
+    "MemberFields",
+    "RecordChecker",
+    "checker_for",
+    "id_text",
+    "is_missing",
+    "member_fields",
+]

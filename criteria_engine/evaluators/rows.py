@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..errors import Diagnostic
-from ..results import FieldIssue, Provenance, Result, Status
+from ..results import FieldIssue, Provenance, Result, Status, fill_fields
 
 if TYPE_CHECKING:
     from .plan import Plan
@@ -107,7 +107,9 @@ def evaluate_row(
     try:
         result = plan.evaluate(row.record, as_of=as_of, detail=detail, id_field=id_field)
     except Exception as exc:  # an engine fault must not lose the row (nor stop the run)
-        problem = Diagnostic("engine-error", f"row {row.line}: the evaluation failed: {exc!r}")
+        origin = plan.origin(exc)
+        where = f" at {Path(origin.file).name}:{origin.line}" if origin is not None and origin.line else ""
+        problem = Diagnostic("engine-error", f"row {row.line}: the evaluation failed{where}: {exc!r}")
         return invalid_result(plan, row, record_id, [problem], as_of)
     if result.status == Status.INVALID:
         errors = tuple(
@@ -122,7 +124,10 @@ def evaluate_row(
             for e in result.errors
         )
         return replace(result, errors=errors, row=row.line, group=row.group, kept=row.kept)
-    return replace(result, row=row.line, group=row.group, kept=row.kept)
+    # The result was just made for this row and is seen by no one else yet: say where it
+    # comes from without building a copy (a lazily built result stays lazy).
+    fill_fields(result, row=row.line, group=row.group, kept=row.kept)
+    return result
 
 
 __all__ = ["SourceRow", "evaluate_row", "invalid_result", "located"]

@@ -30,7 +30,8 @@ Text = dict[LanguageCode, Annotated[str, StringConstraints(min_length=1)]]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+    # No NaN or infinity anywhere in a set: a rule cannot compare with them (``not-finite``).
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False, allow_inf_nan=False)
 
 
 class Basis(_Model):
@@ -128,6 +129,18 @@ class Measure(_Model):
     digits: int = Field(1, ge=0, le=6, description="Decimal places shown.")
 
 
+class Check(_Model):
+    """A consistency check of a candidate's record, e.g. ``insured_members <= members``.
+
+    A record whose check is false is invalid (its message says why); a check that is unknown
+    (a value it reads is missing) does not decide anything.
+    """
+
+    id: CriterionId = Field(description="A short id, shown with the message (e.g. insured-le-members).")
+    rule: Expression = Field(description="Must hold for a consistent record (true or false).")
+    message: Text = Field(description="What is wrong when the rule is false, in every language of the set.")
+
+
 class Band(_Model):
     """One row of numeric graded points: ``points`` when the value is at least ``min``."""
 
@@ -151,7 +164,7 @@ class Messages(_Model):
     unknown: Text | None = None
     not_applicable: Text | None = None
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, allow_inf_nan=False)
 
 
 class Criterion(_Model):
@@ -208,7 +221,7 @@ class Decision(_Model):
     pass_: PassRule = Field(alias="pass")
     ratings: list[Rating] = Field(default_factory=list)
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, allow_inf_nan=False)
 
 
 class Example(_Model):
@@ -247,6 +260,9 @@ class CriteriaSet(_Model):
     derived: dict[Identifier, Derived] = Field(default_factory=dict)
     collections: dict[Identifier, Collection] = Field(default_factory=dict)
     measures: dict[Identifier, Measure] = Field(default_factory=dict)
+    checks: list[Check] = Field(
+        default_factory=list, description="Consistency checks of a record, before any criterion."
+    )
     groups: list[Group] = Field(min_length=1)
     decision: Decision
     procedure: Procedure | None = Field(
@@ -266,6 +282,7 @@ class CriteriaSet(_Model):
 __all__ = [
     "Band",
     "Basis",
+    "Check",
     "Collection",
     "CriteriaSet",
     "Criterion",

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import Diagnostic, RevisionError, did_you_mean, error, warning
 from .digest import content_digest, digest
+from .loader import SourceMap
 from .models import CriteriaSet
 
 
@@ -24,11 +25,13 @@ class Revision:
     model: CriteriaSet
     digest: str
     file: str = ""
+    source: SourceMap | None = field(default=None, compare=False, repr=False)
+    """Where each part of the model is in the file (lines for generated code and messages)."""
 
     @classmethod
-    def of(cls, model: CriteriaSet, file: str = "") -> Revision:
+    def of(cls, model: CriteriaSet, file: str = "", source: SourceMap | None = None) -> Revision:
         """Wrap a validated model, computing its digest."""
-        return cls(model=model, digest=digest(model), file=file)
+        return cls(model=model, digest=digest(model), file=file, source=source)
 
     @property
     def id(self) -> str:

@@ -60,6 +60,11 @@ def _check_ids(cs: CriteriaSet) -> Iterator[Diagnostic]:
                     (section, name),
                 )
             names.setdefault(name, section)
+    check_seen: set[str] = set()
+    for index, consistency in enumerate(cs.checks):
+        if consistency.id in check_seen:
+            yield error("duplicate-id", f"check id '{consistency.id}' is used twice", ("checks", index, "id"))
+        check_seen.add(consistency.id)
     rating_seen: set[str] = set()
     for ri, rating in enumerate(cs.decision.ratings):
         if rating.id in rating_seen:
@@ -362,6 +367,50 @@ def _check_window(cs: CriteriaSet) -> Iterator[Diagnostic]:
         )
 
 
+BIGGEST = 1e308
+"""The largest number a set may write (arithmetic beyond it is unknown, see docs/expressions.md)."""
+MAX_BANDS = 100
+"""Graded bands of one criterion, and rating bands of a set, at most (docs/format.md, Limits)."""
+
+
+def _numbers(node: object, path: DocPath) -> Iterator[tuple[DocPath, int | float]]:
+    """Every number in the model, with its path (booleans are not numbers)."""
+    if isinstance(node, BaseModel):
+        for name, info in type(node).model_fields.items():
+            yield from _numbers(getattr(node, name), (*path, info.alias or name))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _numbers(value, (*path, key))
+    elif isinstance(node, list | tuple):
+        for index, value in enumerate(node):
+            yield from _numbers(value, (*path, index))
+    elif isinstance(node, int | float) and not isinstance(node, bool):
+        yield path, node
+
+
+def _check_numbers(cs: CriteriaSet) -> Iterator[Diagnostic]:
+    """Numbers a rule could not compute with: beyond ±1e308 (NaN and infinity are refused by
+    the structure check)."""
+    for path, value in _numbers(cs, ()):
+        if not -BIGGEST <= value <= BIGGEST:
+            shown = (
+                f"{value:.3g}" if isinstance(value, float) else f"a number of {len(str(abs(value)))} digits"
+            )
+            yield error("not-finite", f"{shown} is too large: numbers in a set stay within ±1e308", path)
+
+
+def _check_sizes(cs: CriteriaSet) -> Iterator[Diagnostic]:
+    """Bands within the documented limit (each band is a branch of the compiled code)."""
+    for path, criterion in _criterion_paths(cs):
+        bands = criterion.points_by.bands if criterion.points_by is not None else None
+        if bands is not None and len(bands) > MAX_BANDS:
+            message = f"{len(bands)} graded bands; a criterion may have at most {MAX_BANDS}"
+            yield error("too-many-bands", message, (*path, "points_by", "bands"))
+    if len(cs.decision.ratings) > MAX_BANDS:
+        message = f"{len(cs.decision.ratings)} rating bands; a set may have at most {MAX_BANDS}"
+        yield error("too-many-bands", message, ("decision", "ratings"))
+
+
 def check_meaning(cs: CriteriaSet) -> list[Diagnostic]:
     """Every meaning problem of a structurally valid set (expressions excepted)."""
     out: list[Diagnostic] = []
@@ -372,6 +421,8 @@ def check_meaning(cs: CriteriaSet) -> list[Diagnostic]:
         _check_decision,
         _check_languages,
         _check_window,
+        _check_numbers,
+        _check_sizes,
     ):
         out.extend(check(cs))
     out.extend(_check_inputs(cs.inputs, ("inputs",)))

@@ -28,6 +28,7 @@ _CODES = {
     "too_short": "too-few-items",
     "greater_than_equal": "out-of-range",
     "less_than_equal": "out-of-range",
+    "finite_number": "not-finite",
 }
 
 
@@ -133,6 +134,10 @@ def _convert(err: Mapping[str, Any], data: object) -> Diagnostic:
         message = f"{_describe(given)} is not one of {', '.join(options)}"
     elif code == "bad-date":
         message = f"{_describe(err.get('input'))} is not a date (write YYYY-MM-DD)"
+    elif code == "not-finite":
+        message = (
+            f"{_describe(err.get('input'))} is not a finite number (NaN and infinity cannot be compared)"
+        )
     elif code == "bad-format":
         pattern = str(err.get("ctx", {}).get("pattern", ""))
         message = f"{_describe(err.get('input'))} does not match the required form {pattern}"

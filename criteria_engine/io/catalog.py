@@ -79,24 +79,42 @@ def _resolver_for(files: Sequence[Path]) -> MemberSetResolver:
 
 
 def set_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Diagnostic]]:
-    """The revision files under the given files or folders (examples files excluded)."""
+    """The revision files under the given files or folders (examples files excluded).
+
+    Only regular files are read: a FIFO, a device or a socket among the set files is reported,
+    never opened (opening a FIFO would wait forever). An empty path is an error, not the
+    current folder.
+    """
     files: list[Path] = []
     problems: list[Diagnostic] = []
     for raw in paths:
+        if not os.fspath(raw).strip():
+            problems.append(
+                error("file-unreadable", "an empty path names no file or folder").located("", 0, 0)
+            )
+            continue
         path = Path(raw)
         if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*.y*ml"))
-                if p.suffix in (".yaml", ".yml") and not p.name.endswith(EXAMPLES_SUFFIXES)
-            )
-        elif path.exists():
+            for found in sorted(path.rglob("*.y*ml")):
+                if found.suffix not in (".yaml", ".yml") or found.name.endswith(EXAMPLES_SUFFIXES):
+                    continue
+                if found.is_file():
+                    files.append(found)
+                else:
+                    problems.append(_not_regular(found))
+        elif path.is_file():
             files.append(path)
+        elif path.exists():
+            problems.append(_not_regular(path))
         else:
             problems.append(
                 error("file-unreadable", f"no such file or folder: {raw}").located(os.fspath(raw), 0, 0)
             )
     return files, problems
+
+
+def _not_regular(path: Path) -> Diagnostic:
+    return error("file-unreadable", f"{path} is not a regular file; it is not read").located(str(path), 0, 0)
 
 
 @dataclass(frozen=True)
@@ -118,7 +136,7 @@ def load_catalog(paths: Sequence[str | os.PathLike[str]] | None = None) -> Catal
     files, problems = set_files(paths if paths else [shipped_sets_dir()])
     resolve = _resolver_for(files)
     checked = tuple(check_file(f, resolve) for f in files)
-    revisions = [Revision.of(c.model, c.file) for c in checked if c.model is not None]
+    revisions = [Revision.of(c.model, c.file, c.source) for c in checked if c.model is not None]
     registry = Registry(revisions)
     history = [_locate_in_file(d) for d in [*registry.check(), *_name_checks(revisions)]]
     diagnostics = [*problems, *(d for c in checked for d in c.diagnostics), *history]
@@ -186,7 +204,7 @@ def load_revision(path: str | os.PathLike[str]) -> Revision:
     checked = check_file(path)
     if checked.model is None:
         raise InvalidSetError(list(checked.diagnostics))
-    return Revision.of(checked.model, checked.file)
+    return Revision.of(checked.model, checked.file, checked.source)
 
 
 def examples_file(revision: Revision) -> Path | None:

@@ -29,6 +29,7 @@ _ENTITIES: tuple[tuple[str, Entity], ...] = (
     ("criteria", "criterion"),
     ("measures", "measure"),
     ("collections", "collection"),
+    ("checks", "check"),
 )
 _CRITERION_FLAGS = {
     "points": "points-changed",
@@ -129,7 +130,26 @@ class _Walk:
         self.decision()
         self.named("measure", "measures", a.measures, b.measures, "expr")
         self.named("collection", "collections", a.collections, b.collections, None)
+        self.checks()
         return self.out
+
+    def checks(self) -> None:
+        """Consistency checks, by id: added, removed, their rule (numbers in it), their message."""
+        a = {c.id: c for c in self.a.checks}
+        b = {c.id: c for c in self.b.checks}
+        for cid in ordered_union(a, b):
+            x, y = a.get(cid), b.get(cid)
+            either = y if y is not None else x
+            assert either is not None
+            extra: dict[str, Any] = {"target": cid, "label": dict(either.message)}
+            where = f"checks.{cid}"
+            if self.presence("check", where, x, y, {"rule": either.rule}, **extra):
+                continue
+            assert x is not None and y is not None
+            if x.rule != y.rule:
+                self.expression(f"{where}.rule", x.rule, y.rule, key="rule", **extra)
+            if x.message != y.message:
+                self.add("check-changed", f"{where}.message", x.message, y.message, key="message", **extra)
 
     def inputs(
         self, old: Mapping[str, InputSpec], new: Mapping[str, InputSpec], path: str, owner: str

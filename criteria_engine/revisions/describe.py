@@ -26,10 +26,13 @@ _NOUNS = {
     "band": ("mức xếp loại", "rating band"),
     "measure": ("chỉ số đo", "measure"),
     "collection": ("tập thành viên", "collection"),
+    "check": ("kiểm tra tính nhất quán", "consistency check"),
 }
 
 _FIELDS = {
     "when": ("điều kiện đạt", "rule"),
+    "rule": ("điều kiện", "rule"),
+    "message": ("thông báo", "message"),
     "applies_if": ("điều kiện áp dụng", "applies-if condition"),
     "expr": ("công thức", "formula"),
     "points_by.value": ("giá trị tính điểm", "graded value"),
@@ -117,7 +120,7 @@ def value_text(value: object, lang: str, unit: str | None = None) -> str:
 def _named(change: Change, lang: str) -> str:
     """``“Title” (C3)`` for criteria and groups, ``“Label”`` otherwise."""
     label = pick(change.label, lang) if change.label else ""
-    if change.entity in ("criterion", "group", "input"):
+    if change.entity in ("criterion", "group", "input", "check"):
         target = f"`{change.target}`" if change.entity == "input" else change.target
         return f"{target} “{label}”" if label else target
     if change.entity in ("pass", "set") and not change.target:
@@ -345,6 +348,8 @@ def _details(summary: object, change: Change, lang: str) -> str:
             parts.append(value_text(summary["values"], lang, change.unit))
     elif change.entity in ("derived", "measure") and summary.get("expr"):
         parts.append(_expr(summary["expr"]))
+    elif change.entity == "check" and summary.get("rule"):
+        parts.append(_expr(summary["rule"]))
     elif change.entity == "band" and summary.get("min_score") is not None:
         parts.append(f"{_w(_FIELDS['min_score'], lang)} {value_text(summary['min_score'], lang, 'points')}")
     return f" ({'; '.join(parts)})" if parts else ""

@@ -27,7 +27,17 @@ from ..format.registry import Revision
 from .describe import describe  # one sentence per change (imports nothing from here at run time)
 
 Entity = Literal[
-    "set", "input", "parameter", "derived", "group", "criterion", "pass", "band", "measure", "collection"
+    "set",
+    "input",
+    "parameter",
+    "derived",
+    "group",
+    "criterion",
+    "pass",
+    "band",
+    "measure",
+    "collection",
+    "check",
 ]
 ENTITIES: tuple[Entity, ...] = (
     "set",
@@ -40,6 +50,7 @@ ENTITIES: tuple[Entity, ...] = (
     "band",
     "measure",
     "collection",
+    "check",
 )
 """The parts of a set, in the order a diff lists them."""
 
@@ -77,6 +88,9 @@ KINDS = (
     "collection-added",
     "collection-removed",
     "collection-changed",
+    "check-added",
+    "check-removed",
+    "check-changed",
     "title-changed",
     "label-changed",
     "description-changed",

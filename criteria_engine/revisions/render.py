@@ -34,6 +34,7 @@ _SECTIONS = {
     "band": ("Xếp loại", "Rating bands"),
     "measure": ("Chỉ số đo", "Measures"),
     "collection": ("Tập thành viên", "Collections"),
+    "check": ("Kiểm tra tính nhất quán", "Consistency checks"),
 }
 _SUBJECTS = {
     "household": ("hộ", "household", "households"),

@@ -1,8 +1,10 @@
 """The safe expression language of criteria files.
 
 Text is parsed behind a whitelist (``parser``), type-checked against a scope (``checker``),
-and turned into Python source that runs with no builtins (``codegen``); ``trace`` re-evaluates
-aggregates for explanations. ``functions.CATALOGUE`` is the one list of functions.
+and turned into Python source that runs with no builtins (``codegen``, with the ``runtime``
+helpers); ``counting`` gives an aggregate's value with its counts for explanations, and
+``trace`` re-evaluates expressions the reference way. ``functions.CATALOGUE`` is the one list
+of functions and of how each is emitted.
 :mod:`.scope` types a set's names, :mod:`.set_checks` checks every expression of a set in
 place, and :mod:`.validation` validates a whole document (the format's checks, then these).
 

@@ -4,15 +4,24 @@
 from the local variable ``names[name]``, reads member fields with ``record.get("field")``,
 and calls only the helpers of :func:`runtime_namespace` (all named ``_rt_*``). Its own
 temporaries are named ``_ce_*`` and bound with ``:=``; the caller must not use those prefixes.
-File text reaches the source only through ``repr()`` of literals and field names.
-
-Aggregates over a list pass the list itself as the helper's last argument
-(``_rt_share((... for m in L), L)``), so a member list carrying a collection's ``min_known``
-and ``unknown_policy`` (see ``runtime.policy``) is honoured; every other call is emitted by
-the catalogue's own emit rule.
+File text reaches the source only through ``repr()`` of literals and field names. Every call
+is emitted by the catalogue's own emit rule (:mod:`.functions`, the one registry); aggregates
+over a list pass the list itself as the helper's last argument (``_rt_share((... for m in L),
+L)``), so a member list carrying a collection's ``min_known`` and ``unknown_policy`` (see
+``runtime.policy``) is honoured.
 
 Operators are inlined: ``x >= y`` becomes ``(None if x is None or y is None else x >= y)``;
 ``and``/``or`` test ``is False``/``is True`` and short-circuit without any call.
+
+Arithmetic follows one rule in every mode: a result that is not a number within ±1e308 (an
+overflow, or NaN) is unknown. Three modes write it:
+
+* ``fast``: inline, ``(t if -1e308 <= (t := a + b) <= 1e308 else None)``; Python itself raises
+  ``OverflowError`` when a huge integer meets a decimal number, so the caller of fast code
+  catches that and runs the same rules in ``safe`` mode;
+* ``safe``: through ``_rt_arith`` / ``_rt_div``, which never raise;
+* ``log``: as ``safe``, and each helper appends why it gave unknown (``"division-by-zero"``,
+  ``"overflow"``) to a local list: how explanations find the reason.
 """
 
 from __future__ import annotations
@@ -35,24 +44,17 @@ from criteria_engine.rules.ast import (
     ListExpr,
     Name,
     UnaryOp,
+    children,
     walk,
 )
 from criteria_engine.rules.checker import CheckedExpression
 from criteria_engine.rules.functions import AGGREGATES, CATALOGUE
 
 RESERVED_PREFIXES = ("_ce_", "_rt_")
-_AGGREGATE_HELPERS: dict[str, tuple[str, str | None]] = {
-    "any": ("_rt_any", None),
-    "all": ("_rt_all", None),
-    "count": ("_rt_count", None),
-    "share": ("_rt_share", "_rt_share_w"),
-    "sum": ("_rt_sum", None),
-    "mean": ("_rt_mean", "_rt_mean_w"),
-    "min": ("_rt_min_of", None),
-    "max": ("_rt_max_of", None),
-}
-"""An aggregate over a list -> its runtime helper and, with ``weight=``, its weighted helper."""
 FILENAME = "<criteria-expression>"
+MODES = ("fast", "safe", "log")
+BIGGEST = repr(runtime.BIGGEST)
+"""The largest float, as fast code compares arithmetic results with it."""
 
 
 def runtime_namespace() -> dict[str, object]:
@@ -63,22 +65,37 @@ def runtime_namespace() -> dict[str, object]:
     return dict(runtime.NAMESPACE)
 
 
-def emit(checked: CheckedExpression, names: Mapping[str, str], *, division_log: str | None = None) -> str:
+def emit(
+    checked: CheckedExpression,
+    names: Mapping[str, str],
+    *,
+    mode: str = "fast",
+    log: str | None = None,
+    precomputed: Mapping[int, str] | None = None,
+) -> str:
     """Python expression source computing ``checked``, reading scope names from local variables.
 
     ``names`` maps every name in ``checked.names`` to a local variable the caller binds (a
-    plain identifier, not a keyword, not starting with ``_ce_`` or ``_rt_``). With
-    ``division_log``, divisions call ``_rt_div(a, b, <division_log>)``, which appends
-    ``"division-by-zero"`` to that local list when the divisor is 0.
+    plain identifier, not a keyword, not starting with ``_ce_`` or ``_rt_``). ``mode`` is one
+    of :data:`MODES`; ``log`` (required in ``log`` mode) names the caller's local list of
+    reasons. ``precomputed`` maps sub-expressions (``id(node)``) to locals already holding
+    their value (the caller evaluated them first, e.g. to count an aggregate's members).
     """
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}")
     for name in checked.names:
         local = names.get(name)
         if local is None:
             raise ValueError(f"no local variable given for the name {name!r}")
         _check_identifier(local)
-    if division_log is not None:
-        _check_identifier(division_log)
-    return _Emitter(names, {}, division_log).expr(checked.tree)
+    if mode == "log":
+        if log is None:
+            raise ValueError("log mode needs the name of the log list")
+        _check_identifier(log)
+    for local in (precomputed or {}).values():
+        _check_identifier(local)
+    emitter = _Emitter(names, {}, mode, log if mode == "log" else None, precomputed or {})
+    return emitter.expr(checked.tree)
 
 
 def compile_expression(checked: CheckedExpression) -> Callable[[Mapping[str, object]], object]:
@@ -90,6 +107,34 @@ def compile_expression(checked: CheckedExpression) -> Callable[[Mapping[str, obj
 def _over_list(func: str, first: Expr) -> bool:
     """Whether a call of ``func`` with ``first`` as first argument aggregates over a list."""
     return CATALOGUE[func].is_aggregate(first.ty)
+
+
+def top_aggregates(node: Expr) -> list[Call]:
+    """The aggregate calls over a list in ``node`` that no other aggregate encloses, in source
+    order (explanations count their members)."""
+    if isinstance(node, Call) and node.func in AGGREGATES and _over_list(node.func, node.args[0]):
+        return [node]
+    return [call for child in children(node) for call in top_aggregates(child)]
+
+
+def emit_counted(
+    checked: CheckedExpression, call: Call, names: Mapping[str, str], *, mode: str = "fast"
+) -> str:
+    """The call of the counting helper (:mod:`.counting`) for the top aggregate ``call`` of
+    ``checked``: ``_ct_any('persons', L, [values...], None)`` gives ``(value, detail)``."""
+    emitter = _Emitter(names, {}, mode, None, {})
+    members = emitter.expr(call.args[0])
+    name = checked.text[call.args[0].offset : call.args[0].end]
+    counter = CATALOGUE[call.func].counter
+    if len(call.args) == 1:
+        return f"_ct_members({name!r}, {members})"
+    listed = emitter.temp()
+    with emitter.member(call.member) as m:
+        value = emitter.expr(call.args[1])
+        weight = None if call.weight is None else emitter.expr(call.weight)
+    values = f"(None if {listed} is None else [{value} for {m} in {listed}])"
+    weights = "None" if weight is None else f"(None if {listed} is None else [{weight} for {m} in {listed}])"
+    return f"{counter}({name!r}, ({listed} := {members}), {values}, {weights})"
 
 
 def _check_identifier(local: str) -> None:
@@ -105,11 +150,16 @@ def compile_source(
     log: bool,
     params: str = "_ce_env, _ce_member, _ce_log",
 ) -> Callable[[Mapping[str, object], object, list[str] | None], object]:
-    """Compile ``node`` into ``f(env, member_record, log)``; internal, used by ``trace``."""
+    """Compile ``node`` into ``f(env, member_record, log)``; internal, used by ``trace``.
+
+    The code is written in ``log`` mode when ``log`` is true, else in ``safe`` mode: it never
+    raises for a value.
+    """
     used = sorted({n.id for n in walk(node) if isinstance(n, Name) and n.id in names})
     locals_ = {name: f"_ce_n{index}" for index, name in enumerate(used)}
     members = {member: "_ce_member"} if member is not None else {}
-    body = _Emitter(locals_, members, "_ce_log" if log else None).expr(node)
+    mode = "log" if log else "safe"
+    body = _Emitter(locals_, members, mode, "_ce_log" if log else None, {}).expr(node)
     if used:
         reads = ", ".join(f"_ce_env.get({name!r})" for name in used)
         body = f"(lambda {', '.join(locals_.values())}: {body})({reads})"
@@ -123,15 +173,27 @@ def compile_source(
 class _Emitter:
     """Walks the typed tree; implements ``functions.Emitting`` for the catalogue's emit rules."""
 
-    def __init__(self, names: Mapping[str, str], members: dict[str, str], division_log: str | None) -> None:
+    def __init__(
+        self,
+        names: Mapping[str, str],
+        members: dict[str, str],
+        mode: str,
+        log: str | None,
+        precomputed: Mapping[int, str],
+    ) -> None:
         self.names = names
         self.members = members
-        self.division_log = division_log
+        self.mode = mode
+        self.log = log
+        self.precomputed = precomputed
         self.counter = 0
 
     def temp(self) -> str:
         self.counter += 1
         return f"_ce_t{self.counter}"
+
+    def log_argument(self) -> str:
+        return f", {self.log}" if self.log is not None else ""
 
     @contextmanager
     def member(self, var: str | None) -> Iterator[str]:
@@ -150,7 +212,7 @@ class _Emitter:
             source = self.expr(node)
             return (source if node.value is None else None), source
         source = self.expr(node)
-        if isinstance(node, Name):
+        if isinstance(node, Name) or id(node) in self.precomputed:
             return source, source
         temp = self.temp()
         return f"({temp} := {source})", temp
@@ -160,6 +222,9 @@ class _Emitter:
         return f"(None if {' or '.join(tests)} else {result})" if tests else f"({result})"
 
     def expr(self, node: Expr) -> str:
+        local = self.precomputed.get(id(node))
+        if local is not None:
+            return local
         match node:
             case Constant(value=value):
                 if isinstance(value, datetime.date):
@@ -175,16 +240,12 @@ class _Emitter:
                 test, value = self.operand(base)
                 return f"(None if {test} is None else {value}.get({attr!r}))"
             case UnaryOp(op="-", operand=operand):
-                a = self.operand(operand)
-                return self.guarded([a], f"-{a[1]}")
+                return self.arithmetic("-", None, operand)
             case UnaryOp(operand=operand):
                 a = self.operand(operand)
                 return self.guarded([a], f"not {a[1]}")
-            case BinOp(op="/", left=left, right=right):
-                return self.division(left, right)
             case BinOp(op=op, left=left, right=right):
-                a, b = self.operand(left), self.operand(right)
-                return self.guarded([a, b], f"{a[1]} {op} {b[1]}")
+                return self.arithmetic(op, left, right)
             case BoolOp(op=op, values=values):
                 return self.kleene(op, [self.operand(v) for v in values])
             case Compare(left=left, ops=ops, comparators=comparators):
@@ -199,27 +260,32 @@ class _Emitter:
                 first, later = self.operand(test)
                 first = first or later
                 return f"({self.expr(body)} if {first} is True else (None if {later} is None else {self.expr(orelse)}))"
-            case Call(func=func, args=args) if func in AGGREGATES and _over_list(func, args[0]):
-                return self.aggregate(node)
             case Call(func=func):
                 return CATALOGUE[func].emit(self, node)
             case ListExpr():
                 raise ValueError("a list literal outside 'in' cannot be emitted")
 
-    def aggregate(self, call: Call) -> str:
-        """``helper((value for m in L), L)``: the list goes along for its collection policy."""
-        helper, weighted = _AGGREGATE_HELPERS[call.func]
-        test, members = self.operand(call.args[0])
-        with self.member(call.member) as m:
-            per_member = [self.expr(a) for a in call.args[1:]]
-            weight = None if call.weight is None else self.expr(call.weight)
-        if not per_member:
-            body = f"_rt_len({members})"
-        elif weight is not None and weighted is not None:
-            body = f"{weighted}((({per_member[0]}, {weight}) for {m} in {members}), {members})"
-        else:
-            body = f"{helper}(({per_member[0]} for {m} in {members}), {members})"
-        return body if test is None else f"(None if {test} is None else {body})"
+    def arithmetic(self, op: str, left: Expr | None, right: Expr) -> str:
+        """``a op b`` (``-b`` when ``left`` is None) under the arithmetic rule of the mode."""
+        if self.mode != "fast":
+            log = self.log or "None"
+            if left is None:
+                return f"_rt_neg({self.expr(right)}, {log})"
+            if op == "/":
+                return f"_rt_div({self.expr(left)}, {self.expr(right)}, {log})"
+            return f"_rt_arith({op!r}, {self.expr(left)}, {self.expr(right)}, {log})"
+        b = self.operand(right)
+        operands = [b] if left is None else [self.operand(left), b]
+        tests = [f"{test} is None" for test, _ in operands if test is not None]
+        if op == "/":
+            if isinstance(right, Constant) and right.value == 0:
+                return "None"
+            if not isinstance(right, Constant):
+                tests.append(f"{b[1]} == 0")
+        value = f"-{b[1]}" if left is None else f"{operands[0][1]} {op} {b[1]}"
+        temp = self.temp()
+        result = f"({temp} if -{BIGGEST} <= ({temp} := {value}) <= {BIGGEST} else None)"
+        return f"(None if {' or '.join(tests)} else {result})" if tests else result
 
     def kleene(self, op: str, operands: Sequence[tuple[str | None, str]]) -> str:
         """Kleene ``and``/``or`` inline: the deciding value, else None if any is None."""
@@ -227,18 +293,6 @@ class _Emitter:
         firsts = " or ".join(f"{test or value} is {decisive}" for test, value in operands)
         unknowns = " or ".join(f"{value} is None" for _, value in operands)
         return f"({decisive} if {firsts} else (None if {unknowns} else {other}))"
-
-    def division(self, left: Expr, right: Expr) -> str:
-        a, b = self.operand(left), self.operand(right)
-        if self.division_log is not None:
-            return f"_rt_div({a[0] or a[1]}, {b[0] or b[1]}, {self.division_log})"
-        if isinstance(right, Constant) and right.value == 0:
-            return "None"
-        tests = [f"{test} is None" for test, _ in (a, b) if test is not None]
-        if not isinstance(right, Constant):
-            tests.append(f"{b[1]} == 0")
-        result = f"{a[1]} / {b[1]}"
-        return f"(None if {' or '.join(tests)} else {result})" if tests else f"({result})"
 
     def pair(self, left: Expr, op: str, right: Expr) -> str:
         a = self.operand(left)
@@ -256,4 +310,14 @@ class _Emitter:
         return f"(None if ({temp} := {found}) is None else not {temp})"
 
 
-__all__ = ["FILENAME", "RESERVED_PREFIXES", "compile_expression", "emit", "runtime_namespace"]
+__all__ = [
+    "BIGGEST",
+    "FILENAME",
+    "MODES",
+    "RESERVED_PREFIXES",
+    "compile_expression",
+    "emit",
+    "emit_counted",
+    "runtime_namespace",
+    "top_aggregates",
+]

@@ -51,6 +51,10 @@ class Emitting(Protocol):
     def member(self, var: str | None) -> AbstractContextManager[str]:
         """Bind the member variable ``var`` to a fresh local while emitting per-member code."""
 
+    def log_argument(self) -> str:
+        """``", <log>"`` when the code records why values are unknown (else ``""``): helpers
+        that can overflow take the log as their last argument."""
+
 
 TypeRule = Callable[[Typing, "Function", Call], Type | None]
 EmitRule = Callable[[Emitting, Call], str]
@@ -69,6 +73,9 @@ class Function:
     weighted: bool
     type_rule: TypeRule
     emit: EmitRule
+    counter: str | None = None
+    """The helper of :mod:`.counting` that gives an aggregate's value with its counts (for
+    explanations); None for functions that do not aggregate."""
 
     def is_aggregate(self, first: Type | None) -> bool:
         """Whether the arguments after the first are evaluated once per member of a list."""
@@ -196,17 +203,21 @@ def _guarded(e: Emitting, args: Sequence[Expr], body: Callable[[list[str]], str]
 
 
 def _aggregate(helper: str, weighted: str | None = None) -> EmitRule:
+    """``helper((value for m in L), L)``: the list goes along for its collection's policy
+    (``min_known``, ``unknown``; see ``runtime.policy``)."""
+
     def emit(e: Emitting, call: Call) -> str:
         test, members = e.operand(call.args[0])
         with e.member(call.member) as m:
             per_member = [e.expr(a) for a in call.args[1:]]
             weight = None if call.weight is None else e.expr(call.weight)
+        tail = f", {members}{e.log_argument()}"
         if not per_member:
             body = f"_rt_len({members})"
         elif weight is not None and weighted is not None:
-            body = f"{weighted}(({per_member[0]}, {weight}) for {m} in {members})"
+            body = f"{weighted}((({per_member[0]}, {weight}) for {m} in {members}){tail})"
         else:
-            body = f"{helper}({per_member[0]} for {m} in {members})"
+            body = f"{helper}(({per_member[0]} for {m} in {members}){tail})"
         return body if test is None else f"(None if {test} is None else {body})"
 
     return emit
@@ -247,7 +258,10 @@ def _function(
     *,
     weighted: bool = False,
 ) -> Function:
-    return Function(name, signature, summary, arity[0], arity[1], over_list, weighted, type_rule, emit)
+    counter = None if over_list == "never" else f"_ct_{name}"
+    return Function(
+        name, signature, summary, arity[0], arity[1], over_list, weighted, type_rule, emit, counter
+    )
 
 
 CATALOGUE: dict[str, Function] = {

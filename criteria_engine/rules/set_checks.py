@@ -37,6 +37,8 @@ def expression_sites(cs: CriteriaSet) -> Iterator[ExpressionSite]:
     # Measures are computed before the criteria, so a rule may read one (``hi >= 69``).
     for name, measure in cs.measures.items():
         yield ExpressionSite(("measures", name, "expr"), measure.expr, "number")
+    for index, consistency in enumerate(cs.checks):
+        yield ExpressionSite(("checks", index, "rule"), consistency.rule, "boolean")
     for gi, group in enumerate(cs.groups):
         for ci, criterion in enumerate(group.criteria):
             base: DocPath = ("groups", gi, "criteria", ci)

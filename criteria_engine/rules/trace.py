@@ -13,7 +13,7 @@ compute the aggregate's value with the same ``runtime`` helpers the fast path ca
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -66,11 +66,12 @@ class AggregateTrace:
 
 @dataclass(frozen=True, slots=True)
 class TracedValue:
-    """An expression's value, the scope names that were missing, and division by zero."""
+    """An expression's value, the scope names that were missing, division by zero, overflow."""
 
     value: object
     missing: tuple[str, ...]
     division_by_zero: bool
+    overflow: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,7 @@ def evaluate_traced(checked: CheckedExpression, env: Env) -> TracedValue:
     log: list[str] = []
     value = _whole(checked)(env, None, log)
     missing = tuple(name for name in checked.names if env.get(name) is None)
-    return TracedValue(value, missing, runtime.DIVISION_BY_ZERO in log)
+    return TracedValue(value, missing, runtime.DIVISION_BY_ZERO in log, runtime.OVERFLOW in log)
 
 
 def aggregate_traces(checked: CheckedExpression, env: Env) -> list[AggregateTrace]:
@@ -158,10 +159,19 @@ def _run(step: _Step, env: Env) -> AggregateTrace:
     elif call.func == "mean":
         pairs = zip(numbers, known_weights, strict=True)
         value = runtime.mean(numbers, members) if weights is None else runtime.mean_weighted(pairs, members)
-        numerator, denominator = sum(w * v for v, w in known), sum(w for _, w in known)
+        numerator = _total(w * v for v, w in known)
+        denominator = _total(w for _, w in known)
     else:
         value = (runtime.min_of if call.func == "min" else runtime.max_of)(values, members)
     return AggregateTrace(*head, total, 0, 0, unknown, (), numerator, denominator, value)
+
+
+def _total(numbers: Iterable[Number]) -> Number | None:
+    """A sum for the counts shown (None when it overflows, like any arithmetic)."""
+    try:
+        return runtime.checked(sum(numbers))
+    except OverflowError:
+        return None
 
 
 def _condition_trace(
@@ -184,8 +194,8 @@ def _condition_trace(
         value = runtime.share(values, members)
     else:
         value = runtime.share_weighted(zip(values, weights, strict=True), members)
-    numerator: Number = sum(true)
-    denominator: Number = sum(w for _, v, w in rows if v is not None and w is not None)
+    numerator = _total(true)
+    denominator = _total(w for _, v, w in rows if v is not None and w is not None)
     unknown = len(values) - len(true) - len(false)
     return AggregateTrace(
         call.func,

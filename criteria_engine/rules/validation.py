@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import Diagnostic, Severity, rank_diagnostics
-from ..format.loader import LoadedDocument
+from ..errors import Diagnostic, Severity, error, rank_diagnostics
+from ..format.loader import LoadedDocument, SourceMap
 from ..format.models import CriteriaSet
 from ..format.semantics import check_meaning
 from ..format.structure import check_structure
@@ -27,6 +27,8 @@ class Checked:
     file: str
     model: CriteriaSet | None
     diagnostics: tuple[Diagnostic, ...]
+    source: SourceMap | None = None
+    """Where each part of the document is in the file."""
 
     @property
     def ok(self) -> bool:
@@ -47,17 +49,32 @@ def place(doc: LoadedDocument, diagnostic: Diagnostic) -> Diagnostic:
     return source.locate(diagnostic)
 
 
+def member_set_problems(cs: CriteriaSet, resolve: MemberSetResolver | None) -> list[Diagnostic]:
+    """Collections naming a set that does not exist (``unknown-set``); nothing to say without
+    a resolver (a model checked alone)."""
+    if resolve is None:
+        return []
+    out: list[Diagnostic] = []
+    for name, collection in cs.collections.items():
+        wanted = collection.criteria_set
+        if wanted is not None and resolve(wanted) is None:
+            message = f"collection '{name}' names the set '{wanted}', which does not exist"
+            out.append(error("unknown-set", message, ("collections", name, "criteria_set")))
+    return out
+
+
 def validate_document(doc: LoadedDocument, resolve: MemberSetResolver | None = None) -> Checked:
     """Check a loaded document in two layers (then its expressions), locating every problem."""
     model, problems = check_structure(doc.data)
     located = [place(doc, d) for d in problems]
     if model is not None:
         located.extend(place(doc, d) for d in check_meaning(model))
+        located.extend(place(doc, d) for d in member_set_problems(model, resolve))
         # Expressions are checked even when other meaning checks failed: all problems at once.
         located.extend(expression_diagnostics(model, doc.source, resolve))
     ranked = tuple(rank_diagnostics(located))
     usable = model if not any(d.severity == Severity.ERROR for d in ranked) else None
-    return Checked(doc.file, usable, ranked)
+    return Checked(doc.file, usable, ranked, doc.source)
 
 
-__all__ = ["Checked", "validate_document"]
+__all__ = ["Checked", "member_set_problems", "validate_document"]
