@@ -1,160 +1,167 @@
-"""End-to-end throughput of the command line: CSV in, JSONL out, verdicts only.
+"""End-to-end throughput of ``criteria evaluate``, CSV in and JSONL out, beside the plain Python
+pipeline that computes the same thing, in paired rounds.
 
-Generates N household rows for happy-family@2026.2 (a Vietnamese-headed CSV as a commune
-would keep it, values written the Vietnamese way), then times
-``main(["evaluate", "happy-family@2026.2", CSV, "--format", "jsonl", "--detail", "verdicts",
-"-o", OUT])`` in this process, and reports households a second and the peak memory.
+The data: N rows of the flat benchmark set (``cli_data.write_csv``: a commune's CSV, Vietnamese
+numbers and yes/no, the generator's gaps and broken values). The contenders, each a fresh
+process run on the same file, their order rotating from round to round:
 
-    python benchmarks/cli_throughput.py --rows 200000
-    python benchmarks/cli_throughput.py --rows 1000000 --persons --jobs 2
+* ``plain``: ``csv.DictReader`` → a conversion per column → ``flat.hand_written_flat`` →
+  ``json.dumps`` (``cli_data.plain_pipeline``): the baseline;
+* ``verdicts``: ``criteria evaluate household-flat@2026.1 FILE --format jsonl --detail verdicts``;
+* ``full``: the same with ``--detail full`` (every criterion's reason, values and sentence);
+* ``jobs1`` / ``jobsN``: ``--detail verdicts`` with ``--jobs 1`` and ``--jobs N`` (``--jobs N``).
 
-Startup (loading and checking the shipped sets, compiling the plan) is timed separately on a
-one-row file and reported, so the per-row rate can be read both with and without it.
+Each round gives a paired ratio of rows a second (wall clock, start-up included: what a user
+waits for) to the plain pipeline's in the same round (``jobsN`` to ``jobs1``); the table shows
+the median over the rounds, and CPU seconds (the process and its workers) beside. Before
+timing, the command's status and score are checked equal to the plain pipeline's on every row,
+and the ``--jobs`` outputs byte-identical to ``--jobs 1``'s.
+
+    python benchmarks/cli_throughput.py --rows 200000 --rounds 5
+    python benchmarks/cli_throughput.py --rows 200000 --rounds 3 --jobs 2 --only jobs
+    PYTHONPATH=/path/to/checkout python benchmarks/cli_throughput.py ...   # another build
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import random
-import resource
+import filecmp
+import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from criteria_engine.cli import main
-from criteria_engine.cli.common import Streams
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-HEADER = [
-    "Mã hộ", "village_id", "Khu vực", "commune_group", "especially_difficult", "Số nhân khẩu",
-    "insured_members", "Thu nhập bình quân đầu người (đồng/tháng)", "deprivations", "registered",
-    "gdvh_this_year", "dv_incidents", "conduct_code_registered", "elders", "elder_care_ok",
-    "child_marriage", "housing_type", "water_source", "latrine_hygienic", "children_under_6",
-    "children_vaccinated", "members_exercising", "children_under_5", "child_stunted",
-    "school_age_children", "school_age_in_school", "civilised_rites", "heritage_practice",
-    "community_participation", "waste_handled", "forest_violation", "vneid_level2_adults",
-    "years_held_consecutive",
-]  # fmt: skip
-PERSON_HEADER = ["household_id", "full_name", "criminal_prosecution", "mil_tax_default",
-                 "sanction_marriage", "sanction_order_dv", "drug_user"]  # fmt: skip
+from cli_data import cli_args, statuses  # noqa: E402
 
 
-def household(rng: random.Random, number: int) -> list[str]:
-    """One plausible household row (about 1 in 50 has a gap, 1 in 500 a bad value)."""
-    members = rng.randint(1, 8)
-    school = rng.randint(0, 3)
-    income = rng.choice(["1.200.000", "1.800.000", "2.600.000", "3.500.000", "4.250.000,5"])
-    yes = ("có", "có", "có", "không")
-    row = [
-        f"H{number:07d}", f"V{number % 97:02d}", rng.choice(["Nông thôn", "Thành thị"]),
-        rng.choice(["group1", "group2", "group3"]), rng.choice(["không", "có"]), str(members),
-        str(rng.randint(max(0, members - 2), members)), income, str(rng.randint(0, 5)),
-        rng.choice(yes), rng.choice(yes), rng.choice(["0", "0", "0", "1"]), rng.choice(yes),
-        str(rng.randint(0, 2)), rng.choice(yes), rng.choice(["không", "không", "có"]),
-        rng.choice(["Kiên cố", "semi_solid", "makeshift"]), rng.choice(["qc_standard", "hygienic", "unhygienic"]),
-        rng.choice(yes), str(rng.randint(0, 2)), rng.choice(yes), str(rng.randint(0, members)),
-        str(rng.randint(0, 1)), rng.choice(["không", "không", "có"]), str(school),
-        str(rng.randint(max(0, school - 1), school)), rng.choice(yes), rng.choice(yes), rng.choice(yes),
-        rng.choice(yes), rng.choice(["không", "không", "có"]), str(rng.randint(0, 3)), str(rng.randint(0, 4)),
-    ]  # fmt: skip
-    if number % 50 == 0:
-        row[7] = ""
-    if number % 500 == 0:
-        row[5] = "bốn"
-    return row
+@dataclass(frozen=True)
+class Run:
+    """One process: wall seconds, CPU seconds (with its children), peak memory (MB)."""
+
+    wall: float
+    cpu: float
+    peak_mb: float
 
 
-def generate(folder: Path, rows: int, persons: bool, seed: int = 7) -> tuple[Path, Path]:
-    """Write households.csv and persons.csv (three members each, or only its header: the
-    command refuses a run with no members' table at all) in streaming mode."""
-    rng = random.Random(seed)
-    data = folder / "households.csv"
-    people = folder / "persons.csv"
-    with data.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";", lineterminator="\n")
-        writer.writerow(HEADER)
-        for number in range(1, rows + 1):
-            writer.writerow(household(rng, number))
-    with people.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(PERSON_HEADER)
-        for number in range(1, rows + 1 if persons else 1):
-            for member in range(3):
-                flags = ["không"] * 5
-                if (number + member) % 211 == 0:
-                    flags[4] = "x"
-                writer.writerow([f"H{number:07d}", f"Thành viên {member + 1}", *flags])
-    return data, people
+def measure(argv: Sequence[str], stdout: int | None = subprocess.DEVNULL) -> Run:
+    """Run ``argv`` and measure it (``os.wait4`` gives the child's own resource use)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    err = process.stderr.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.stderr.write(err.decode("utf-8", "replace"))
+        raise SystemExit(f"{' '.join(argv[:4])}... exited with {process.returncode}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def _cpu() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+def plain_command(source: Path, target: Path) -> list[str]:
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from pathlib import Path; "
+        "from cli_data import plain_pipeline; plain_pipeline(Path(sys.argv[2]), Path(sys.argv[3]))"
+    )
+    return [sys.executable, "-c", code, str(HERE), str(source), str(target)]
 
 
-def timed(args: list[str]) -> tuple[float, float, int, str]:
-    """Wall seconds, CPU seconds (this process and its workers), exit code and stderr of one
-    ``main`` call. On a busy machine the CPU seconds are the fairer measure of one core."""
-    err = io.StringIO()
-    start, cpu = time.perf_counter(), _cpu()
-    code = main(args, Streams(out=io.StringIO(), err=err))
-    return time.perf_counter() - start, _cpu() - cpu, code, err.getvalue()
+def cli_command(source: Path, target: Path, detail: str, jobs: int = 1) -> list[str]:
+    return [sys.executable, "-m", "criteria_engine", *cli_args(source, target, detail, jobs)]
 
 
-def main_bench(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=200_000, help="households to generate (default 200000)")
-    parser.add_argument("--persons", action="store_true", help="also a persons.csv, 3 members a household")
-    parser.add_argument("--jobs", type=int, default=1, help="criteria evaluate --jobs N")
-    parser.add_argument("--detail", choices=("verdicts", "full"), default="verdicts")
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=2, help="the N of the jobsN contender")
+    parser.add_argument(
+        "--only", choices=("all", "detail", "jobs"), default="all",
+        help="detail: plain, verdicts, full; jobs: jobs1 and jobsN",
+    )  # fmt: skip
+    parser.add_argument("--keep", metavar="FOLDER", help="write the files here and keep them")
     options = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        start = time.perf_counter()
-        data, people = generate(folder, options.rows, options.persons)
-        made = time.perf_counter() - start
-        (folder / "tiny").mkdir()
-        tiny, nobody = generate(folder / "tiny", 1, False)
-        base = ["evaluate", "happy-family@2026.2"]
-        extra = ["--persons", str(people)]
-        tiny_run = [
-            *base,
-            str(tiny),
-            "--persons",
-            str(nobody),
-            "--format",
-            "jsonl",
-            "-o",
-            str(folder / "tiny.jsonl"),
-        ]
-        startup, _, _, _ = timed(tiny_run)
-        out = folder / "out.jsonl"
-        args = [*base, str(data), *extra, "--format", "jsonl", "--detail", options.detail, "-o", str(out)]
-        args += ["--jobs", str(options.jobs)]
-        seconds, cpu, code, err = timed(args)
-        if code != 0:
-            print(err, file=sys.stderr)
-            return code
-        with out.open("rb") as handle:
-            lines = sum(1 for _ in handle)
-        assert lines == options.rows + 1, (lines, options.rows)
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        size_mb = data.stat().st_size / 1e6
-    rate = options.rows / seconds
-    print(
-        f"rows: {options.rows:,} ({size_mb:.1f} MB CSV, generated in {made:.1f} s); persons: {options.persons}"
-    )
-    print(f"jobs: {options.jobs}; detail: {options.detail}; python {sys.version.split()[0]}")
-    print(
-        f"end to end: {seconds:.2f} s = {rate:,.0f} households/s (first-run startup {startup:.2f} s, cached here)"
-    )
-    print(f"CPU time: {cpu:.2f} s = {options.rows / cpu:,.0f} households per CPU second")
-    print(f"peak memory of this process: {peak_mb:.0f} MB")
+    folder = Path(options.keep or tempfile.mkdtemp(prefix="cli-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    data = folder / "flat.csv"
+    if not data.exists() or options.keep is None:  # in another process: this one stays small,
+        # so the children's peak memory is their own (Linux counts a child's memory before exec)
+        subprocess.run([sys.executable, str(HERE / "cli_data.py"), str(options.rows), str(data)], check=True)
+    n = options.jobs
+    commands = {
+        "plain": plain_command(data, folder / "plain.jsonl"),
+        "verdicts": cli_command(data, folder / "verdicts.jsonl", "verdicts"),
+        "full": cli_command(data, folder / "full.jsonl", "full"),
+        "jobs1": cli_command(data, folder / "jobs1.jsonl", "verdicts", 1),
+        f"jobs{n}": cli_command(data, folder / f"jobs{n}.jsonl", "verdicts", n),
+    }
+    if options.only == "detail":
+        names = ["plain", "verdicts", "full"]
+    elif options.only == "jobs":
+        names = ["jobs1", f"jobs{n}"]
+    else:
+        names = list(commands)
+    runs: dict[str, list[Run]] = {name: [] for name in names}
+    for round_number in range(options.rounds):
+        shift = round_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            runs[name].append(measure(commands[name]))
+        if round_number == 0:
+            check(folder, names, n)
+    report(options, names, runs, n, data)
+    if options.keep is None:
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()
     return 0
 
 
+def check(folder: Path, names: list[str], n: int) -> None:
+    """The contenders agree (status and score on every row) and ``--jobs`` changes no byte."""
+    if "plain" in names:
+        expected = statuses(folder / "plain.jsonl")
+        for name in ("verdicts", "full"):
+            if name in names:
+                found = statuses(folder / f"{name}.jsonl")
+                assert found == expected, f"{name} differs from the plain pipeline"
+    if "jobs1" in names:
+        same = filecmp.cmp(folder / "jobs1.jsonl", folder / f"jobs{n}.jsonl", shallow=False)
+        assert same, f"--jobs {n} wrote other bytes than --jobs 1"
+
+
+def report(options: argparse.Namespace, names: list[str], runs: dict[str, list[Run]], n: int, data: Path) -> None:
+    rows = options.rows
+    print(f"{rows:,} rows ({data.stat().st_size / 1e6:.1f} MB of CSV), {options.rounds} rounds, "
+          f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")  # fmt: skip
+    base = {"verdicts": "plain", "full": "plain", f"jobs{n}": "jobs1"}
+    print()
+    print("| contender | rows/s (wall, median) | CPU s (median) | peak MB | paired ratio (median) | each round |")
+    print("|---|---:|---:|---:|---:|---|")
+    for name in names:
+        own = runs[name]
+        rates = [rows / r.wall for r in own]
+        against = base.get(name)
+        ratio, each = "", ""
+        if against in runs:
+            pairs = [(rows / a.wall) / (rows / b.wall) for a, b in zip(own, runs[against], strict=True)]
+            ratio = f"{statistics.median(pairs):.2f}× {against}"
+            each = ", ".join(f"{p:.2f}" for p in pairs)
+        print(
+            f"| {name} | {statistics.median(rates):,.0f} | {statistics.median(r.cpu for r in own):.1f} | "
+            f"{max(r.peak_mb for r in own):.0f} | {ratio} | {each} |"
+        )
+    sizes = {name: (Path(data.parent) / f"{name}.jsonl").stat().st_size / rows for name in names}
+    print()
+    print("bytes per row: " + ", ".join(f"{name} {size:,.0f}" for name, size in sizes.items()))
+
+
 if __name__ == "__main__":
-    sys.exit(main_bench(sys.argv[1:]))
+    sys.exit(main())

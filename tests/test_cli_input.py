@@ -265,7 +265,7 @@ def test_rows_with_broken_cells_keep_their_place(tmp_path: Path) -> None:
 def test_cached_conversion_gives_what_convert_row_gives(tmp_path: Path) -> None:
     from criteria_engine import compile_plan, load_registry
     from criteria_engine.io import ColumnMap, convert_raw_row, iter_rows, read_headers
-    from criteria_engine.io.convert import RowConverter
+    from criteria_engine.io.row_convert import RowConverter
 
     registry = load_registry()
     inputs = compile_plan(registry.get(SET), registry.resolver()).model.inputs

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from criteria_engine.cli import pipeline
+from criteria_engine.cli import chunks, pipeline
 from criteria_engine.render.summary import Item, assign_ranks
 from criteria_engine.results import Provenance, Result
 
@@ -132,7 +132,8 @@ def test_ctrl_c_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pytest.
             raise KeyboardInterrupt
         return real(job, unit)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "evaluate_unit", interrupted)
+    monkeypatch.setattr(pipeline, "evaluate_unit", interrupted)  # rows read here, sent to no worker
+    monkeypatch.setattr(chunks, "evaluate_unit", interrupted)  # a file read by byte ranges
     result = evaluate("-o", target)
     assert result.code == 130
     assert "interrupted" in result.err
@@ -269,41 +270,44 @@ def test_colour_and_progress_only_on_a_terminal() -> None:
     assert "\x1b[" not in plain.out and "\x1b[" not in plain.err
 
 
-def test_progress_bar_counts_rows_on_a_terminal() -> None:
-    from criteria_engine.cli.pipeline import with_progress
-
+def test_progress_bar_shows_the_share_read_and_the_rows_on_a_terminal() -> None:
     err = FakeTerminal()
-    items = list(with_progress(iter(range(600)), err, True, "households.csv"))  # type: ignore[arg-type]
-    assert items == list(range(600))
-    assert "households.csv" in err.getvalue()
+    with pipeline.Progress(err, "households.csv", "dòng") as progress:
+        progress.total(1000)
+        for _ in range(600):
+            progress.rows(1)
+        progress.at(500)
+        progress._bar.refresh()
+    shown = err.getvalue()
+    assert "households.csv" in shown
+    assert "50%" in shown and "600 dòng" in shown
 
 
 def test_a_worker_that_cannot_start_is_reported_not_retried_forever() -> None:
     import datetime as dt
 
-    job = pipeline._Recipe(None, SET, "sha256:not-the-digest", dt.date(2026, 11, 25), False)
-    pipeline._start_worker(job)
-    try:
-        with pytest.raises(pipeline.WorkerFailure, match="changed on disk"):
-            pipeline._work([])
-    finally:
-        pipeline._JOB, pipeline._FAILURE = None, None
+    from criteria_engine.cli.chunks import Recipe
+
+    recipe = Recipe(None, SET, "sha256:not-the-digest", dt.date(2026, 11, 25), False)
+    with pytest.raises(RuntimeError, match="changed on disk"):
+        recipe.job()
 
 
 def test_packed_results_come_back_equal() -> None:
     from multiprocessing.reduction import ForkingPickler
 
     from criteria_engine import compile_plan, load_registry
+    from criteria_engine.cli.transport import Unpacker, pack
     from criteria_engine.io.records import DataSource
 
     registry = load_registry()
     plan = compile_plan(registry.get(SET), registry.resolver())
-    unpack = pipeline.Unpacker(plan)
+    unpack = Unpacker(plan)
     for detail in (False, True):
         job = pipeline.Job(plan, None, detail)
         for unit in DataSource(plan.model, str(HOUSEHOLDS), None, [f"persons={PERSONS}"]).units():
             item = pipeline.evaluate_unit(job, unit)
-            sent = ForkingPickler.loads(bytes(ForkingPickler.dumps(pipeline.pack(item))))
+            sent = ForkingPickler.loads(bytes(ForkingPickler.dumps(pack(item))))
             back = unpack(sent)
             assert back == item
             assert back.result.plan is plan

@@ -143,9 +143,8 @@ def test_json_results_carry_the_sentences_and_the_summary_line() -> None:
         "8 households"
     )
     verdicts = json.loads(evaluate("--format", "jsonl", "--detail", "verdicts").out.splitlines()[0])
-    assert "text" in verdicts and all(
-        "text" not in c for c in verdicts["criteria"]
-    )  # no reasons, no sentence
+    assert verdicts["text"] == "Kết quả: ĐẠT · 100/100 điểm (100,0%) · Xếp loại: Gia đình hạnh phúc"
+    assert "criteria" not in verdicts  # compact: verdicts by criterion, no reasons, no sentences
 
 
 def test_excel_carries_the_sentences(tmp_path: Path) -> None:

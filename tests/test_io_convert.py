@@ -11,8 +11,9 @@ import yaml
 
 from criteria_engine.format.models import InputSpec
 from criteria_engine.io.columns import ColumnMap
-from criteria_engine.io.convert import convert_raw_row, convert_row, convert_value, id_text, parse_number
+from criteria_engine.io.convert import convert_value, id_text, parse_number
 from criteria_engine.io.readers import iter_rows, read_headers
+from criteria_engine.io.row_convert import convert_raw_row, convert_row
 
 DATA = Path(__file__).parent / "cases" / "data"
 INPUTS = {

@@ -13,8 +13,8 @@ from criteria_engine.errors import DataError, Diagnostic
 from criteria_engine.evaluators.streams import ChildIndex
 from criteria_engine.format.models import InputSpec
 from criteria_engine.io.columns import ColumnMap
-from criteria_engine.io.convert import convert_raw_row
 from criteria_engine.io.dataset import attach_children, open_dataset
+from criteria_engine.io.row_convert import convert_raw_row
 
 DATA = Path(__file__).parent / "cases" / "data"
 INPUTS = {

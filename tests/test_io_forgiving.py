@@ -16,11 +16,12 @@ from criteria_engine.errors import DataError
 from criteria_engine.format.models import CriteriaSet, InputSpec
 from criteria_engine.format.semantics import check_meaning
 from criteria_engine.io.columns import ColumnMap, InputMatcher, header_test
-from criteria_engine.io.convert import RowConverter, convert_value
+from criteria_engine.io.convert import convert_value
 from criteria_engine.io.header_words import loose, total_label
 from criteria_engine.io.quality import DataQuality, group_warnings
 from criteria_engine.io.readers import find_header, iter_rows
 from criteria_engine.io.records import DataSource
+from criteria_engine.io.row_convert import RowConverter
 
 from .test_cli_support import NO_PERSONS, run
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -13,7 +12,7 @@ from ..errors import DataError, Diagnostic
 from ..evaluators.plan import Plan
 from ..io.quality import DataQuality
 from ..io.records import DataSource, parse_children
-from ..render import BINARY_FORMATS, FORMATS, Context, Item, Summary
+from ..render import BINARY_FORMATS, FORMATS, Context, Summary
 from ..render.audiences import AUDIENCES
 from ..render.document import DocumentInfo
 from ..render.output import SUFFIXES, atomic_file, write_items
@@ -33,7 +32,8 @@ from .common import (
     registry_for,
 )
 from .dataset_mode import is_dataset, run_dataset
-from .pipeline import Job, evaluate_units, with_progress
+from .pipeline import Evaluation, Job, Progress
+from .workers import cpu_count
 
 EVALUATE_HELP = """\
 Evaluate every candidate (household, village, school...) of a data file against a criteria
@@ -280,9 +280,6 @@ def evaluate_to(
         header_row=args.header_row, strict=True, keep=keep,
     )  # fmt: skip
     sets = tuple(args.sets) if args.sets else None
-    items = evaluate_units(Job(plan, as_of, detail, sets), source.units(), args.jobs)
-    items = with_progress(items, streams.err, is_terminal(streams.err), Path(args.data).name)
-    items = counted(items, quality)
     colour = fmt == "table" and not args.output and is_terminal(streams.out)
     generated = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
 
@@ -302,38 +299,64 @@ def evaluate_to(
             getattr(args, "audience", "commune"),
             DocumentInfo(getattr(args, "authority", ""), getattr(args, "place", ""), as_of),
             source.input_columns,
+            compact=not detail,
         )
 
     def notes() -> list[Diagnostic]:
         blanks = quality.blank_cells(plan.model.inputs, source.input_columns, source.empty_cells)
         return quality.warnings + blanks
 
+    progress = Progress(streams.err if is_terminal(streams.err) else None, Path(args.data).name, ROWS[lang])
+    jobs = jobs_for(args.jobs, lang, streams)
+    run = Evaluation(Job(plan, as_of, detail, sets), source, jobs, fmt, context, progress)
     if args.output:
         with atomic_file(args.output, binary=fmt in BINARY_FORMATS) as stream:
-            summary = _write(fmt, stream, items, context, notes, args.data)
+            summary = _write(fmt, stream, run, notes, args.data)
         streams.err.write(f"{summary.line(lang)} → {args.output}\n")
     else:
-        _write(fmt, streams.out, items, context, notes, args.data)
+        summary = _write(fmt, streams.out, run, notes, args.data)
+    quality.statuses.update(summary.counts)
     rows = (source.rows_read, len(source.skipped))
     closing = quality.closing(lang, plan.model.inputs, source.input_columns, source.empty_cells, rows)
     streams.err.write("".join(f"{line}\n" for line in closing))
     return EXIT_INVALID if quality.too_many_invalid() else EXIT_OK
 
 
-def counted(items: Iterator[Item], quality: DataQuality) -> Iterator[Item]:
-    """``items`` unchanged, each result counted for the closing notes."""
-    for item in items:
-        quality.count(item.result)
-        yield item
+ROWS = {"vi": "dòng", "en": "rows"}
+"""The progress bar's word for rows, by language."""
+JOBS_LOWERED = {
+    "vi": "criteria: --jobs {asked} giảm còn {jobs}: máy này có {jobs} CPU\n",
+    "en": "criteria: --jobs {asked} lowered to {jobs}: this computer has {jobs} CPU(s)\n",
+}
+"""The note when ``--jobs`` asks for more processes than there are CPUs."""
 
 
-def _write(fmt: str, stream: IO[Any], items: Any, context: Any, notes: Any, data: str) -> Summary:
-    first: Item | None = next(items, None)
+def jobs_for(asked: int, lang: str, streams: Streams) -> int:
+    """``--jobs``, capped at the number of CPUs this process may use (with a note when lowered)."""
+    cpus = cpu_count()
+    if asked <= cpus:
+        return asked
+    streams.err.write(JOBS_LOWERED.get(lang, JOBS_LOWERED["en"]).format(asked=asked, jobs=cpus))
+    return cpus
+
+
+def _write(fmt: str, stream: IO[Any], run: Evaluation, notes: Any, data: str) -> Summary:
+    pieces = run.pieces()
+    first = next(pieces, None)
     if first is None:
         message = "the file has no data rows (only a header row, or blank rows)"
         raise DataError([Diagnostic("data-no-rows", message, data)])
-    ctx: Context = context()
-    return write_items(itertools.chain([first], items), stream, fmt, ctx, notes)
+    assert run.context is not None
+    return write_items(itertools.chain([first], pieces), stream, fmt, run.context, notes)
 
 
-__all__ = ["add_data_options", "check_children", "children_of", "evaluate_to", "register"]
+__all__ = [
+    "JOBS_LOWERED",
+    "ROWS",
+    "add_data_options",
+    "check_children",
+    "children_of",
+    "evaluate_to",
+    "jobs_for",
+    "register",
+]

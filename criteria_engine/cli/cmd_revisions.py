@@ -14,6 +14,7 @@ from ..errors import Diagnostic, RevisionError, error
 from ..evaluators.records import id_text
 from ..format.registry import Registry, Revision, parse_ref
 from ..io import iter_rows, load_map_file
+from ..io.readers import load_json
 from ..io.records import DataSource, Unit
 from ..render.output import atomic_file
 from ..results import Result
@@ -30,7 +31,7 @@ from ..revisions.render import (
     verify_markdown,
     write_text,
 )
-from ..revisions.verify import verify_results
+from ..revisions.verify import verify_results, with_file_set
 from .cmd_evaluate import add_data_options, children_of
 from .common import (
     EXIT_INVALID,
@@ -245,14 +246,24 @@ def run_diff(args: argparse.Namespace, streams: Streams) -> int:
 
 def _stored_results(path: str) -> list[object]:
     """The results of a JSON file (an array, or ``{"results": [...]}`` as ``criteria evaluate``
-    writes it) or a JSONL file (one per line; the closing ``{"summary": ...}`` line is skipped)."""
+    writes it) or a JSONL file (one per line; the closing ``{"summary": ...}`` line is skipped).
+    Compact results (``--detail verdicts``) get the set the file names for all of them."""
     jsonl = Path(path).suffix.lower() in (".jsonl", ".ndjson") or path == "-"
     items: list[object] = []
+    file_set: object = None
     for row in iter_rows(path, fmt="jsonl" if jsonl else "json", table=None):
         if set(row.values) == {"summary"}:
+            summary = row.values["summary"]
+            file_set = summary.get("criteria_set") if isinstance(summary, Mapping) else None
             continue
         items.append(row.values if row.values or not row.problems else None)
-    return items
+    if not jsonl and path != "-":
+        document = load_json(Path(path))
+        if isinstance(document, Mapping):
+            summary = document.get("summary")
+            found = summary.get("criteria_set") if isinstance(summary, Mapping) else None
+            file_set = found if found is not None else document.get("criteria_set")
+    return with_file_set(items, file_set)
 
 
 class _FromData:

@@ -1,205 +1,232 @@
-"""Evaluating the units of a data source, in one process or spread over ``--jobs N``.
+"""Evaluating a data source for ``criteria evaluate`` and ``report``: every row, in input order,
+in one process or spread over ``--jobs N`` worker processes, with the same output either way.
 
-Each unit gives exactly one :class:`~criteria_engine.render.Item`, in input order: a row
-whose values cannot be converted becomes an ``invalid`` result naming the row and column.
-With several jobs, rows go in chunks to worker processes that received the plan once
-(pickled); at most a few chunks per worker are in flight, so memory stays constant and the
-output order is the input order.
+A CSV or JSONL file (without members' tables) is read by byte ranges: each worker reads,
+converts, evaluates and — for the text formats — writes its own range, and the main process
+puts the ranges' texts in order, checks what needs the rows before (repeated ids, a range
+that began inside a quoted cell, a JSON record with new keys) and reads again itself the
+little that was not right. Other inputs are read by the main process and sent to the
+workers in lists of rows (:data:`CHUNK_ROWS`). Alone (``--jobs 1``), the main process reads a
+CSV or JSONL file as one range, the same code, so ``--jobs 1``, ``2`` and ``3`` write the same
+bytes.
+
+On a terminal a progress bar shows the share of the file read, the rows and the time left.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import multiprocessing
-import pickle
+import itertools
+import os
 from collections import deque
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from multiprocessing.pool import AsyncResult
-from multiprocessing.reduction import ForkingPickler
-from types import MappingProxyType
-from typing import IO, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, TypeAlias
 
-from ..errors import Diagnostic, RevisionError
-from ..evaluators.plan import Plan
-from ..evaluators.rows import evaluate_row
-from ..io.records import Unit, prepare
-from ..render import Item
-from ..results import CriterionResult, Result, Verdict
-
-
-def _proxy(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
-    return MappingProxyType(mapping)
-
-
-_EMPTY: MappingProxyType[Any, Any] = MappingProxyType({})
-
-
-def _empty() -> MappingProxyType[Any, Any]:
-    return _EMPTY
-
-
-def _reduce_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[Any, ...]]:
-    return (_proxy, (dict(proxy),)) if proxy else (_empty, ())
-
-
-# Results hold read-only mappings (MappingProxyType), which pickle cannot copy by itself:
-# teach multiprocessing's pickler (only it) to send them as the mapping they show.
-ForkingPickler.register(MappingProxyType, _reduce_proxy)
+from ..io.ranges import Layout, Range, csv_layout, ranges, split_points
+from ..io.records import DataSource, Unit
+from ..io.row_stage import RowStage
+from ..render import Block, Context, Item
+from .chunks import (
+    Job,
+    Packer,
+    Part,
+    RangeTask,
+    Tally,
+    evaluate_unit,
+    items_of,
+    packer,
+    range_items,
+    setup_for,
+)
+from .transport import Unpacker
+from .workers import WorkerFailure, Workers
 
 CHUNK_ROWS = 500
-"""Rows sent to a worker at a time."""
-IN_FLIGHT_PER_JOB = 4
-"""Chunks queued per worker before the reader waits."""
+"""Rows the main process sends a worker at a time (inputs not read by byte ranges)."""
+RANGE_ROWS = 2000
+"""About how many rows a byte range holds (its size is estimated from the first lines)."""
+MIN_RANGE_BYTES = 64 << 10
+MAX_RANGE_BYTES = 4 << 20
+
+Piece: TypeAlias = Item | Block
 
 
-@dataclass(frozen=True)
-class Job:
-    """How to evaluate: the plan, the as-of date stamped on results, verdicts only or full.
+class Evaluation:
+    """The items (or blocks of text) of one data source, in input order.
 
-    ``sets`` (the ``--sets`` folders) lets a worker compile the plan itself when the plan
-    cannot be pickled.
+    ``context`` builds the writer's context once the source's header is read (it names the
+    group column); it is then :attr:`context`. ``progress`` is told how far the reading got.
     """
 
-    plan: Plan
-    as_of: dt.date | None = None
-    detail: bool = True
-    sets: tuple[str, ...] | None = None
+    def __init__(
+        self,
+        job: Job,
+        source: DataSource,
+        jobs: int,
+        fmt: str,
+        context: Callable[[], Context],
+        progress: Progress | None = None,
+    ) -> None:
+        self.job, self.source, self.jobs, self.fmt = job, source, jobs, fmt
+        self._make_context = context
+        self.context: Context | None = None
+        self.progress = progress or Progress(None, "", None)
 
+    def pieces(self) -> Iterator[Piece]:
+        """Every row's item, in order (blocks of text from workers for the text formats)."""
+        with self.progress:
+            stage = self.source.open_ranges()
+            if stage is None:
+                yield from self._units()
+                return
+            self.context = self._make_context()
+            layout = self._layout(stage)
+            if self.jobs > 1:
+                parts = ranges(self._split(layout))
+                if len(parts) > 1:
+                    yield from self._ranges(layout, parts)
+                    return
+            yield from self._alone(layout, stage)
 
-@dataclass(frozen=True)
-class _Recipe:
-    """What a worker needs to compile the plan itself: the sets' folders and the revision."""
+    # --- a CSV/JSONL file read by byte ranges --------------------------------------------------
 
-    sets: tuple[str, ...] | None
-    ref: str
-    digest: str
-    as_of: dt.date | None
-    detail: bool
+    def _layout(self, stage: RowStage) -> Layout:
+        path, kind = self.source.path, "jsonl" if not stage.tabular else self._kind()
+        self.progress.total(os.path.getsize(path))
+        if kind == "jsonl":
+            return Layout(path, kind)
+        return csv_layout(path, kind, self._header_line())
 
+    def _kind(self) -> str:
+        return "tsv" if self.source.path.lower().endswith(".tsv") else "csv"
 
-def evaluate_unit(job: Job, unit: Unit) -> Item:
-    """One unit's item: converted, checked, evaluated (never raises for bad data)."""
-    row = prepare(unit, job.plan.model.inputs)
-    result = evaluate_row(job.plan, row, as_of=job.as_of, detail=job.detail)
-    return Item(row.line, result, row.group)
+    def _header_line(self) -> int:
+        line = self.source.header_line
+        assert line is not None
+        return line
 
+    def _split(self, layout: Layout) -> list[tuple[int, int]]:
+        """Where the ranges start: about :data:`RANGE_ROWS` rows each (after the header)."""
+        with open(layout.path, "rb") as handle:
+            head = handle.read(MIN_RANGE_BYTES)
+        lines = max(1, head.count(b"\n"))
+        size = min(MAX_RANGE_BYTES, max(MIN_RANGE_BYTES, len(head) * RANGE_ROWS // lines))
+        return split_points(layout.path, size, cr=layout.kind != "jsonl", after_line=layout.header_line)
 
-_JOB: Job | None = None
-_FAILURE: str | None = None
-
-
-class WorkerFailure(Exception):
-    """A worker could not start (its plan could not be built); carries the reason as text."""
-
-
-def _start_worker(job: Job | _Recipe) -> None:
-    """Runs in each worker. Never raises: a failing initializer makes the pool restart the
-    worker forever, so the reason is kept and reported by the first task instead."""
-    global _JOB, _FAILURE
-    try:
-        if isinstance(job, _Recipe):
-            from .common import plan_for, registry_for
-
-            registry = registry_for(job.sets)
-            revision = registry.get(job.ref)
-            if revision.digest != job.digest:
-                raise RuntimeError(f"{job.ref} changed on disk after the run started; run it again")
-            job = Job(plan_for(registry, revision), job.as_of, job.detail, job.sets)
-        _JOB = job
-    except Exception as exc:
-        _FAILURE = str(exc) or type(exc).__name__
-
-
-def _shippable(job: Job) -> Job | _Recipe:
-    """The job itself when its plan pickles, else the recipe to compile it in the worker."""
-    try:
-        ForkingPickler.dumps(job)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        revision = job.plan.revision
-        return _Recipe(job.sets, revision.ref, revision.digest, job.as_of, job.detail)
-    return job
-
-
-def _work(units: list[Unit]) -> list[object]:
-    if _JOB is None:
-        raise WorkerFailure(_FAILURE or "the worker did not start")
-    job = _JOB
-    return [pack(evaluate_unit(job, unit)) for unit in units]
-
-
-def _detached(item: Item) -> Item:
-    """The item without its plan (the plan is not sent back with every result)."""
-    return replace(item, result=replace(item.result, plan=None))
-
-
-def pack(item: Item) -> object:
-    """An item as sent back by a worker. A verdicts-only result travels as a tuple of plain
-    values (pickling 27 criterion objects per candidate would cost more than evaluating it);
-    anything richer travels whole, without its plan."""
-    r = item.result
-    if r.kept or any(c.reason or c.values or c.missing or c.aggregates for c in r.criteria):
-        return _detached(item)
-    verdicts = tuple([c.verdict for c in r.criteria])
-    points = tuple([c.points for c in r.criteria])
-    return (item.row, item.group, r.id, r.status, r.score, r.max_score, r.rating, verdicts, points,
-            r.missing, r.gap, r.errors, dict(r.measures), r.provenance)  # fmt: skip
-
-
-class Unpacker:
-    """Rebuilds items sent by workers, attaching the plan; verdicts-only criterion results are
-    shared between candidates (they are immutable), so rebuilding costs a lookup each."""
-
-    def __init__(self, plan: Plan) -> None:
-        self.plan = plan
-        self.criteria: dict[tuple[int, str, object, bool], CriterionResult] = {}
-
-    def __call__(self, packed: object) -> Item:
-        """The item of one packed value."""
-        if isinstance(packed, Item):
-            return replace(packed, result=replace(packed.result, plan=self.plan))
-        fields: Any = packed
-        (
-            row,
-            group,
-            rid,
-            status,
-            score,
-            top,
-            rating,
-            verdicts,
-            points,
-            missing,
-            gap,
-            errors,
-            measures,
-            prov,
-        ) = fields
-        criteria = tuple(
-            [self._criterion(i, v, p) for i, (v, p) in enumerate(zip(verdicts, points, strict=True))]
-        )
-        result = Result(
-            rid, status, score, top, rating, criteria, prov, missing, gap, errors, measures, self.plan,
-            row, group,
+    def _alone(self, layout: Layout, stage: RowStage) -> Iterator[Piece]:
+        source, progress = self.source, self.progress
+        tally = Tally()
+        items = range_items(
+            self.job, layout, Range(0, 1, None, None), stage, tally,
+            grow=source.grow, ids=source, position=progress.at,
         )  # fmt: skip
-        return Item(row, result, group)
+        for item in items:
+            progress.rows(1)
+            yield item
+        source.account(tally.rows_read, tally.totals, tally.empty)
+        source.close_ranges()
 
-    def _criterion(self, index: int, verdict: Verdict, points: float) -> CriterionResult:
-        key = (index, verdict, points, type(points) is float)
-        found = self.criteria.get(key)
-        if found is None:
-            c = self.plan.criteria[index]
-            found = CriterionResult(
-                c.id,
-                c.group.id,
-                verdict,
-                points,
-                c.max_points,
-                c.criterion.mandatory,
-                c.criterion.veto,
-            )
-            self.criteria[key] = found
-        return found
+    def _here(
+        self,
+        layout: Layout,
+        part: Range,
+        stage: RowStage,
+        pack: Packer,
+        repeated: dict[int, int] | None = None,
+    ) -> Part:
+        """A range read by this process (after a worker's reading could not be used as it was)."""
+        tally = Tally()
+        items = list(
+            range_items(self.job, layout, part, stage, tally, grow=self.source.grow, repeated=repeated)
+        )
+        return pack(items, tally)
+
+    def _ranges(self, layout: Layout, parts: list[Range]) -> Iterator[Piece]:
+        source, progress = self.source, self.progress
+        assert self.context is not None
+        pack = packer(self.context, self.fmt)
+        unpack = Unpacker(self.job.plan)
+        sent: deque[RowStage] = deque()
+
+        def tasks() -> Iterator[RangeTask]:
+            for part in parts:
+                stage = source.stage
+                assert stage is not None
+                sent.append(stage)  # the stage a worker reads with: the main one when it is sent
+                yield RangeTask(part, stage)
+
+        count = min(self.jobs, len(parts))
+        with Workers(count, setup_for(self.job, self.fmt, self.context, layout)) as workers:
+            results = _failures_reported(workers.run(tasks()))
+            previous: tuple[Range, int | None] | None = None
+            for part, done in zip(parts, results, strict=False):
+                stage = sent.popleft()
+                actual, got = part, [done]
+                if previous is not None and previous[1] != part.line:
+                    if previous[1] is None:  # the range before read to the end of the file
+                        break
+                    # this range began inside a record: read it from the range before's start
+                    start = previous[0]
+                    actual = Range(start.start, start.line, part.stop, part.stop_line, previous[1])
+                    stage = source.stage or stage
+                    got = [self._here(layout, actual, stage, pack)]
+                elif done.tally is not None and done.tally.diverged is not None:
+                    offset, row = done.tally.diverged  # a JSON record with new keys: the rest here
+                    rest = Range(offset, row, part.stop, part.stop_line)
+                    got.append(self._here(layout, rest, source.stage or stage, pack))
+                elif source.stage is not None and not source.stage.agrees(stage):
+                    stage = source.stage
+                    got = [self._here(layout, part, stage, pack)]
+                tally = _joined([g.tally for g in got])
+                repeated = source.repeated_ids(tally.ids, tally.rows)
+                if repeated:  # an id used before: those rows are invalid, read the range again
+                    got = [self._here(layout, actual, stage, pack, repeated)]
+                source.account(tally.rows_read, tally.totals, tally.empty)
+                for piece in got:
+                    for item in items_of(piece, unpack):
+                        progress.rows(item.count if isinstance(item, Block) else 1)
+                        yield item
+                progress.at(part.stop if part.stop is not None else progress.size)
+                previous = (actual, tally.stopped_at)
+            else:
+                source.close_ranges()
+                return
+            workers.close(graceful=False)  # results left unread: the workers are simply ended
+        source.close_ranges()
+
+    # --- any other input, read here --------------------------------------------------------------
+
+    def _units(self) -> Iterator[Piece]:
+        units = self.source.units()
+        first = next(units, None)
+        if first is None:
+            return
+        self.context = self._make_context()
+        stream = itertools.chain([first], units)
+        job, progress = self.job, self.progress
+        if self.jobs <= 1:
+            for unit in stream:
+                progress.rows(1)
+                yield evaluate_unit(job, unit)
+            return
+        unpack = Unpacker(job.plan)
+        with Workers(self.jobs, setup_for(job, self.fmt, self.context)) as workers:
+            for part in _failures_reported(workers.run(_chunks(stream, CHUNK_ROWS))):
+                for item in items_of(part, unpack):
+                    progress.rows(item.count if isinstance(item, Block) else 1)
+                    yield item
+
+
+def _joined(tallies: list[Tally | None]) -> Tally:
+    out = Tally()
+    for tally in tallies:
+        assert tally is not None
+        out.rows_read += tally.rows_read
+        out.totals += tally.totals
+        out.empty.update(tally.empty)
+        out.ids += tally.ids
+        out.rows += tally.rows
+        out.stopped_at = tally.stopped_at
+    return out
 
 
 def _chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
@@ -213,67 +240,77 @@ def _chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
         yield chunk
 
 
-def evaluate_units(job: Job, units: Iterable[Unit], jobs: int = 1) -> Iterator[Item]:
-    """Items for ``units``, in order; ``jobs > 1`` uses that many worker processes."""
-    if jobs <= 1:
-        for unit in units:
-            yield evaluate_unit(job, unit)
-        return
-    context = multiprocessing.get_context("spawn")
-    pool = context.Pool(jobs, initializer=_start_worker, initargs=(_shippable(job),))
-    try:
-        pending: deque[AsyncResult[list[object]]] = deque()
-        unpack = Unpacker(job.plan)
-        for chunk in _chunks(units, CHUNK_ROWS):
-            pending.append(pool.apply_async(_work, (chunk,)))
-            while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                yield from map(unpack, _collect(pending.popleft()))
-        while pending:
-            yield from map(unpack, _collect(pending.popleft()))
-        pool.close()
-    finally:
-        pool.terminate()
-        pool.join()
+def _failures_reported(results: Iterator[Part]) -> Iterator[Part]:
+    from ..errors import Diagnostic, RevisionError
 
-
-def _collect(result: AsyncResult[list[object]]) -> list[object]:
     try:
-        return result.get()
+        yield from results
     except WorkerFailure as exc:
-        raise RevisionError(
-            [Diagnostic("worker-failed", f"a worker process could not start: {exc}")]
-        ) from None
+        raise RevisionError([Diagnostic("worker-failed", f"a worker process failed: {exc}")]) from None
 
 
-def with_progress(items: Iterator[Item], stream: IO[str], enabled: bool, label: str) -> Iterator[Item]:
-    """``items`` unchanged, with a progress line on ``stream`` when ``enabled`` (a terminal)."""
-    if not enabled:
-        yield from items
-        return
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+class Progress:
+    """A progress line on a terminal (nothing elsewhere): the share of the file read and the
+    time left when its size is known, else the rows read and the time spent."""
 
-    columns = (
-        SpinnerColumn(),
-        TextColumn("{task.description}: {task.completed:,} rows"),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=Console(file=stream), transient=True) as progress:
-        task = progress.add_task(label, total=None)
-        count = 0
-        for item in items:
-            yield item
-            count += 1
-            if count % 250 == 0:
-                progress.update(task, completed=count)
-        progress.update(task, completed=count)
+    def __init__(self, stream: IO[str] | None, label: str, rows_word: str | None = "rows") -> None:
+        self.stream, self.label, self.rows_word = stream, label, rows_word or "rows"
+        self.size: int | None = None
+        self._bar: Any = None
+        self._task: Any = None
+        self._rows = 0
+
+    def total(self, size: int) -> None:
+        """The size of the file, in bytes (makes the bar show a share and the time left)."""
+        self.size = size
+        if self._bar is not None:
+            self._bar.update(self._task, total=size)
+
+    def __enter__(self) -> Progress:
+        if self.stream is None:
+            return self
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            SpinnerColumn,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import (
+            Progress as Bar,
+        )
+
+        columns = (
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rows]:,} " + self.rows_word),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+        )
+        self._bar = Bar(*columns, console=Console(file=self.stream), transient=True)
+        self._bar.__enter__()
+        self._task = self._bar.add_task(self.label, total=self.size, rows=0)
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*error)
+            self._bar = None
+
+    def rows(self, count: int) -> None:
+        """``count`` more rows done."""
+        self._rows += count
+        if self._bar is not None and (self._rows % 250 < count or count > 1):
+            self._bar.update(self._task, rows=self._rows)
+
+    def at(self, offset: int | None) -> None:
+        """The reading has got to byte ``offset`` of the file."""
+        if self._bar is not None and offset is not None:
+            self._bar.update(self._task, completed=offset, rows=self._rows)
 
 
-__all__ = [
-    "CHUNK_ROWS",
-    "Job",
-    "WorkerFailure",
-    "evaluate_unit",
-    "evaluate_units",
-    "with_progress",
-]
+__all__ = ["CHUNK_ROWS", "Evaluation", "Job", "Progress", "WorkerFailure", "evaluate_unit"]

@@ -66,4 +66,27 @@ def result_dict(result: Result, lang: str) -> dict[str, object]:
     return out
 
 
-__all__ = ["ResultTexts", "criterion_dict", "result_dict", "result_texts"]
+def compact_dict(result: Result, lang: str, measures: bool | None = None) -> dict[str, object]:
+    """A result as the compact JSON of ``--detail verdicts``: no set metadata and no per-criterion
+    facts, only what varies from one candidate to the next — ``id``, ``status``, ``text`` (the
+    summary line), ``rating``, ``score``, ``max_score``, ``percent``, ``verdicts`` and ``points``
+    (by criterion id), ``errors``; and ``measures`` when ``measures`` says so (by default, when
+    the result has some). The set that produced it is said once per file."""
+    out: dict[str, object] = {
+        "id": result.id,
+        "status": str(result.status),
+        "text": headline(result, lang),
+        "rating": result.rating,
+        "score": result.score,
+        "max_score": result.max_score,
+        "percent": result.percent,
+        "verdicts": {c.id: str(c.verdict) for c in result.criteria},
+        "points": {c.id: c.points for c in result.criteria},
+        "errors": [e.to_dict() for e in result.errors],
+    }
+    if measures if measures is not None else bool(result.measures):
+        out["measures"] = dict(result.measures)
+    return out
+
+
+__all__ = ["ResultTexts", "compact_dict", "criterion_dict", "result_dict", "result_texts"]

@@ -6,7 +6,9 @@ to inputs, values converted by declared type, tables gathered into datasets.
 * :mod:`.header_words` — how headers are compared (accents, abbreviations), id headers,
   totals rows;
 * :mod:`.columns` — :class:`ColumnMap`: which column holds which input;
-* :mod:`.convert` — :func:`convert_value` / :func:`convert_row`: typed values and problems;
+* :mod:`.convert` — :func:`convert_value`: typed values and problems; :mod:`.row_convert` —
+  :func:`convert_row` and :class:`~.row_convert.RowConverter` (compiled per table by
+  :mod:`.row_code`): whole rows;
 * :mod:`.records` — :class:`~.records.DataSource` and :func:`~.records.read_records`: a file's
   candidates for a set, with :mod:`.children` (members' tables), :mod:`.ids` (repeated ids)
   and :mod:`.source_checks` (a run that would be wrong);
@@ -23,7 +25,7 @@ May import: every part below it — :mod:`criteria_engine.errors`, :mod:`criteri
 """
 
 from criteria_engine.io.columns import ColumnMap, InputMatcher, fold, load_map_file
-from criteria_engine.io.convert import convert_raw_row, convert_row, convert_value, is_missing, parse_number
+from criteria_engine.io.convert import convert_value, is_missing, parse_number
 from criteria_engine.io.dataset import Dataset, TableSource, attach_children, open_dataset
 from criteria_engine.io.readers import (
     MAX_CELL_CHARS,
@@ -34,6 +36,7 @@ from criteria_engine.io.readers import (
     list_sheets,
     read_headers,
 )
+from criteria_engine.io.row_convert import convert_raw_row, convert_row
 
 __all__ = [
     "MAX_CELL_CHARS",

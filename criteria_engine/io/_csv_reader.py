@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -19,6 +19,7 @@ from criteria_engine.errors import Diagnostic
 # readers, the public module, owns RawRow and the limits; they are looked up there when used (never
 # at import: readers imports this module), so a limit changed there applies here too.
 from criteria_engine.io import readers
+from criteria_engine.io._csv_long import Written, reduce_long_line
 from criteria_engine.io._files import check_utf8, fail, open_binary
 from criteria_engine.io._rows import HeaderChoice, make_headers, make_row, pick_header
 
@@ -50,18 +51,31 @@ class CsvFile:
     """One open CSV file: delimiter sniffed, header found; :meth:`rows` streams the records.
 
     Lines are fed to :mod:`csv` one at a time. A line longer than ``LINE_CHUNK_CHARS`` is first
-    rewritten by :func:`_reduce_long_line`, which replaces each oversized cell by a marker. The
+    rewritten by :func:`~._csv_long.reduce_long_line`, which replaces each oversized cell by a marker. The
     lines of a record that runs over several lines (a quoted cell with line breaks) are kept
     until it ends: when it then has the wrong number of cells, or its quote stays open past
     ``MAX_RECORD_LINES`` / ``MAX_RECORD_CHARS``, the quote was a stray one: the record is
     reported broken at its first line and the lines after it are read again as rows.
     """
 
-    def __init__(self, path: Path, text: IO[str], delimiter: str | None, header: HeaderChoice = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        text: IO[str],
+        delimiter: str | None,
+        header: HeaderChoice = None,
+        *,
+        stop_line: int | None = None,
+        resume: tuple[int, list[str]] | None = None,
+    ) -> None:
         self.file = str(path)
         self._text = text
-        self.line_no = 0
-        self._pending: list[str] = self._first_lines(several=header is not None)
+        self.stop_line = stop_line
+        """Records starting on this line or after it are not read (another reader's part)."""
+        self.stopped_at: int | None = None
+        """The line of the first record left unread because of ``stop_line`` (None: the end)."""
+        self.line_no = 0 if resume is None else resume[0] - 1
+        self._pending: list[str] = [] if resume is not None else self._first_lines(several=header is not None)
         self.delimiter = delimiter or self._sniff()
         self._new_record = True
         self._after_cr = False
@@ -71,6 +85,13 @@ class CsvFile:
         self._columns: int | None = None
         csv.field_size_limit(max(csv.field_size_limit(), readers.CSV_FIELD_LIMIT))
         self._reader = csv.reader(self._lines(), delimiter=self.delimiter)
+        self.above: tuple[int, ...] = ()
+        if resume is not None:  # the middle of a file whose header is known: records from here
+            self.header_line, self.headers = 0, list(resume[1])
+            self._columns = len(self.headers)
+            self._rest = self._records()
+            self._peeked = next(self._rest, None)
+            return
         found = pick_header(self._records(), header, self.file)
         self.header_line, cells, self.above, self._rest = found
         self.headers = make_headers([str(c) for c in cells], self.file, self.header_line)
@@ -149,8 +170,8 @@ class CsvFile:
                 self._lines_of_record, self._chars_of_record = [], 0
             original = chunk
             if len(chunk) >= readers.LINE_CHUNK_CHARS and not chunk.endswith(("\n", "\r")):
-                written = _Written(chunk, self._read)
-                chunk = _reduce_long_line(chunk, written.more, self.delimiter, in_quotes)
+                written = Written(chunk, self._read)
+                chunk = reduce_long_line(chunk, written.more, self.delimiter, in_quotes)
                 original = written.text() or chunk
             self._after_cr = chunk.endswith("\r")
             self.line_no += 0 if split_crlf else 1
@@ -172,14 +193,20 @@ class CsvFile:
             except StopIteration:
                 return
             except _StrayQuote:
+                if self._stops():
+                    return
                 yield self._broken(None)
                 continue
             except csv.Error as exc:
+                if self._stops():
+                    return
                 problem = Diagnostic(
                     "data-broken-row", f"row {self._start} cannot be read: {exc}", self.file, self._start
                 )
                 yield self._start, [], problem
                 continue
+            if self._stops():
+                return
             if not any(c.strip() for c in cells):
                 continue
             spanned = len(self._lines_of_record) > 1
@@ -187,6 +214,14 @@ class CsvFile:
                 yield self._broken(len(cells))
                 continue
             yield self._start, cells, None
+
+    def _stops(self) -> bool:
+        """Whether the record just read starts on :attr:`stop_line` or after it (blank records
+        count: a range ends where the next range's first line starts a record)."""
+        if self.stop_line is None or self._start < self.stop_line:
+            return False
+        self.stopped_at = self._start
+        return True
 
     def _fits(self, cells: list[str]) -> bool:
         columns = self._columns or 0
@@ -277,100 +312,3 @@ class CsvFile:
             else:
                 yield readers.RawRow(line, {}, (problem,))
             item = next(self._rest, None)
-
-
-class _Written:
-    """The chunks of a long line as written, kept (while short) so the line can be read again."""
-
-    def __init__(self, first: str, read: Callable[[], str]) -> None:
-        self.parts, self.size, self._read = [first], len(first), read
-
-    def more(self) -> str:
-        part = self._read()
-        self.size += len(part)
-        if self.size <= readers.MAX_RECORD_CHARS:
-            self.parts.append(part)
-        return part
-
-    def text(self) -> str:
-        """The whole line, or '' when it was too long to keep."""
-        return "".join(self.parts) if self.size <= readers.MAX_RECORD_CHARS else ""
-
-
-_START, _PLAIN, _QUOTED, _QUOTE = range(4)
-
-
-class _Cell:
-    """One cell of a long line: its text while short, only its length once too long."""
-
-    __slots__ = ("opened", "parts", "size")
-
-    def __init__(self, opened: bool) -> None:
-        self.opened = opened
-        self.parts: list[str] = []
-        self.size = 0
-
-    def add(self, text: str) -> None:
-        self.size += len(text)
-        if self.size <= readers.MAX_CELL_CHARS:
-            self.parts.append(text)
-        else:
-            self.parts.clear()
-
-    def render(self, closed: bool) -> str:
-        if self.size > readers.MAX_CELL_CHARS:
-            body = f"\x00cell-too-large:{self.size}\x00"
-        else:
-            body = "".join(self.parts).replace('"', '""')
-        return ('"' if self.opened else "") + body + ('"' if closed else "")
-
-
-def _reduce_long_line(first: str, more: Callable[[], str], delim: str, in_quotes: bool) -> str:
-    """Rewrite one long physical line so that csv reads the same cells, except that each
-    cell longer than ``MAX_CELL_CHARS`` becomes a marker holding its length.
-
-    Follows the csv module's default dialect: a quote opens a quoted cell only as the cell's
-    first character, ``""`` inside it is a quote, text after the closing quote is kept.
-    Every cell is written back quoted. ``in_quotes``: the line continues a quoted cell.
-    """
-    out: list[str] = []
-    cell = _Cell(opened=not in_quotes)
-    state = _QUOTED if in_quotes else _START
-    chunk = first
-    while True:
-        newline = "\r\n" if chunk.endswith("\r\n") else chunk[-1:] if chunk.endswith(("\n", "\r")) else ""
-        body = chunk[: len(chunk) - len(newline)]
-        i, n = 0, len(body)
-        while i < n:
-            if state == _START:
-                if body[i] == '"':
-                    state, i = _QUOTED, i + 1
-                    continue
-                state = _PLAIN
-            if state == _PLAIN:
-                j = body.find(delim, i)
-                if j < 0:
-                    cell.add(body[i:])
-                    break
-                cell.add(body[i:j])
-                out.append(cell.render(True) + delim)
-                cell, state, i = _Cell(True), _START, j + 1
-            elif state == _QUOTED:
-                j = body.find('"', i)
-                if j < 0:
-                    cell.add(body[i:])
-                    break
-                cell.add(body[i:j])
-                state, i = _QUOTE, j + 1
-            elif body[i] == '"':  # _QUOTE: a doubled quote
-                cell.add('"')
-                state, i = _QUOTED, i + 1
-            elif body[i] == delim:
-                out.append(cell.render(True) + delim)
-                cell, state, i = _Cell(True), _START, i + 1
-            else:
-                state = _PLAIN
-        if newline or not chunk:
-            out.append(cell.render(state != _QUOTED) + newline)
-            return "".join(out)
-        chunk = more()

@@ -158,20 +158,62 @@ def iter_json(path: Path, table: str | None) -> Iterator[readers.RawRow]:
         yield _json_row(number, item, str(path))
 
 
-def _lines(raw: IO[bytes]) -> Iterator[bytes | None]:
-    """The lines of a byte stream; None for a line longer than ``MAX_JSONL_LINE_BYTES``
-    (skipped in chunks, never held whole)."""
+def _lines(raw: IO[bytes]) -> Iterator[tuple[bytes | None, int]]:
+    """The lines of a byte stream with their length in bytes; None for a line longer than
+    ``MAX_JSONL_LINE_BYTES`` (skipped in chunks, never held whole)."""
     limit = readers.MAX_JSONL_LINE_BYTES
     while True:
         data = raw.readline(limit + 1)
         if not data:
             return
         if len(data) <= limit or data.endswith(b"\n"):
-            yield data
+            yield data, len(data)
             continue
+        size = len(data)
         while data and not data.endswith(b"\n"):
             data = raw.readline(1 << 20)
-        yield None
+            size += len(data)
+        yield None, size
+
+
+def jsonl_records(
+    raw: IO[bytes], file: str, number: int = 1, offset: int = 0, end: int | None = None
+) -> Iterator[tuple[int, readers.RawRow]]:
+    """The records of JSONL lines read from ``raw`` (positioned at byte ``offset``, on line
+    ``number``), each with the byte offset of its line; blank lines are skipped. With ``end``,
+    the lines starting at or after that offset are left (another reader's part)."""
+    for data, size in _lines(raw):
+        if end is not None and offset >= end:
+            return
+        at, offset = offset, offset + size
+        if data is None:
+            message = f"row {number} is longer than {readers.MAX_JSONL_LINE_BYTES:,} bytes; it is not read"
+            yield (
+                at,
+                readers.RawRow(number, {}, (Diagnostic("data-cell-too-large", message, file, number, 1),)),
+            )
+            number += 1
+            continue
+        try:
+            line = data.decode("utf-8")
+        except UnicodeDecodeError:
+            fail("data-not-utf8", f"line {number} is not UTF-8 text", file, number)
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        if line.strip():
+            yield at, _jsonl_row(number, line, file)
+        number += 1
+
+
+def _jsonl_row(number: int, line: str, file: str) -> readers.RawRow:
+    try:
+        item = parse(line)
+    except (ValueError, RecursionError) as exc:
+        message, _line, column = _unparsable(exc, line)
+        at = f" (at character {column})" if column else ""
+        problem = Diagnostic("data-bad-json", f"row {number} is not valid JSON: {message}{at}", file, number)
+        return readers.RawRow(number, {}, (problem,))
+    return _json_row(number, item, file)
 
 
 def iter_jsonl(path: str | Path) -> Iterator[readers.RawRow]:
@@ -182,34 +224,8 @@ def iter_jsonl(path: str | Path) -> Iterator[readers.RawRow]:
     rows = 0
     source: IO[bytes] = sys.stdin.buffer if stdin else open_binary(Path(path))
     with nullcontext(source) if stdin else source as raw:
-        for number, data in enumerate(_lines(raw), start=1):
-            if data is None:
-                rows += 1
-                message = (
-                    f"row {number} is longer than {readers.MAX_JSONL_LINE_BYTES:,} bytes; it is not read"
-                )
-                problem = Diagnostic("data-cell-too-large", message, file, number, 1)
-                yield readers.RawRow(number, {}, (problem,))
-                continue
-            try:
-                line = data.decode("utf-8")
-            except UnicodeDecodeError:
-                fail("data-not-utf8", f"line {number} is not UTF-8 text", file, number)
-            if number == 1:
-                line = line.removeprefix("\ufeff")
-            if not line.strip():
-                continue
+        for _offset, row in jsonl_records(raw, file):
             rows += 1
-            try:
-                item = parse(line)
-            except (ValueError, RecursionError) as exc:
-                message, _line, column = _unparsable(exc, line)
-                at = f" (at character {column})" if column else ""
-                problem = Diagnostic(
-                    "data-bad-json", f"row {number} is not valid JSON: {message}{at}", file, number
-                )
-                yield readers.RawRow(number, {}, (problem,))
-                continue
-            yield _json_row(number, item, file)
+            yield row
     if not rows:
         fail("data-empty", "the file is empty (no records)", file)

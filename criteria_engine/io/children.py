@@ -18,9 +18,9 @@ from ..errors import DataError, Diagnostic, Severity
 from ..evaluators.records import id_text
 from ..format.models import CriteriaSet, InputSpec
 from .columns import ColumnMap, fold, header_test, suggest
-from .convert import RowConverter
 from .header_words import total_label
 from .readers import detect_format, find_header, iter_rows, list_sheets
+from .row_convert import RowConverter
 
 Warn = Callable[[Sequence[Diagnostic]], None]
 Child = tuple[dict[str, object], tuple[Diagnostic, ...]]

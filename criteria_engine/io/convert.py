@@ -32,13 +32,12 @@ import re
 from collections.abc import Mapping
 from numbers import Real
 
-from criteria_engine.errors import Diagnostic
 from criteria_engine.evaluators.records import MISSING_TOKENS, id_text, is_missing
 from criteria_engine.format.models import InputSpec
 from criteria_engine.io import readers
-from criteria_engine.io.advice import FORMULA_PROBLEM, RESAVE_FORMULAS, cell_text, how_to_write, is_empty
-from criteria_engine.io.columns import ColumnMap, InputMatcher, fold
-from criteria_engine.io.readers import FORMULA_WITHOUT_VALUE, RawRow
+from criteria_engine.io.advice import FORMULA_PROBLEM, how_to_write, is_empty
+from criteria_engine.io.columns import InputMatcher, fold
+from criteria_engine.io.readers import FORMULA_WITHOUT_VALUE
 
 TRUE_WORDS = frozenset({"true", "t", "1", "co", "x", "yes", "y", "dung", "dat", "v", "✓", "✔"})
 FALSE_WORDS = frozenset({"false", "f", "0", "khong", "no", "n", "sai", "khong dat", "chua dat", "chua"})
@@ -268,126 +267,12 @@ def convert_value(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     return _string(raw)
 
 
-MEMO_LIMIT = 20_000
-"""Converted cell texts remembered per input before its memo is cleared (a column's values
-repeat: có/không, 0, 1, rural...; conversion is a pure function of the input and the text)."""
-
-MEMO_TEXT = 64
-"""Only texts up to this length are remembered (ids and free text rarely repeat)."""
-
-Memo = dict[str, tuple[object, str | None]]
-
-
-class RowConverter:
-    """Converts the rows of one table: each header's target and type chosen once, not per cell.
-
-    A row's record holds the inputs converted by their declared types (missing values left
-    out), the candidate id as id text under the id field, link fields as id text; unmapped
-    columns are dropped. Each value that cannot be converted gives a ``data-bad-value``
-    diagnostic at (file, row, column). With ``memo`` (the default), each distinct short text is
-    converted once per input: the record and diagnostics are exactly those without it.
-    """
-
-    def __init__(
-        self,
-        column_map: ColumnMap,
-        inputs: Mapping[str, InputSpec],
-        *,
-        file: str = "",
-        memo: bool = True,
-    ) -> None:
-        self.map = column_map
-        self.inputs = inputs
-        self.file = file
-        memos: dict[str, Memo] = {}
-        # header -> (kind, name, spec for an input, memo of the input's converted texts, column)
-        self._targets: dict[str, tuple[str, str, InputSpec | None, Memo | None, int]] = {}
-        self._blanks: dict[str, object] = {}  # input -> the value its empty cells mean
-        for header, (kind, name) in column_map.targets.items():
-            spec = inputs.get(name) if kind == "input" else None
-            cache = memos.setdefault(name, {}) if memo and spec is not None and spec.type != "list" else None
-            self._targets[header] = (kind, name, spec, cache, column_map.column_of(header))
-            if spec is not None and spec.blank is not None:
-                self._blanks[name] = spec.blank
-
-    def convert(
-        self, values: Mapping[str, object], row_number: int = 0
-    ) -> tuple[dict[str, object], list[Diagnostic]]:
-        """The record of one row's cells (by header) and the problems of its values."""
-        record: dict[str, object] = {}
-        problems: list[Diagnostic] = []
-        targets = self._targets
-        for header, raw in values.items():
-            target = targets.get(header)
-            if target is None:
-                continue
-            _kind, name, spec, memo, column = target
-            if spec is None:
-                text = id_text(raw)
-                if text:
-                    record[name] = text
-                continue
-            if memo is not None and type(raw) is str and len(raw) <= MEMO_TEXT:
-                found = memo.get(raw)
-                if found is None:
-                    if len(memo) >= MEMO_LIMIT:
-                        memo.clear()
-                    found = memo[raw] = convert_value(raw, spec)
-                value, problem = found
-            else:
-                value, problem = convert_value(raw, spec)
-            if problem:
-                problems.append(self._problem(header, raw, problem, row_number, column, name, spec))
-            if value is not None:
-                record[name] = value
-            elif name in self._blanks and problem is None and is_empty(raw):
-                record[name] = self._blanks[name]
-        return record, problems
-
-    def _problem(
-        self, header: str, raw: object, problem: str, row: int, column: int, name: str, spec: InputSpec
-    ) -> Diagnostic:
-        where = f"row {row}, column '{header}'" if row else f"column '{header}'"
-        code = "data-formula-no-value" if raw is FORMULA_WITHOUT_VALUE else "data-bad-value"
-        fix = RESAVE_FORMULAS if raw is FORMULA_WITHOUT_VALUE else how_to_write(spec)
-        shown = None if raw is FORMULA_WITHOUT_VALUE else cell_text(raw)
-        return Diagnostic(code, f"{where}: {problem}", self.file, row, column, (name,), fix, value=shown)
-
-    def __call__(self, row: RawRow) -> tuple[dict[str, object], list[Diagnostic]]:
-        """:meth:`convert` for a :class:`RawRow`, with the row's reading problems first."""
-        record, problems = self.convert(row.values, row.row_number)
-        return record, [*row.problems, *problems] if row.problems else problems
-
-
-def convert_row(
-    values: Mapping[str, object],
-    column_map: ColumnMap,
-    inputs: Mapping[str, InputSpec],
-    *,
-    row_number: int = 0,
-    file: str = "",
-) -> tuple[dict[str, object], list[Diagnostic]]:
-    """The record of one row (see :class:`RowConverter`, which converts many rows faster)."""
-    return RowConverter(column_map, inputs, file=file, memo=False).convert(values, row_number)
-
-
-def convert_raw_row(
-    row: RawRow, column_map: ColumnMap, inputs: Mapping[str, InputSpec], *, file: str = ""
-) -> tuple[dict[str, object], list[Diagnostic]]:
-    """:func:`convert_row` for a :class:`RawRow`, with the row's reading problems first."""
-    return RowConverter(column_map, inputs, file=file, memo=False)(row)
-
-
 __all__ = [
     "FALSE_WORDS",
     "FORMULA_PROBLEM",
-    "MEMO_LIMIT",
     "MISSING_TOKENS",
     "SERIAL_DATES",
     "TRUE_WORDS",
-    "RowConverter",
-    "convert_raw_row",
-    "convert_row",
     "convert_value",
     "how_to_write",
     "id_text",

@@ -3,7 +3,7 @@
 :class:`DatasetTables` implements :class:`~criteria_engine.evaluators.tables.Tables` over a
 :class:`~criteria_engine.io.dataset.Dataset`: the headers of each table are mapped to the
 inputs the engine names (:class:`~criteria_engine.io.columns.ColumnMap`), and each row is
-converted by :class:`~criteria_engine.io.convert.RowConverter`. The files are streamed anew
+converted by :class:`~criteria_engine.io.row_convert.RowConverter`. The files are streamed anew
 for each pass the engine makes; only each table's headers and column maps are kept.
 """
 
@@ -20,9 +20,9 @@ from criteria_engine.evaluators.tables import TableFields, TableRow
 from criteria_engine.explain.dataset import DatasetEvaluation
 from criteria_engine.format.registry import Registry
 from criteria_engine.io.columns import ColumnMap, InputMatcher
-from criteria_engine.io.convert import RowConverter
 from criteria_engine.io.dataset import Dataset, open_dataset
 from criteria_engine.io.ids import IdTracker
+from criteria_engine.io.row_convert import RowConverter
 
 
 class DatasetTables:

@@ -4,7 +4,7 @@ pandas is optional (``pip install criteria_engine[pandas]``); it is imported onl
 :func:`evaluate_frame` is called, and its absence is a clear error, not an ImportError from
 deep inside. Columns are matched to the set's inputs and values converted exactly as for a
 spreadsheet (:class:`~criteria_engine.io.columns.ColumnMap`,
-:class:`~criteria_engine.io.convert.RowConverter`); empty cells (``NaN``, ``None``, ``NaT``)
+:class:`~criteria_engine.io.row_convert.RowConverter`); empty cells (``NaN``, ``None``, ``NaT``)
 are missing values.
 """
 
@@ -22,7 +22,7 @@ from ..evaluators.plan import Plan
 from ..evaluators.records import id_text
 from ..evaluators.rows import SourceRow, evaluate_row
 from .columns import ColumnMap
-from .convert import RowConverter
+from .row_convert import RowConverter
 
 PANDAS_MISSING = "evaluate_frame needs pandas, which is not installed: pip install 'criteria_engine[pandas]'"
 

@@ -20,30 +20,16 @@ from pathlib import Path
 
 from ..errors import DataError, Diagnostic, Severity
 from ..evaluators.plan import Plan
-from ..evaluators.records import id_text
 from ..evaluators.rows import SourceRow
-from ..format.models import CriteriaSet, InputSpec
+from ..format.models import CriteriaSet
 from .children import Child, ChildSpec, child_index, parse_children, sheets_in_workbook
 from .columns import ColumnMap, fold, header_test, load_map_file, suggest
-from .convert import RowConverter, convert_value
-from .header_words import total_label
 from .ids import IdTracker
-from .readers import RawRow, detect_format, find_header, iter_rows
+from .readers import Header, HeaderChoice, detect_format, find_header, iter_rows
+from .row_stage import RowStage, Unit, input_headers, prepare, total_note, watched_columns
 from .source_checks import check_map, missing_lists, unused_map_entries
 
 Warn = Callable[[Sequence[Diagnostic]], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One data row on its way to evaluation: the raw row, how its columns map, its children."""
-
-    raw: RawRow
-    columns: ColumnMap
-    file: str
-    children: tuple[tuple[str, tuple[Child, ...]], ...] = ()
-    group: str | None = None
-    kept: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -65,6 +51,11 @@ class DataSource:
     ``empty_cells`` counts by input the rows whose cell was empty (missing data; an input
     with a ``blank`` value is not counted); from the first unit on, ``input_columns`` names
     the header each input is read from.
+
+    A file may also be read in byte ranges by other processes (``criteria evaluate --jobs``):
+    :meth:`open_ranges` does everything :meth:`units` does before the first row and gives the
+    :class:`~.row_stage.RowStage` the ranges are read with; the rows' ids and counts come back
+    through :meth:`repeated_ids` and :meth:`account`, in file order.
     """
 
     model: CriteriaSet
@@ -83,12 +74,16 @@ class DataSource:
     skipped: list[Diagnostic] = field(init=False, default_factory=list)
     input_columns: dict[str, str] = field(init=False, default_factory=dict)
     empty_cells: Counter[str] = field(init=False, default_factory=Counter)
-    _watched: list[tuple[str, str]] = field(init=False, default_factory=list)
+    stage: RowStage | None = field(init=False, default=None)
+    """How the rows are read now (the column map, once the header or first record is read)."""
     _fatal: list[Diagnostic] = field(init=False, default_factory=list)
-    _group_spec: InputSpec | None = field(init=False, default=None)
+    _setup: _Setup | None = field(init=False, default=None)
+    _ids: IdTracker | None = field(init=False, default=None)
 
-    def units(self) -> Iterator[Unit]:
-        """One unit per data row, in file order (file problems raise :class:`DataError`)."""
+    def _prepare(self) -> _Setup:
+        """Everything before the first row: map, members' tables, header, column map (once)."""
+        if self._setup is not None:
+            return self._setup
         cs = self.model
         extra = load_map_file(self.column_map) if isinstance(self.column_map, str) else self.column_map
         try:
@@ -102,79 +97,150 @@ class DataSource:
             specs += sheets_in_workbook(self.path, self.sheet, cs, given)
         check_map(extra, cs, specs, self.column_map if isinstance(self.column_map, str) else self.path)
         links = [c.link for c in cs.collections.values()] + self._group_links()
-        inputs = _input_headers(cs)  # a kept input stays an input (its value is also kept as read)
+        inputs = set(input_headers(cs.inputs))  # a kept input stays an input (its value is also kept)
         links += [name for name in self.keep if fold(name) not in inputs]
         choice = self.header_row or header_test(cs.inputs, subject=cs.subject, extra=extra, links=links)
         header = find_header(self.path, sheet=self.sheet, header=choice) if tabular else None
         if header is not None and header.above:
             self._note_title(header.line, header.above)
-        rows = iter_rows(self.path, sheet=self.sheet, header=choice if tabular else None)
-        indexes = []
-        table_headers: list[list[str]] = []
+        setup = _Setup(kind, tabular, extra, links, choice, header, [], {spec.name for spec in specs}, [])
         for spec in specs:
             index, skipped, headers = child_index(spec, self.warn, extra)
-            indexes.append((spec, index))
-            table_headers.append(headers)
+            setup.indexes.append((spec, index))
+            setup.table_headers.append(headers)
             self.warn(skipped)
-        filled = {spec.name for spec in specs}
-        columns: ColumnMap | None = None
-        known: set[str] = set()
-        id_header: str | None = None
         if header is not None:
-            columns = self._columns(header.names, extra, links, filled, None, header.line)
-            id_header = columns.id_header
-            table_headers.append(header.names)
-            self.warn(unused_map_entries(extra, table_headers, self.path))
+            self._columns(setup, header.names, header.line)
+            setup.table_headers.append(header.names)
+            self.warn(unused_map_entries(extra, setup.table_headers, self.path))
+        self._setup = setup
+        return setup
+
+    def units(self) -> Iterator[Unit]:
+        """One unit per data row, in file order (file problems raise :class:`DataError`)."""
+        setup = self._prepare()
+        tabular, inputs = setup.tabular, self.model.inputs
+        rows = iter_rows(self.path, sheet=self.sheet, header=setup.choice if tabular else None)
+        known: set[str] = set()
         with IdTracker() as ids:
             for raw in rows:
                 if self._fatal:
                     raise DataError(self._fatal)
                 self.rows_read += 1
-                if columns is None or (header is None and not known.issuperset(raw.values)):
-                    seen = list(columns.headers) if columns else []
-                    merged = seen + [k for k in raw.values if k not in seen]
-                    columns = self._columns(merged, extra, links, filled, columns, 1)
-                    known, id_header = set(columns.headers), columns.id_header
-                parent = id_text(raw.values.get(id_header)) if id_header else None
-                if tabular and self._total(raw, id_header):
+                stage = self.stage
+                if stage is None or (setup.header is None and not known.issuperset(raw.values)):
+                    stage = self.grow(list(raw.values))
+                    known = set(stage.columns.headers)
+                label = stage.total(raw)
+                if label is not None:
+                    self.skip_total(raw.row_number, label)
                     continue
                 if not raw.problems:  # a row that could not be read has no empty cells, it has none
-                    self._count_empty(raw.values)
+                    self.count_empty(stage.empties(raw.values))
+                parent = stage.parent(raw)
                 attached: list[tuple[str, tuple[Child, ...]]] = []
                 if parent is not None:
                     first = ids.first_row(parent, raw.row_number)
                     if first is not None:
-                        raw = self._repeated(raw, parent, first, columns.column_of(id_header or ""))
-                    for spec, index in indexes:
+                        raw = stage.repeated(raw, parent, first)
+                    for spec, index in setup.indexes:
                         attached.append((spec.name, tuple(index.get(parent, ()))))
-                kept = _kept(raw.values, self.keep)
-                yield Unit(raw, columns, self.path, tuple(attached), self._group(raw), kept)
+                group = stage.group(raw, inputs)
+                yield Unit(raw, stage.columns, self.path, tuple(attached), group, stage.kept(raw.values))
             self.ids_seen = ids.count
-            if header is None and extra:
-                self.warn(unused_map_entries(extra, [list(known), *table_headers[: len(specs)]], self.path))
-            for spec, index in indexes:
-                orphans = {k: len(v) for k, v in index.items() if k not in ids}
-                if orphans:
-                    shown = ", ".join(f"'{k}'" for k in list(orphans)[:5]) + (
-                        ", …" if len(orphans) > 5 else ""
-                    )
-                    message = (
-                        f"{sum(orphans.values())} {spec.name} row(s) link through '{spec.link}' to candidates "
-                        f"not in {Path(self.path).name}: {shown}; they are ignored"
-                    )
-                    self.warn([Diagnostic("data-orphan-rows", message, spec.path, severity=Severity.WARNING)])
+            self._finish(setup, known, ids)
 
-    def _count_empty(self, values: Mapping[str, object]) -> None:
-        """Count the row's empty cells by input (a row without an empty cell, the usual one,
-        is told by two scans in C)."""
-        cells = values.values()
-        if "" not in cells and None not in cells:
-            return
-        get, empty = values.get, self.empty_cells
-        for header, name in self._watched:
-            value = get(header)
-            if value is None or value == "":
-                empty[name] += 1
+    def _finish(self, setup: _Setup, known: set[str], ids: IdTracker) -> None:
+        """The closing warnings: map entries no table used, members linking to no candidate."""
+        extra = setup.extra
+        if setup.header is None and extra:
+            tables = [list(known), *setup.table_headers[: len(setup.indexes)]]
+            self.warn(unused_map_entries(extra, tables, self.path))
+        for spec, index in setup.indexes:
+            orphans = {k: len(v) for k, v in index.items() if k not in ids}
+            if orphans:
+                shown = ", ".join(f"'{k}'" for k in list(orphans)[:5]) + (", …" if len(orphans) > 5 else "")
+                message = (
+                    f"{sum(orphans.values())} {spec.name} row(s) link through '{spec.link}' to candidates "
+                    f"not in {Path(self.path).name}: {shown}; they are ignored"
+                )
+                self.warn([Diagnostic("data-orphan-rows", message, spec.path, severity=Severity.WARNING)])
+
+    # --- reading in byte ranges (``--jobs``) ---------------------------------------------------
+
+    def open_ranges(self) -> RowStage | None:
+        """Prepare to read the file in byte ranges; the stage of its first rows, or None when
+        it cannot be split: not a CSV/TSV/JSONL file, members' tables to join, or a list input
+        without data (the run stops at the first row, as :meth:`units` would)."""
+        setup = self._prepare()
+        if setup.kind not in ("csv", "tsv", "jsonl") or self.path == "-" or setup.indexes or self._fatal:
+            return None
+        if self.stage is None:  # JSONL: the map of the first record's keys (as units() makes it)
+            first = next(iter(iter_rows(self.path)), None)
+            self.grow(list(first.values) if first is not None else [])
+        self._ids = IdTracker()
+        return self.stage
+
+    def repeated_ids(self, ids: Sequence[str | None], rows: Sequence[int]) -> dict[int, int]:
+        """Remember the ids of rows read elsewhere (in file order); the rows whose id was
+        already used, each with the row it was first used on."""
+        tracker = self._ids
+        assert tracker is not None, "open_ranges() first"
+        out: dict[int, int] = {}
+        for parent, row in zip(ids, rows, strict=True):
+            if parent is not None:
+                first = tracker.first_row(parent, row)
+                if first is not None:
+                    out[row] = first
+        return out
+
+    @property
+    def header_line(self) -> int | None:
+        """The row of the table's header (None before it is read, and for JSON)."""
+        setup = self._setup
+        return setup.header.line if setup is not None and setup.header is not None else None
+
+    def first_row(self, candidate_id: str, row: int) -> int | None:
+        """The row ``candidate_id`` was first used on, or None (it is remembered) when new."""
+        assert self._ids is not None, "open_ranges() first"
+        return self._ids.first_row(candidate_id, row)
+
+    def account(self, rows_read: int, totals: Sequence[tuple[int, str]], empty: Mapping[str, int]) -> None:
+        """Count rows read elsewhere: the rows, the totals rows skipped, the empty cells."""
+        self.rows_read += rows_read
+        for row, label in totals:
+            self.skip_total(row, label)
+        self.empty_cells.update(empty)
+
+    def close_ranges(self) -> None:
+        """After the last range: the closing warnings, and the ids forgotten."""
+        if self._ids is not None and self._setup is not None:
+            self.ids_seen = self._ids.count
+            known = set(self.stage.columns.headers) if self.stage is not None else set()
+            self._finish(self._setup, known, self._ids)
+            self._ids.close()
+            self._ids = None
+
+    # --- the row's bookkeeping, shared by both ways ----------------------------------------
+
+    def count_empty(self, names: Sequence[str]) -> None:
+        """Count empty cells by input (:meth:`RowStage.empties` of a row)."""
+        for name in names:
+            self.empty_cells[name] += 1
+
+    def skip_total(self, row: int, label: str) -> None:
+        """A totals row ("Tổng cộng") is left out, counted and reported."""
+        note = total_note(row, label, self.path)
+        self.skipped.append(note)
+        self.warn([note])
+
+    def grow(self, headers: Sequence[str]) -> RowStage:
+        """The stage for a JSON record bringing keys not seen before (or the first record):
+        its keys added after the known ones, the new unknown columns reported."""
+        seen = list(self.stage.columns.headers) if self.stage is not None else []
+        merged = seen + [k for k in headers if k not in seen]
+        assert self._setup is not None
+        return self._columns(self._setup, merged, 1)
 
     def _note_title(self, line: int, above: tuple[int, ...]) -> None:
         rows = (
@@ -186,32 +252,6 @@ class DataSource:
         hint = "if another row holds the headers, give it with --header-row N"
         self.warn([Diagnostic("data-header-row", message, self.path, line, 0, (), hint, Severity.WARNING)])
 
-    def _total(self, raw: RawRow, id_header: str | None) -> bool:
-        """A totals row ("Tổng cộng") is left out, counted and reported."""
-        label = total_label(raw.values.values(), raw.values.get(id_header) if id_header else None)
-        if label is None:
-            return False
-        message = f"row {raw.row_number} ('{label}') is a totals row, not a candidate; it is skipped"
-        hint = "nothing to do if it is the table's total; otherwise give the row an id"
-        note = Diagnostic("data-total-row", message, self.path, raw.row_number, 1, (), hint, Severity.WARNING)
-        self.skipped.append(note)
-        self.warn([note])
-        return True
-
-    def _repeated(self, raw: RawRow, parent: str, first: int, column: int) -> RawRow:
-        """The later row of a repeated id: invalid, naming both rows."""
-        message = (
-            f"row {raw.row_number}: the id '{parent}' is already used on row {first}; "
-            "this row is not evaluated"
-        )
-        hint = (
-            f"give each candidate its own id, or delete the repeated row (rows {first} and {raw.row_number})"
-        )
-        problem = Diagnostic(
-            "data-duplicate-id", message, self.path, raw.row_number, column, (), hint, value=parent
-        )
-        return RawRow(raw.row_number, raw.values, (*raw.problems, problem))
-
     def _group_links(self) -> list[str]:
         """Links read as-is: ``village_id`` by default, the ``--group-by`` field unless it is an input."""
         if self.group_by == "":
@@ -220,40 +260,23 @@ class DataSource:
             return []
         return [self.group_by]
 
-    def _group(self, raw: RawRow) -> str | None:
-        if self.group_field is None:
-            return None
-        value = raw.values.get(self.group_field)
-        if self._group_spec is not None:
-            value, _problem = convert_value(value, self._group_spec)
-        if value is None:
-            return None
-        return id_text(value) if not isinstance(value, bool) else ("có" if value else "không")
-
-    def _columns(
-        self,
-        headers: list[str],
-        extra: Mapping[str, str] | None,
-        links: list[str],
-        filled: set[str],
-        previous: ColumnMap | None,
-        line: int,
-    ) -> ColumnMap:
-        inputs = self.model.inputs
+    def _columns(self, setup: _Setup, headers: list[str], line: int) -> RowStage:
+        inputs, previous = self.model.inputs, self.stage
+        extra = setup.extra
         own = {h: t for h, t in (extra or {}).items() if fold(h) in {fold(x) for x in headers}}
         columns, notes = ColumnMap.build(
-            headers, inputs, extra=own, links=links, file=self.path, line=line, subject=self.model.subject
+            headers,
+            inputs,
+            extra=own,
+            links=setup.links,
+            file=self.path,
+            line=line,
+            subject=self.model.subject,
         )
-        self.input_columns = {n: h for h, (kind, n) in columns.targets.items() if kind == "input"}
-        self._watched = [
-            (h, n)
-            for n, h in self.input_columns.items()
-            if inputs[n].blank is None and inputs[n].type != "list"
-        ]
+        self.input_columns, watched = watched_columns(columns, inputs)
         if previous is None:
-            tabular = detect_format(self.path) in ("csv", "tsv", "xlsx")
-            fatal = missing_lists(self.model, columns, filled, self.path, line)
-            if fatal and tabular and self.strict:
+            fatal = missing_lists(self.model, columns, setup.filled, self.path, line)
+            if fatal and setup.tabular and self.strict:
                 self._fatal = fatal  # raised at the first data row (a file without rows says so first)
             else:
                 notes += [
@@ -280,13 +303,18 @@ class DataSource:
                     Diagnostic("data-no-id-column", message, self.path, line, 0, severity=Severity.WARNING)
                 )
         else:  # a JSON record with new keys: report only the new unknown columns
-            notes = [n for n in notes if n.code == "data-unknown-column" and n.column > len(previous.headers)]
+            count = len(previous.columns.headers)
+            notes = [n for n in notes if n.code == "data-unknown-column" and n.column > count]
         self.warn([n for n in notes if n.code != "data-map-unused"])
+        group_input = None
         if self.group_by is not None:
-            self._find_group(headers, columns, previous)
-        return columns
+            group_input = self._find_group(headers, columns, previous)
+        self.stage = RowStage(
+            self.path, columns, setup.tabular, tuple(self.keep), self.group_field, group_input, watched
+        )
+        return self.stage
 
-    def _find_group(self, headers: list[str], columns: ColumnMap, previous: ColumnMap | None) -> None:
+    def _find_group(self, headers: list[str], columns: ColumnMap, previous: RowStage | None) -> str | None:
         wanted = fold(self.group_by or "village_id")
         self.group_field = next((h for h in headers if fold(h) == wanted), None)
         name = self.group_by if self.group_by in self.model.inputs else None
@@ -296,80 +324,28 @@ class DataSource:
             target = columns.target(self.group_field)
             if target is not None and target[0] == "input":
                 name = target[1]
-        self._group_spec = self.model.inputs.get(name) if name else None
         if self.group_field is None and self.group_by and previous is None:
             message = f"no column '{self.group_by}' to group by"
             close = suggest(self.group_by, headers)
             self.warn(
                 [Diagnostic("data-no-group-column", message, self.path, 1, 0, (), close, Severity.WARNING)]
             )
+        return name
 
 
-def _input_headers(model: CriteriaSet) -> set[str]:
-    """The folded names, labels and aliases of the set's inputs."""
-    found: set[str] = set()
-    for name, spec in model.inputs.items():
-        found.add(fold(name))
-        found.update(fold(text) for text in spec.label.values())
-        found.update(fold(alias) for alias in spec.aliases)
-    return found
+@dataclass
+class _Setup:
+    """What reading the file decided before its first row."""
 
-
-def _kept(values: Mapping[str, object], keep: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """The kept columns of a row, by the name asked for (headers matched loosely)."""
-    if not keep:
-        return ()
-    folded = {fold(str(header)): value for header, value in values.items()}
-    out = []
-    for name in keep:
-        value = values.get(name, folded.get(fold(name)))
-        out.append((name, "" if value is None else str(value)))
-    return tuple(out)
-
-
-_CONVERTERS: dict[tuple[int, int], RowConverter] = {}
-
-
-def _converter(unit: Unit, inputs: Mapping[str, InputSpec]) -> RowConverter:
-    """The converter of a unit's column map (one per map and inputs; kept across calls, so a
-    worker process converts each distinct cell text once)."""
-    key = (id(unit.columns), id(inputs))
-    found = _CONVERTERS.get(key)
-    if found is None or found.map is not unit.columns or found.inputs is not inputs:
-        if len(_CONVERTERS) > 64:
-            _CONVERTERS.clear()
-        found = _CONVERTERS[key] = RowConverter(unit.columns, inputs, file=unit.file)
-    return found
-
-
-def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> SourceRow:
-    """The row of a unit: its record, children attached, with the problems of every row involved."""
-    raw = unit.raw
-    record, found = _converter(unit, inputs).convert(raw.values, raw.row_number)
-    problems = [*raw.problems, *found]
-    for name, children in unit.children:
-        if name not in record:
-            record[name] = [child for child, _ in children]
-        for _child, child_problems in children:
-            problems.extend(
-                Diagnostic(
-                    d.code,
-                    d.message,
-                    d.file,
-                    d.line,
-                    d.column,
-                    (name, *d.path),
-                    d.suggestion,
-                    d.severity,
-                    d.value,
-                )
-                for d in child_problems
-            )
-    columns = {name: header for header, (kind, name) in unit.columns.targets.items() if kind == "input"}
-    return SourceRow(
-        raw.row_number, record, tuple(problems), unit.group, unit.file, unit.columns.headers, columns,
-        dict(unit.kept),
-    )  # fmt: skip
+    kind: str
+    tabular: bool
+    extra: Mapping[str, str] | None
+    links: list[str]
+    choice: HeaderChoice
+    header: Header | None
+    indexes: list[tuple[ChildSpec, dict[str, list[Child]]]]
+    filled: set[str]
+    table_headers: list[list[str]]
 
 
 def read_records(

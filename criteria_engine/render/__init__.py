@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..results import PRESENTATION, Result
-from .summary import Item, Summary, assign_ranks
+from .summary import Block, Item, Summary, assign_ranks
 from .writers import BINARY_FORMATS, FORMATS, Context, Writer, make_writer
 
 
@@ -24,4 +24,14 @@ def _styled(result: Result, lang: str) -> Iterable[Any]:
 
 PRESENTATION.rich = _styled
 
-__all__ = ["BINARY_FORMATS", "FORMATS", "Context", "Item", "Summary", "Writer", "assign_ranks", "make_writer"]
+__all__ = [
+    "BINARY_FORMATS",
+    "FORMATS",
+    "Block",
+    "Context",
+    "Item",
+    "Summary",
+    "Writer",
+    "assign_ranks",
+    "make_writer",
+]

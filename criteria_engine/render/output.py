@@ -22,7 +22,7 @@ from ..award.ranking import contest_order, contest_rule
 from ..errors import Diagnostic, OutputError
 from ..evaluators.plan import Plan
 from ..results import Result
-from .summary import Item, Summary, assign_ranks
+from .summary import Block, Item, Summary, assign_ranks
 from .writers import BINARY_FORMATS, FORMATS, Context, make_writer
 
 SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".html": "html"}
@@ -106,7 +106,7 @@ def format_of(path: str | os.PathLike[str]) -> str | None:
 
 
 def write_items(
-    items: Iterable[Item],
+    items: Iterable[Item | Block],
     stream: IO[Any],
     fmt: str,
     context: Context,
@@ -114,18 +114,25 @@ def write_items(
 ) -> Summary:
     """Write items (ranked first when the context asks) in ``fmt``; returns the summary.
 
-    ``notes`` gives, once the items are written, the problems of the data file itself (rows
+    ``items`` may hold :class:`~.summary.Block` s, items another process wrote as text (only
+    for the formats :func:`~.writers.text_block` knows, and never when ranked). ``notes``
+    gives, once the items are written, the problems of the data file itself (rows
     skipped...), which the summary carries to the writer's close."""
     summary = Summary(group_field=context.group_field, subject=context.plan.model.subject)
-    ordered: Iterable[Item] = items
+    ordered: Iterable[Item | Block] = items
     if context.ranked:  # the contest's order, and the rule said with the summary
         keys = contest_order(context.plan.model)
-        ordered = assign_ranks(list(items), keys)
+        ordered = assign_ranks(list(items), keys)  # type: ignore[arg-type]  # no blocks when ranked
         summary.rank_keys, summary.rank_rule = keys, contest_rule(keys, context.lang)
-    writer = make_writer(fmt, stream, context)
-    for item in ordered:
-        writer.add(item)
-        summary.add(item)
+    writer: Any = make_writer(fmt, stream, context)
+    add, count = writer.add, summary.add
+    for piece in ordered:
+        if piece.__class__ is Block:
+            writer.add_block(piece.text)
+            summary.merge(piece.summary)
+        else:
+            add(piece)
+            count(piece)  # type: ignore[arg-type]
     if notes is not None:
         summary.notes = list(notes())
     writer.close(summary)

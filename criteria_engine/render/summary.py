@@ -12,9 +12,10 @@ from ..errors import Diagnostic
 from ..explain.catalogue import subject_words
 from ..explain.i18n import format_number, pick
 from ..explain.labels import word
-from ..results import Result, Status, Verdict
+from ..results import Provenance, Result, Status, Verdict
 
 STATUSES = (Status.PASSED, Status.FAILED, Status.UNDETERMINED, Status.INVALID)
+_FAIL, _UNKNOWN = Verdict.FAIL, Verdict.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,16 @@ class Item:
     result: Result
     group: str | None = None
     rank: int | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """Items already written as text by another process (``--jobs``): the text (see
+    :func:`~.writers.text_block`), the summary of those items and how many there are."""
+
+    text: str
+    summary: Summary
+    count: int
 
 
 @dataclass
@@ -45,19 +56,36 @@ class Summary:
     """The contest's keys after the status, when the items were ranked."""
     rank_rule: str = ""
     """The ranking rule in words (in the output's language), when the items were ranked."""
+    provenance: Provenance | None = None
+    """The set (and as-of date) of the first result counted: what produced the results."""
 
     def add(self, item: Item) -> None:
         """Count one item."""
         result = item.result
         self.counts[result.status] += 1
+        if self.provenance is None:
+            self.provenance = result.provenance
+        failing, unknown = self.failing, self.unknown
         for criterion in result.criteria:
-            if criterion.verdict == Verdict.FAIL:
-                self.failing[criterion.id] += 1
-            elif criterion.verdict == Verdict.UNKNOWN:
-                self.unknown[criterion.id] += 1
+            verdict = criterion.verdict
+            if verdict is _FAIL or (verdict.__class__ is not Verdict and verdict == _FAIL):
+                failing[criterion.id] += 1
+            elif verdict is _UNKNOWN or (verdict.__class__ is not Verdict and verdict == _UNKNOWN):
+                unknown[criterion.id] += 1
         if self.group_field is not None:
             key = item.group if item.group not in (None, "") else "—"
             self.groups.setdefault(key, Counter())[result.status] += 1
+
+    def merge(self, other: Summary) -> None:
+        """Add the counts of ``other``, the summary of the items that follow this one's (the
+        order a count first appeared in is kept: ties are listed in that order)."""
+        self.counts.update(other.counts)
+        if self.provenance is None:
+            self.provenance = other.provenance
+        self.failing.update(other.failing)
+        self.unknown.update(other.unknown)
+        for key, counter in other.groups.items():
+            self.groups.setdefault(key, Counter()).update(counter)
 
     @property
     def total(self) -> int:
@@ -142,4 +170,4 @@ def number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-__all__ = ["STATUSES", "Item", "Summary", "assign_ranks", "failing_ids", "number", "rating_label"]
+__all__ = ["STATUSES", "Block", "Item", "Summary", "assign_ranks", "failing_ids", "number", "rating_label"]

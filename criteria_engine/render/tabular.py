@@ -7,11 +7,17 @@ stops before it), sits on its own sheet in Excel, and follows the table in Markd
 has the data-quality sheet ("Vấn đề dữ liệu": each bad or empty cell with its row, column,
 value, problem and fix). Numbers are written as the language writes them (``82,5`` in
 Vietnamese; Excel keeps numbers).
+
+Text from the data (ids, kept columns, messages quoting a cell) is never taken for a formula:
+a text starting with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` (:func:`~.safe.spreadsheet_text`)
+and Excel stores every text as text. Markdown escapes control characters (:func:`~.safe.printable`).
 """
 
 from __future__ import annotations
 
 import csv
+import io
+from collections.abc import Callable
 from typing import IO, Any
 
 from ..explain.i18n import format_number, pick
@@ -20,6 +26,7 @@ from ..explain.texts import result_texts
 from ..io.quality import note_problems
 from ..results import Result, Status
 from .problems import PROBLEMS_SHEET, item_problems, problem_header
+from .safe import printable, spreadsheet_text
 from .summary import Item, Summary, failing_ids, number, rating_label
 from .writers import Context
 
@@ -82,19 +89,16 @@ def _plain(value: object, lang: str, digits: int | None = None) -> object:
     # in a spreadsheet set to their language, and a percentage always has one decimal.
     if isinstance(value, float) or (digits is not None and isinstance(value, int)):
         return format_number(value, lang, digits)
-    return "" if value is None else value
+    return "" if value is None else spreadsheet_text(value)
 
 
-class CsvWriter:
-    """CSV (comma-separated, UTF-8; with a BOM when written to a file, for Excel)."""
+class CsvRows:
+    """Candidates as CSV rows (comma-separated, ``\\n`` line ends), numbers as ``lang`` writes them."""
 
     def __init__(self, stream: IO[str], context: Context) -> None:
         self.writer = csv.writer(stream, lineterminator="\n")
         self.context = context
-        if context.to_file:
-            stream.write("\ufeff")
         head = headers(context)
-        self.writer.writerow(head)
         percent = head.index(word(context.lang, "percent"))
         self.digits = [1 if index == percent else None for index in range(len(head))]
 
@@ -103,6 +107,39 @@ class CsvWriter:
         lang = self.context.lang
         row = cells(item, self.context)
         self.writer.writerow([_plain(v, lang, d) for v, d in zip(row, self.digits, strict=True)])
+
+
+def csv_block(context: Context) -> Callable[[list[Item]], str]:
+    """The text of a list of candidates' CSV rows, as :class:`CsvWriter` writes them."""
+
+    def block(items: list[Item]) -> str:
+        text = io.StringIO()
+        rows = CsvRows(text, context)
+        for item in items:
+            rows.add(item)
+        return text.getvalue()
+
+    return block
+
+
+class CsvWriter:
+    """CSV (comma-separated, UTF-8; with a BOM when written to a file, for Excel)."""
+
+    def __init__(self, stream: IO[str], context: Context) -> None:
+        self.stream, self.context = stream, context
+        if context.to_file:
+            stream.write("\ufeff")
+        self.rows = CsvRows(stream, context)
+        self.writer = self.rows.writer
+        self.writer.writerow([spreadsheet_text(h) for h in headers(context)])
+
+    def add(self, item: Item) -> None:
+        """Write one row."""
+        self.rows.add(item)
+
+    def add_block(self, text: str) -> None:
+        """Write rows made by :func:`csv_block`."""
+        self.stream.write(text)
 
     def close(self, summary: Summary) -> None:
         """An empty row, then the summary rows."""
@@ -128,7 +165,7 @@ class XlsxWriter:
         self.sheet.freeze_panes = "A2"
         self._cell, self._bold = WriteOnlyCell, Font(bold=True)
         self.head = headers(context)
-        self.sheet.append([self._strong(self.sheet, h) for h in self.head])
+        self.sheet.append([self._strong(self.sheet, spreadsheet_text(h)) for h in self.head])
         self.rows = 1
         self.problems = self.book.create_sheet(PROBLEMS_SHEET.get(context.lang, PROBLEMS_SHEET["en"]))
         self.problems.freeze_panes = "A2"
@@ -141,16 +178,20 @@ class XlsxWriter:
 
     def add(self, item: Item) -> None:
         """Append one row (and its problems to the data-quality sheet)."""
-        self.sheet.append(cells(item, self.context))
+        # a text starting with "=" is all openpyxl would store as a formula: spreadsheet_text puts
+        # a "'" before it, so plain values suffice here (one typed cell object each would cost more)
+        self.sheet.append([spreadsheet_text(v) for v in cells(item, self.context)])
         self.rows += 1
         for row in item_problems(item, self.context):
-            self.problems.append([self._text(v) for v in row])
+            self.problems.append([self._text(self.problems, v) for v in row])
 
-    def _text(self, value: object) -> Any:
-        """A cell of the data-quality sheet: text stays text (never a formula)."""
-        cell = self._cell(self.problems, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"
+    def _text(self, sheet: Any, value: object) -> Any:
+        """A cell: a number stays a number; a text stays text, never a formula (stored as a
+        string, with a ``'`` before a leading ``=``, ``+``, ``-``, ``@``)."""
+        if not isinstance(value, str):
+            return value
+        cell = self._cell(sheet, value=spreadsheet_text(value))
+        cell.data_type = "s"
         return cell
 
     def close(self, summary: Summary) -> None:
@@ -159,26 +200,31 @@ class XlsxWriter:
 
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.head))}{self.rows}"
         for problem in note_problems(summary.notes):
-            self.problems.append([self._text(v) for v in problem.cells()])
+            self.problems.append([self._text(self.problems, v) for v in problem.cells()])
         lang = self.context.lang
         sheet = self.book.create_sheet(word(lang, "summary"))
         provenance = self.context.plan.provenance
-        sheet.append([self._strong(sheet, word(lang, "set")), f"{provenance.set_id}@{provenance.version}"])
+        sheet.append(
+            [
+                self._strong(sheet, word(lang, "set")),
+                self._text(sheet, f"{provenance.set_id}@{provenance.version}"),
+            ]
+        )
         sheet.append([word(lang, "digest"), provenance.digest])
         sheet.append([])
         for label, count in summary.rows(lang):
             sheet.append([label, count])
-        sheet.append([summary.line(lang)])
+        sheet.append([self._text(sheet, summary.line(lang))])
         sheet.append([])
         sheet.append([self._strong(sheet, word(lang, "most_failed")), word(lang, "times_failed")])
         titles = {c.id: pick(c.criterion.title, lang) for c in self.context.plan.criteria}
         for criterion_id, count in summary.failing.most_common():
-            sheet.append([f"{criterion_id} {titles.get(criterion_id, '')}", count])
+            sheet.append([self._text(sheet, f"{criterion_id} {titles.get(criterion_id, '')}"), count])
         self.book.save(self.stream)
 
 
 def _md(value: object) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    return printable(str(value).replace("|", "\\|").replace("\n", " "))
 
 
 class MarkdownWriter:
@@ -211,4 +257,4 @@ class MarkdownWriter:
         self.stream.write(f"\n**{word(self.context.lang, 'summary')}:** {summary.line(self.context.lang)}\n")
 
 
-__all__ = ["CsvWriter", "MarkdownWriter", "XlsxWriter", "cells", "headers"]
+__all__ = ["CsvRows", "CsvWriter", "MarkdownWriter", "XlsxWriter", "cells", "csv_block", "headers"]

@@ -1,9 +1,18 @@
 """Result writers: one per output format, fed item by item, closed with the summary.
 
-Every writer streams (constant memory) except the terminal table, which keeps one short row
-of text per candidate to size its columns. The HTML report spools its cards to a temporary
-file, so it too stays small in memory. Ranking (``--rank``) is done before the writer sees the
-items and holds every result.
+Every writer streams (constant memory): the terminal table keeps a short row of text for the
+first :data:`~.table.TABLE_ROWS` candidates only, the HTML report spools its cards to a
+temporary file. Ranking (``--rank``) is done before the writer sees the items and holds every
+result.
+
+The text formats (JSONL, JSON, CSV) can also be written by other processes: :func:`text_block`
+gives the function that writes a list of items as the text the writer would write for them,
+and the writer's ``add_block`` puts such a text in place (``criteria evaluate --jobs``).
+
+JSON and JSONL write each result whole (``--detail full``: every criterion with its facts,
+reason, values and sentence, and the set that produced it), or compact (``--detail verdicts``,
+:func:`~criteria_engine.explain.texts.compact_dict`: verdicts and points by criterion id; the set
+is said once, in the summary line of JSONL or at the top of the JSON document).
 """
 
 from __future__ import annotations
@@ -11,13 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
 
 from ..evaluators.plan import Plan
-from ..explain.texts import criterion_dict, result_dict, result_texts
-from ..results import CriterionResult
+from ..explain.text import headline
+from ..explain.texts import compact_dict, criterion_dict, result_dict, result_texts
+from ..results import CriterionResult, Result
 from .summary import Item, Summary
 
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md", "html", "problems")
@@ -48,6 +58,8 @@ class Context:
     """The heading and signatures of printed documents (:class:`.document.DocumentInfo`)."""
     columns: Mapping[str, str] = field(default_factory=dict)
     """The column of the data file each input was read from (for the data-quality list)."""
+    compact: bool = False
+    """JSON and JSONL results in the compact shape of ``--detail verdicts``."""
 
 
 class Writer(Protocol):
@@ -60,6 +72,17 @@ class Writer(Protocol):
         """Finish the output, ending with (or carrying) the summary."""
 
 
+def provenance_dict(context: Context, summary: Summary) -> dict[str, object]:
+    """The set that produced the results, with the as-of date they were evaluated on (the
+    first result's; the run's when there is none)."""
+    if summary.provenance is not None:
+        return summary.provenance.to_dict()
+    data = context.plan.provenance.to_dict()
+    if context.as_of is not None:
+        data["as_of"] = context.as_of.isoformat()
+    return data
+
+
 def item_dict(item: Item, context: Context) -> dict[str, object]:
     """A result as JSON data, with its row number (and rank and group when asked for)."""
     out: dict[str, object] = {"row": item.row}
@@ -69,7 +92,10 @@ def item_dict(item: Item, context: Context) -> dict[str, object]:
         out["group"] = item.group
     if context.keep:
         out["kept"] = {name: item.result.kept.get(name, "") for name in context.keep}
-    out.update(result_dict(item.result, context.lang))  # with the texts in the context's language
+    if context.compact:
+        out.update(compact_dict(item.result, context.lang, bool(context.plan.model.measures)))
+    else:
+        out.update(result_dict(item.result, context.lang))  # with the texts in the context's language
     return out
 
 
@@ -98,13 +124,17 @@ def _scalar(value: object) -> str:
 
 class FastJson:
     """Writes :func:`item_dict` as JSON text, the same characters as ``json.dumps`` would, but
-    reusing the text of criterion results that carry only a verdict (``--detail verdicts``):
-    those repeat from one candidate to the next, and writing them is most of the cost."""
+    reusing the texts that repeat from one candidate to the next (criterion results that carry
+    only a verdict, a compact result's summary line and verdicts): writing them is most of
+    the cost."""
 
     def __init__(self, context: Context) -> None:
         self.context = context
         self.fragments: dict[tuple[str, str, object, bool], str] = {}
         self.provenance: dict[object, str] = {}
+        self.heads: dict[tuple[object, ...], str] = {}
+        self.combos: dict[tuple[int, ...], tuple[tuple[CriterionResult, ...], str]] = {}
+        self.measures = bool(context.plan.model.measures)
 
     def criterion(self, c: CriterionResult, text: str | None = None) -> str:
         """One criterion result as JSON (the set's static facts of a criterion never change
@@ -129,6 +159,13 @@ class FastJson:
             parts += [', "group": ', _scalar(item.group)]
         if self.context.keep:
             parts += [', "kept": ', _dumps({name: r.kept.get(name, "") for name in self.context.keep})]
+        if self.context.compact:
+            parts += [', "id": ', _scalar(r.id), self._head(r), self._verdicts(r.criteria)]
+            parts += [', "errors": ', _dumps([e.to_dict() for e in r.errors]) if r.errors else "[]"]
+            if self.measures:
+                parts += [', "measures": ', _dumps(dict(r.measures))]
+            parts.append("}")
+            return "".join(parts)
         provenance = self.provenance.get(r.provenance)
         if provenance is None:
             provenance = self.provenance[r.provenance] = _dumps(r.provenance.to_dict())
@@ -147,6 +184,35 @@ class FastJson:
             ', "measures": ', _dumps(dict(r.measures)) if r.measures else "{}", "}",
         ]  # fmt: skip
         return "".join(parts)
+
+    def _head(self, r: Result) -> str:
+        """``, "status": …, "percent": …`` of a compact result: the same few texts repeat
+        (the summary line depends on the status, score, maximum and rating only)."""
+        key = (r.status, r.score, r.score.__class__, r.max_score, r.max_score.__class__, r.rating)
+        found = self.heads.get(key)
+        if found is None:
+            if len(self.heads) > 10_000:
+                self.heads.clear()
+            found = self.heads[key] = (
+                f', "status": {_scalar(r.status)}, "text": {_scalar(headline(r, self.context.lang))}, '
+                f'"rating": {_scalar(r.rating)}, "score": {_scalar(r.score)}, '
+                f'"max_score": {_scalar(r.max_score)}, "percent": {_scalar(r.percent)}'
+            )
+        return found
+
+    def _verdicts(self, criteria: tuple[CriterionResult, ...]) -> str:
+        """``, "verdicts": {…}, "points": {…}`` of a compact result. Verdicts-only criterion
+        results are shared between candidates, so their identities say which text to write;
+        the cached entry keeps them alive, so an identity is never reused for another."""
+        key = tuple(map(id, criteria))
+        found = self.combos.get(key)
+        if found is None:
+            if len(self.combos) > 20_000:
+                self.combos.clear()
+            verdicts = ", ".join(f"{_text(c.id)}: {_text(c.verdict)}" for c in criteria)
+            points = ", ".join(f"{_text(c.id)}: {_scalar(c.points)}" for c in criteria)
+            found = self.combos[key] = (criteria, f', "verdicts": {{{verdicts}}}, "points": {{{points}}}')
+        return found[1]
 
 
 _LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
@@ -172,9 +238,17 @@ class JsonlWriter:
         """Write one line."""
         self.stream.write(one_line(self.json.item(item)) + "\n")
 
+    def add_block(self, text: str) -> None:
+        """Write lines made by :func:`text_block`."""
+        self.stream.write(text)
+
     def close(self, summary: Summary) -> None:
-        """Write the summary line."""
-        self.stream.write(one_line(_dumps({"summary": summary_dict(summary, self.context.lang)})) + "\n")
+        """Write the summary line (with the set that produced the results)."""
+        data = {
+            **summary_dict(summary, self.context.lang),
+            "criteria_set": provenance_dict(self.context, summary),
+        }
+        self.stream.write(one_line(_dumps({"summary": data})) + "\n")
 
 
 class JsonWriter:
@@ -191,9 +265,35 @@ class JsonWriter:
         self.stream.write(("\n" if self.first else ",\n") + self.json.item(item))
         self.first = False
 
+    def add_block(self, text: str) -> None:
+        """Write results made by :func:`text_block` (nothing for an empty block)."""
+        if text:
+            self.stream.write(("\n" if self.first else ",\n") + text)
+            self.first = False
+
     def close(self, summary: Summary) -> None:
-        """Close the list and write the summary."""
-        self.stream.write('\n],\n"summary": ' + _dumps(summary_dict(summary, self.context.lang)) + "}\n")
+        """Close the list and write the summary (with the set and as-of date of the results)."""
+        data = {
+            **summary_dict(summary, self.context.lang),
+            "criteria_set": provenance_dict(self.context, summary),
+        }
+        self.stream.write('\n],\n"summary": ' + _dumps(data) + "}\n")
+
+
+def text_block(fmt: str, context: Context) -> Callable[[list[Item]], str] | None:
+    """For the formats another process can write (jsonl, json, csv): the function giving the
+    text of a list of items, exactly as the writer would write them; None for the others."""
+    if fmt == "jsonl":
+        json = FastJson(context)
+        return lambda items: "".join([one_line(json.item(item)) + "\n" for item in items])
+    if fmt == "json":
+        json = FastJson(context)
+        return lambda items: ",\n".join([json.item(item) for item in items])
+    if fmt == "csv":
+        from .tabular import csv_block
+
+        return csv_block(context)
+    return None
 
 
 def make_writer(fmt: str, stream: IO[Any], context: Context) -> Writer:
@@ -231,4 +331,6 @@ __all__ = [
     "Writer",
     "item_dict",
     "make_writer",
+    "provenance_dict",
+    "text_block",
 ]

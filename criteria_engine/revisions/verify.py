@@ -1,7 +1,10 @@
 """Checking stored results: is each one reproduced by the revision its digest names?
 
-A stored result is a ``Result.to_dict()`` output. Its ``criteria_set.digest`` names the exact
-rules that produced it; :func:`verify_results` finds that revision in the registry, evaluates
+A stored result is a ``Result.to_dict()`` output (the whole result, as ``criteria evaluate
+--detail full`` writes it) or the compact result of ``--detail verdicts``
+(:func:`~criteria_engine.explain.texts.compact_dict`: verdicts and points by criterion id), whose
+set is said once for the file (:func:`with_file_set` puts it back on each). Its
+``criteria_set.digest`` names the exact rules that produced it; :func:`verify_results` finds that revision in the registry, evaluates
 the candidate's record again (with the stored as-of date, and with detail when the stored
 result has it) and compares every field. A result whose digest matches no known revision, or
 whose candidate is not in the data, is reported as such; nothing is guessed. A candidate of
@@ -19,6 +22,7 @@ from typing import Literal
 
 from ..errors import RevisionError
 from ..evaluators.plan import Plan, compile_plan
+from ..explain.texts import compact_dict
 from ..format.registry import Registry, Revision
 from ..results import Result
 
@@ -121,7 +125,7 @@ def compare_results(stored: Mapping[str, object], recomputed: Mapping[str, objec
         elif (
             isinstance(old, Mapping)
             and isinstance(new, Mapping)
-            and key in ("criteria_set", "gap", "measures")
+            and key in ("criteria_set", "gap", "measures", "verdicts", "points")
         ):
             keys = list(dict.fromkeys([*new, *old]))
             out.extend(
@@ -168,6 +172,37 @@ def _compare_criteria(stored: list[object], recomputed: list[object]) -> list[Di
     if not out and list(old) != list(new):
         out.append(Difference("criteria.order", list(old), list(new)))
     return out
+
+
+def is_compact(stored: Mapping[str, object]) -> bool:
+    """Whether a stored result has the compact shape of ``--detail verdicts``."""
+    return "verdicts" in stored and "criteria" not in stored
+
+
+def with_file_set(stored: list[object], criteria_set: object) -> list[object]:
+    """Compact results (which leave the set to the file: its summary, or the JSON document's
+    top) with ``criteria_set``, the file's, put back on each one that has none."""
+    if not isinstance(criteria_set, Mapping):
+        return stored
+    return [
+        {**item, "criteria_set": dict(criteria_set)}
+        if isinstance(item, Mapping) and is_compact(item) and "criteria_set" not in item
+        else item
+        for item in stored
+    ]
+
+
+def _recomputed(result: Result, compact: bool) -> dict[str, object]:
+    """The recomputed result in the stored one's shape (compact without its sentence, which is
+    wording in the run's language, not the decision)."""
+    if not compact:
+        data = result.to_dict()
+    else:
+        data = compact_dict(result, "en", bool(result.measures))
+        del data["text"]
+        data["criteria_set"] = result.provenance.to_dict()
+    loaded: dict[str, object] = json.loads(json.dumps(data, ensure_ascii=False))
+    return loaded
 
 
 def _detailed(stored: Mapping[str, object]) -> bool:
@@ -237,8 +272,7 @@ class _Verifier:
         if result is None:
             note = "no record with this id in the data"
             return Verification(index, cid, "no-record", revision.ref, digest, note=note)
-        recomputed = json.loads(json.dumps(result.to_dict(), ensure_ascii=False))
-        differences = tuple(compare_results(stored, recomputed))
+        differences = tuple(compare_results(stored, _recomputed(result, is_compact(stored))))
         note = self._window_note(revision, meta.get("as_of"))
         return Verification(
             index, cid, "differs" if differences else "verified", revision.ref, digest, differences, note
@@ -309,5 +343,7 @@ __all__ = [
     "Verification",
     "VerifyReport",
     "compare_results",
+    "is_compact",
     "verify_results",
+    "with_file_set",
 ]
