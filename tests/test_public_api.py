@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 import types
 from pathlib import Path
+
+import pytest
 
 import criteria_engine
 
@@ -14,15 +18,47 @@ PACKAGE = Path(criteria_engine.__file__).parent
 def test_all_is_sorted_and_complete() -> None:
     names = criteria_engine.__all__
     assert list(names) == sorted(names)
-    # Every public, non-module name the package defines is exported (submodules are namespaces).
+    # Every exported name resolves (each is imported on first use) ...
+    for name in names:
+        assert getattr(criteria_engine, name) is not None, name
+    # ... and once they all have, every public, non-module name the package holds is exported
+    # (submodules are namespaces), so nothing public is left out of __all__.
     public = {
         n
         for n, v in vars(criteria_engine).items()
         if not n.startswith("_") and not isinstance(v, types.ModuleType)
     }
     assert public == set(names) - {"__version__"}
-    for name in names:
-        assert hasattr(criteria_engine, name), name
+    assert set(dir(criteria_engine)) >= set(names)
+    with pytest.raises(AttributeError, match="no attribute 'nothing_like_this'"):
+        _ = criteria_engine.nothing_like_this  # type: ignore[attr-defined]
+
+
+def _fresh(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_import_loads_only_what_it_uses() -> None:
+    loaded = _fresh("import sys, criteria_engine; print(' '.join(sorted(sys.modules)))").split()
+    heavy = {"pydantic", "yaml", "rich", "openpyxl", "jsonschema", "criteria_engine.evaluators", "argparse"}
+    assert heavy.isdisjoint(loaded), heavy & set(loaded)
+    assert "criteria_engine.results" in loaded
+
+
+def test_a_result_is_explained_without_importing_the_wording_first() -> None:
+    code = (
+        "import sys\n"
+        "from criteria_engine.io.catalog import load_registry\n"
+        "from criteria_engine.evaluators.plan import compile_plan\n"
+        "registry = load_registry()\n"
+        "plan = compile_plan(registry.get('happy-family@2026.2'), registry.resolver())\n"
+        "assert 'criteria_engine.explain.text' not in sys.modules\n"
+        "result = plan.evaluate({'id': 'H1', 'area': 'rural', 'members': 4})\n"
+        "print(result.explain('en').splitlines()[0])\n"
+    )
+    assert _fresh(code).startswith("Household H1")
 
 
 # The pure core: models, compiler, evaluators, results and the expression language read no

@@ -6,16 +6,11 @@ import argparse
 import datetime as dt
 import itertools
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DataError, Diagnostic
-from ..evaluators.plan import Plan
-from ..io.quality import DataQuality
-from ..io.records import DataSource, parse_children
-from ..render import BINARY_FORMATS, FORMATS, Context, Summary
-from ..render.audiences import AUDIENCES
-from ..render.document import DocumentInfo
-from ..render.output import SUFFIXES, atomic_file, write_items
+from ..render.files import atomic_file
+from ..render.formats import AUDIENCES, BINARY_FORMATS, FORMATS, SUFFIXES
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -31,9 +26,12 @@ from .common import (
     print_diagnostics,
     registry_for,
 )
-from .dataset_mode import is_dataset, run_dataset
-from .pipeline import Evaluation, Job, Progress
-from .workers import cpu_count
+from .workers import Workers, cpu_count
+
+if TYPE_CHECKING:  # the rest is loaded when a command runs
+    from ..evaluators.plan import Plan
+    from ..render import Context, Summary
+    from .pipeline import Evaluation
 
 EVALUATE_HELP = """\
 Evaluate every candidate (household, village, school...) of a data file against a criteria
@@ -223,6 +221,8 @@ def children_of(args: argparse.Namespace) -> list[str]:
 
 def check_children(specs: list[str], plan: Plan) -> None:
     """``--children`` texts that name no list of the set are a usage error (exit 2)."""
+    from ..io.records import parse_children
+
     try:
         parse_children(specs, plan.model)
     except ValueError as exc:
@@ -243,6 +243,8 @@ def output_format(args: argparse.Namespace) -> str:
 
 def run_evaluate(args: argparse.Namespace, streams: Streams) -> int:
     """Evaluate and write the results."""
+    from .dataset_mode import is_dataset, run_dataset
+
     fmt = output_format(args)
     if is_dataset(args.data):
         return run_dataset(args, streams, fmt)
@@ -262,11 +264,29 @@ def evaluate_to(
     """Evaluate ``args.data`` and write it as ``fmt`` to ``-o`` or the screen."""
     if fmt in BINARY_FORMATS and not args.output:
         raise UsageError(f"--format {fmt} writes a file: add -o FILE")
+    jobs = min(args.jobs, cpu_count())
+    with Workers(jobs if jobs > 1 else 0) as workers:  # they load while the sets are read
+        return _evaluate(args, streams, fmt, detail, group_by, workers)
+
+
+def _evaluate(
+    args: argparse.Namespace, streams: Streams, fmt: str, detail: bool, group_by: str | None, workers: Workers
+) -> int:
+    from ..io.quality import DataQuality
+    from ..io.records import DataSource
+    from ..render import Context
+    from ..render.document import DocumentInfo
+    from .pipeline import Evaluation, Job, Progress
+
     registry = registry_for(args.sets)
     revision = registry.get(args.set, args.as_of)
     plan = plan_for(registry, revision)
     lang = language(args.lang, plan.model)
     as_of = args.as_of or (None if "@" in args.set else dt.date.today())
+    if args.jobs > max(1, len(workers)):
+        streams.err.write(
+            JOBS_LOWERED.get(lang, JOBS_LOWERED["en"]).format(asked=args.jobs, jobs=cpu_count())
+        )
 
     quality = DataQuality()
 
@@ -307,8 +327,7 @@ def evaluate_to(
         return quality.warnings + blanks
 
     progress = Progress(streams.err if is_terminal(streams.err) else None, Path(args.data).name, ROWS[lang])
-    jobs = jobs_for(args.jobs, lang, streams)
-    run = Evaluation(Job(plan, as_of, detail, sets), source, jobs, fmt, context, progress)
+    run = Evaluation(Job(plan, as_of, detail, sets), source, workers, fmt, context, progress)
     if args.output:
         with atomic_file(args.output, binary=fmt in BINARY_FORMATS) as stream:
             summary = _write(fmt, stream, run, notes, args.data)
@@ -331,16 +350,9 @@ JOBS_LOWERED = {
 """The note when ``--jobs`` asks for more processes than there are CPUs."""
 
 
-def jobs_for(asked: int, lang: str, streams: Streams) -> int:
-    """``--jobs``, capped at the number of CPUs this process may use (with a note when lowered)."""
-    cpus = cpu_count()
-    if asked <= cpus:
-        return asked
-    streams.err.write(JOBS_LOWERED.get(lang, JOBS_LOWERED["en"]).format(asked=asked, jobs=cpus))
-    return cpus
-
-
 def _write(fmt: str, stream: IO[Any], run: Evaluation, notes: Any, data: str) -> Summary:
+    from ..render.output import write_items
+
     pieces = run.pieces()
     first = next(pieces, None)
     if first is None:
@@ -357,6 +369,5 @@ __all__ = [
     "check_children",
     "children_of",
     "evaluate_to",
-    "jobs_for",
     "register",
 ]

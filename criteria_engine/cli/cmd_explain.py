@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..evaluators.records import id_text
-from ..io.columns import suggest
-from ..io.records import DataSource
-from ..render.output import atomic_file
-from ..render.table import print_explanation
-from ..results import Result
 from .cmd_evaluate import add_data_options, check_children, children_of
 from .common import (
     EXIT_OK,
@@ -26,7 +20,9 @@ from .common import (
     print_diagnostics,
     registry_for,
 )
-from .pipeline import Job, evaluate_unit
+
+if TYPE_CHECKING:
+    from ..results import Result
 
 HELP = """\
 Explain the result of one candidate of a data file: the status, the score and rating, what
@@ -56,6 +52,13 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Find the candidates, evaluate them in full and print their explanations."""
+    from ..evaluators.records import id_text
+    from ..io.columns import suggest
+    from ..io.records import DataSource
+    from ..render.files import atomic_file
+    from ..render.table import print_explanation
+    from .pipeline import Job, evaluate_unit
+
     registry = registry_for(args.sets)
     plan = plan_for(registry, registry.get(args.set, args.as_of))
     lang = language(args.lang, plan.model)

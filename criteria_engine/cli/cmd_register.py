@@ -6,11 +6,16 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..register.store import DEFAULT_NAME, open_register
-from ..register.transfer import export_register, import_file
-from ..render.output import output_target
-from .common import EXIT_INVALID, EXIT_OK, HelpFormatter, Streams, UsageError
-from .round_steps import refusals_in_language
+from ..render.files import output_target
+from .common import (
+    DEFAULT_REGISTER,
+    EXIT_INVALID,
+    EXIT_OK,
+    HelpFormatter,
+    Streams,
+    UsageError,
+    refusals_in_language,
+)
 
 REGISTER_HELP = """\
 The award register: one SQLite file (--register, default ./criteria-register.sqlite)
@@ -57,8 +62,8 @@ def register(sub: Any) -> None:
         p.add_argument(
             "--register",
             metavar="FILE",
-            default=DEFAULT_NAME,
-            help=f"the award register (default: {DEFAULT_NAME})",
+            default=DEFAULT_REGISTER,
+            help=f"the award register (default: {DEFAULT_REGISTER})",
         )
         p.add_argument(
             "--lang", choices=("vi", "en"), default="vi", help="language of the output (default: vi)"
@@ -69,6 +74,8 @@ def register(sub: Any) -> None:
 @refusals_in_language
 def run_check(args: argparse.Namespace, streams: Streams) -> int:
     """``register check``."""
+    from ..register.store import open_register
+
     with open_register(args.register) as store:
         problems = store.check()
         counts = store.counts()
@@ -90,6 +97,9 @@ def run_check(args: argparse.Namespace, streams: Streams) -> int:
 @refusals_in_language
 def run_export(args: argparse.Namespace, streams: Streams) -> int:
     """``register export``."""
+    from ..register.store import open_register
+    from ..register.transfer import export_register
+
     if Path(args.target).suffix.lower() == ".xlsx":
         output_target(args.target, [args.register])
     elif Path(args.target).is_symlink():
@@ -103,6 +113,9 @@ def run_export(args: argparse.Namespace, streams: Streams) -> int:
 @refusals_in_language
 def run_import(args: argparse.Namespace, streams: Streams) -> int:
     """``register import``."""
+    from ..register.store import open_register
+    from ..register.transfer import import_file
+
     with open_register(args.register, create=True) as store:
         added = import_file(store, args.source)
     streams.out.write(f"{added}\n")

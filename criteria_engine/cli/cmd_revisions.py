@@ -8,30 +8,10 @@ import datetime as dt
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import Diagnostic, RevisionError, error
-from ..evaluators.records import id_text
-from ..format.registry import Registry, Revision, parse_ref
-from ..io import iter_rows, load_map_file
-from ..io.readers import load_json
-from ..io.records import DataSource, Unit
-from ..render.output import atomic_file
-from ..results import Result
-from ..revisions.data import DataLog, merged_inputs, read_records
-from ..revisions.diff import diff_revisions
-from ..revisions.impact import ImpactReport, impact
-from ..revisions.render import (
-    diff_data,
-    diff_lines,
-    diff_markdown,
-    impact_lines,
-    impact_markdown,
-    verify_lines,
-    verify_markdown,
-    write_text,
-)
-from ..revisions.verify import verify_results, with_file_set
+from ..render.files import atomic_file
 from .cmd_evaluate import add_data_options, children_of
 from .common import (
     EXIT_INVALID,
@@ -43,9 +23,15 @@ from .common import (
     add_sets_option,
     language,
     plan_for,
+    print_diagnostics,
     registry_for,
 )
-from .pipeline import Job, evaluate_unit
+
+if TYPE_CHECKING:  # loaded when the command runs (``criteria --help`` needs none of them)
+    from ..format.registry import Registry, Revision
+    from ..io.records import Unit
+    from ..results import Result
+    from ..revisions.impact import ImpactReport
 
 DIFF_HELP = """\
 Show what changes from one revision of a criteria set to another, in plain words:
@@ -170,7 +156,7 @@ class _Warnings:
                 continue
             self.seen.add(key)
             if len(self.seen) <= self.limit:
-                self.streams.err.write(str(diag) + "\n")
+                print_diagnostics([diag], self.streams)
             elif len(self.seen) == self.limit + 1:
                 self.streams.err.write("… more data problems are not shown\n")
 
@@ -193,6 +179,8 @@ def _previous(registry: Registry, revision: Revision) -> Revision:
 
 
 def _revisions(registry: Registry, args: argparse.Namespace) -> tuple[Revision, Revision]:
+    from ..format.registry import parse_ref
+
     refs: list[str] = args.refs
     if len(refs) > 2:
         raise RevisionError([error("too-many-revisions", f"give one or two revisions, not {len(refs)}")])
@@ -207,6 +195,19 @@ def _revisions(registry: Registry, args: argparse.Namespace) -> tuple[Revision, 
 
 def run_diff(args: argparse.Namespace, streams: Streams) -> int:
     """Print the diff (and the impact report with --data)."""
+    from ..io import load_map_file
+    from ..revisions.data import DataLog, merged_inputs, read_records
+    from ..revisions.diff import diff_revisions
+    from ..revisions.impact import impact
+    from ..revisions.render import (
+        diff_data,
+        diff_lines,
+        diff_markdown,
+        impact_lines,
+        impact_markdown,
+        write_text,
+    )
+
     registry = registry_for(args.sets)
     a, b = _revisions(registry, args)
     lang = language(args.lang, b.model)
@@ -248,6 +249,10 @@ def _stored_results(path: str) -> list[object]:
     """The results of a JSON file (an array, or ``{"results": [...]}`` as ``criteria evaluate``
     writes it) or a JSONL file (one per line; the closing ``{"summary": ...}`` line is skipped).
     Compact results (``--detail verdicts``) get the set the file names for all of them."""
+    from ..io import iter_rows
+    from ..io.readers import load_json
+    from ..revisions.verify import with_file_set
+
     jsonl = Path(path).suffix.lower() in (".jsonl", ".ndjson") or path == "-"
     items: list[object] = []
     file_set: object = None
@@ -276,10 +281,14 @@ class _FromData:
 
     @staticmethod
     def _id(unit: Unit) -> str | None:
+        from ..evaluators.records import id_text
+
         header = unit.columns.id_header
         return id_text(unit.raw.values.get(header)) if header else None
 
     def _index(self, revision: Revision) -> tuple[dict[int, Unit], dict[str, Unit]]:
+        from ..io.records import DataSource
+
         found = self.units.get(revision.digest)
         if found is None:
             plan = plan_for(self.registry, revision)
@@ -319,12 +328,17 @@ class _FromData:
             unit = by_id.get(cid)
         if unit is None:
             return None
+        from .pipeline import Job, evaluate_unit
+
         job = Job(plan_for(self.registry, revision), as_of, detail)
         return evaluate_unit(job, unit).result
 
 
 def run_verify(args: argparse.Namespace, streams: Streams) -> int:
     """Verify each stored result; exit 1 unless all are reproduced."""
+    from ..revisions.render import verify_lines, verify_markdown, write_text
+    from ..revisions.verify import verify_results
+
     registry = registry_for(args.sets)
     lang = args.lang or "vi"
     stored = _stored_results(args.results)

@@ -10,9 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..register.store import DEFAULT_NAME
-from . import round_steps
-from .common import HelpFormatter, add_sets_option, parse_date, positive_int
+from .common import DEFAULT_REGISTER, HelpFormatter, add_sets_option, parse_date, positive_int, run_later
 
 ROUND_HELP = """\
 The award round ("bình xét") of a title, step by step, as the set's procedure declares it
@@ -114,8 +112,8 @@ def _common(p: argparse.ArgumentParser, with_set: bool = True) -> None:
     p.add_argument(
         "--register",
         metavar="FILE",
-        default=DEFAULT_NAME,
-        help=f"the award register (default: {DEFAULT_NAME})",
+        default=DEFAULT_REGISTER,
+        help=f"the award register (default: {DEFAULT_REGISTER})",
     )
     p.add_argument(
         "--date", type=parse_date, metavar="DATE", help="the step's date, YYYY-MM-DD (default: today)"
@@ -142,7 +140,7 @@ def register(sub: Any) -> None:
         p: argparse.ArgumentParser = steps.add_parser(
             name, help=short, description=long, formatter_class=HelpFormatter
         )
-        p.set_defaults(run=getattr(round_steps, f"run_{name}"))
+        p.set_defaults(run=run_later("round_steps", f"run_{name}"))
         return p
 
     p = step("open")

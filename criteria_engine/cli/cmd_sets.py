@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..explain.i18n import pick
-from ..format.schema import schema_text
 from .common import EXIT_OK, HelpFormatter, Streams, add_sets_option, registry_for
 
 
@@ -32,12 +30,16 @@ def register(sub: Any) -> None:
 
 def run_schema(args: argparse.Namespace, streams: Streams) -> int:
     """Print the schema."""
+    from ..format.schema import schema_text
+
     streams.out.write(schema_text())
     return EXIT_OK
 
 
 def run_list(args: argparse.Namespace, streams: Streams) -> int:
     """Print one line per revision."""
+    from ..explain.i18n import pick
+
     registry = registry_for(args.sets)
     for set_id in registry.sets():
         revisions = registry.revisions(set_id)

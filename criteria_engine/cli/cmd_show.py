@@ -3,30 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.table import Table
-from rich.text import Text
-from rich.tree import Tree
-
-from ..evaluators.plan import Plan
-from ..explain.describe import (
-    applies_text,
-    band_texts,
-    effective,
-    kind_word,
-    pass_rule_text,
-    rule_text,
-    status_word,
-)
-from ..explain.i18n import format_number, pick, unit_label
-from ..explain.labels import word
-from ..format.models import CriteriaSet, Criterion, InputSpec
-from ..format.registry import Revision
-from ..format.semantics import criterion_max_points
-from ..io.template import WORDS as TEMPLATE_WORDS
-from ..io.template import blank_text, choices
-from ..render.table import console
 from .common import (
     EXIT_OK,
     HelpFormatter,
@@ -37,6 +15,15 @@ from .common import (
     plan_for,
     registry_for,
 )
+
+if TYPE_CHECKING:  # loaded when the command runs (``criteria --help`` needs none of them)
+    from rich.table import Table
+    from rich.text import Text
+    from rich.tree import Tree
+
+    from ..evaluators.plan import Plan
+    from ..format.models import CriteriaSet, Criterion, InputSpec
+    from ..format.registry import Revision
 
 HELP = """\
 Show a criteria set as a readable tree: each group and criterion with its title, its rule
@@ -74,11 +61,21 @@ def register(sub: Any) -> None:
 
 
 def _points(value: float | int, lang: str) -> str:
+    from ..explain.i18n import format_number
+    from ..explain.labels import word
+
     return f"{format_number(value, lang)} {word(lang, 'points').lower()}"
 
 
 def criterion_node(criterion: Criterion, lang: str, plan: Plan) -> Text:
     """One criterion as styled text: id, title, badges, points, rule in words and basis."""
+    from rich.text import Text
+
+    from ..explain.describe import applies_text, kind_word, rule_text
+    from ..explain.i18n import pick
+    from ..explain.labels import word
+    from ..format.semantics import criterion_max_points
+
     text = Text()
     text.append(f"{criterion.id} ", style="bold")
     text.append(pick(criterion.title, lang))
@@ -106,6 +103,13 @@ def criterion_node(criterion: Criterion, lang: str, plan: Plan) -> Text:
 
 def tree(revision: Revision, lang: str, plan: Plan) -> Tree:
     """The whole revision as a rich tree, every rule in words."""
+    from rich.text import Text
+    from rich.tree import Tree
+
+    from ..explain.describe import band_texts, effective, kind_word, pass_rule_text, status_word
+    from ..explain.i18n import pick
+    from ..explain.labels import word
+
     cs: CriteriaSet = revision.model
     head = Text(f"{pick(cs.title, lang)} — {cs.ref}", style="bold")
     head.append(
@@ -139,6 +143,9 @@ def tree(revision: Revision, lang: str, plan: Plan) -> Tree:
 def input_kind(spec: InputSpec, lang: str) -> str:
     """What to type in an input's column: its kind, and for a choice or yes/no the labels an
     official writes (not the codes); what an empty cell means when the set says."""
+    from ..io.template import WORDS as TEMPLATE_WORDS
+    from ..io.template import blank_text, choices
+
     words = TEMPLATE_WORDS.get(lang, TEMPLATE_WORDS["en"])
     kind = str(words["types"].get(spec.type, spec.type))
     listed = choices(spec, lang)
@@ -151,6 +158,11 @@ def input_kind(spec: InputSpec, lang: str) -> str:
 
 def inputs_table(cs: CriteriaSet, lang: str) -> Table:
     """The data dictionary as a table: name, label (the column header to write), what to type, unit."""
+    from rich.table import Table
+
+    from ..explain.i18n import pick, unit_label
+    from ..explain.labels import word
+
     table = Table(title=word(lang, "inputs"), title_justify="left")
     for key in ("name", "label", "type", "unit"):
         table.add_column(word(lang, key), overflow="fold")
@@ -168,6 +180,8 @@ def inputs_table(cs: CriteriaSet, lang: str) -> Table:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Print the tree (and the inputs)."""
+    from ..render.table import console
+
     registry = registry_for(args.sets)
     revision = registry.get(args.set, args.as_of)
     if args.code:

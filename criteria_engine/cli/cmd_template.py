@@ -6,8 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ..io.template import csv_text, tables, write_csv, write_workbook
-from ..render.output import atomic_file
+from ..render.files import atomic_file
 from .common import (
     EXIT_OK,
     HelpFormatter,
@@ -57,6 +56,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the template."""
+    from ..io.template import csv_text, tables, write_csv, write_workbook
+
     registry = registry_for(args.sets)
     revision = registry.get(args.set, args.as_of)
     lang = args.lang or "vi"

@@ -5,13 +5,9 @@ from __future__ import annotations
 import argparse
 import math
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CriteriaError
-from ..explain.text import criterion_sentence
-from ..format.registry import Revision, parse_ref
-from ..io.catalog import examples_file, load_examples
-from ..results import Result
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -22,7 +18,10 @@ from .common import (
     print_diagnostics,
     registry_for,
 )
-from .round_examples import test_rounds
+
+if TYPE_CHECKING:  # loaded when the command runs (``criteria --help`` needs none of them)
+    from ..format.registry import Revision
+    from ..results import Result
 
 HELP = """\
 Run the example candidates stored beside a revision (2026.2.examples.yaml beside
@@ -83,6 +82,8 @@ def compare(expect: Mapping[str, object], result: Result) -> list[str]:
 
 def compare_explanations(expected: Mapping[str, str], result: Result) -> list[str]:
     """The criteria whose Vietnamese sentence differs from what an example's ``explain:`` says."""
+    from ..explain.text import criterion_sentence
+
     problems: list[str] = []
     for criterion_id, sentence in expected.items():
         try:
@@ -98,6 +99,8 @@ def compare_explanations(expected: Mapping[str, str], result: Result) -> list[st
 
 
 def _test_revision(revision: Revision, plan: Any, streams: Streams) -> tuple[int, int]:
+    from ..io.catalog import examples_file, load_examples
+
     path = examples_file(revision)
     if path is None:
         streams.out.write(f"{revision.ref}: no examples file\n")
@@ -128,6 +131,9 @@ def _test_revision(revision: Revision, plan: Any, streams: Streams) -> tuple[int
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Test one revision, or every revision of the set."""
+    from ..format.registry import parse_ref
+    from .round_examples import test_rounds
+
     registry = registry_for(args.sets)
     set_id, version = parse_ref(args.set)
     revisions = [registry.get(args.set)] if version else registry.revisions(set_id)

@@ -6,7 +6,6 @@ import argparse
 import json
 from typing import Any
 
-from ..io.catalog import load_catalog
 from .common import EXIT_INVALID, EXIT_OK, HelpFormatter, Streams, has_errors, print_diagnostics
 
 HELP = """\
@@ -30,6 +29,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Validate and report; exit 1 when any file is invalid."""
+    from ..io.catalog import load_catalog
+
     catalog = load_catalog(args.paths)
     diagnostics = list(catalog.diagnostics)
     if args.format == "json":

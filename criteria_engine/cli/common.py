@@ -5,22 +5,29 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from ..errors import Diagnostic, Severity
-from ..evaluators.plan import Plan, compile_plan
-from ..format.models import CriteriaSet
-from ..format.registry import Registry, Revision
-from ..io.catalog import load_registry, set_files, shipped_sets_dir
+
+if TYPE_CHECKING:  # loaded when a command runs (``criteria --help`` needs none of them)
+    from ..evaluators.plan import Plan
+    from ..format.models import CriteriaSet
+    from ..format.registry import Registry, Revision
 
 EXIT_OK = 0
 EXIT_INVALID = 1  # a criteria file or a data file that cannot be used
 EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
+DEFAULT_REGISTER = "criteria-register.sqlite"
+"""The award register's file name when ``--register`` is not given (the register's own default,
+:data:`criteria_engine.register.store.DEFAULT_NAME`, said here so the parser loads nothing)."""
+
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
 
 HELP_WIDTH = 88
 """Help text is wrapped at a fixed width, so docs/cli.md is the same on every machine."""
@@ -85,18 +92,54 @@ def positive_int(text: str) -> int:
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic], streams: Streams, fmt: str = "text") -> None:
-    """Diagnostics as ``PATH:LINE:COL: error[CODE]: message`` lines (stderr), or as JSON (stdout)."""
+    """Diagnostics as ``PATH:LINE:COL: error[CODE]: message`` lines (stderr), or as JSON (stdout).
+    A message quoting a cell of a data file has its control characters escaped (an escape
+    sequence in a cell cannot rewrite the terminal)."""
     if fmt == "json":
         json.dump([d.to_dict() for d in diagnostics], streams.out, ensure_ascii=False, indent=2)
         streams.out.write("\n")
         return
+    from ..render.safe import printable
+
     for diag in diagnostics:
-        streams.err.write(str(diag) + "\n")
+        streams.err.write(printable(str(diag), lines=True) + "\n")
 
 
 def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:
     """Whether any diagnostic is an error."""
     return any(d.severity == Severity.ERROR for d in diagnostics)
+
+
+Runner = Callable[[argparse.Namespace, Streams], int]
+
+
+def refusals_in_language(run: Runner) -> Runner:
+    """Print a refused step's reasons in ``--lang`` and exit 1."""
+
+    @functools.wraps(run)
+    def wrapped(args: argparse.Namespace, streams: Streams) -> int:
+        from ..award.messages import RoundError
+
+        try:
+            return run(args, streams)
+        except RoundError as exc:
+            where = exc.file or getattr(args, "register", "")
+            print_diagnostics([d.located(where, 0, 0) for d in exc.diagnostics_in(args.lang)], streams)
+            return EXIT_INVALID
+
+    return wrapped
+
+
+def run_later(module: str, name: str) -> Runner:
+    """A command's run, imported from ``module`` (of this package) when it runs, not before."""
+
+    def run(args: argparse.Namespace, streams: Streams) -> int:
+        import importlib
+
+        found: Runner = getattr(importlib.import_module(f".{module}", __package__), name)
+        return found(args, streams)
+
+    return run
 
 
 # --- options shared by several commands -----------------------------------------------------
@@ -164,6 +207,8 @@ _PLANS: dict[tuple[str, str], Plan] = {}
 
 
 def _signature(paths: Sequence[str] | None) -> tuple[object, ...]:
+    from ..io.catalog import set_files, shipped_sets_dir
+
     roots = [str(p) for p in paths] if paths else [str(shipped_sets_dir())]
     files, _ = set_files(roots)
     stamps: list[object] = []
@@ -181,6 +226,8 @@ def registry_for(paths: Sequence[str] | None) -> Registry:
 
     Kept for the life of the process while the files are unchanged (tests call ``main`` often).
     """
+    from ..io.catalog import load_registry
+
     key = _signature(paths)
     registry = _REGISTRIES.get(key)
     if registry is None:
@@ -192,6 +239,8 @@ def registry_for(paths: Sequence[str] | None) -> Registry:
 
 def plan_for(registry: Registry, revision: Revision) -> Plan:
     """The compiled plan of a revision (compiled once per process)."""
+    from ..evaluators.plan import compile_plan
+
     key = (revision.ref, revision.digest)
     plan = _PLANS.get(key)
     if plan is None:
@@ -207,9 +256,11 @@ def language(requested: str | None, model: CriteriaSet) -> str:
 
 
 __all__ = [
+    "DEFAULT_REGISTER",
     "EXIT_INTERRUPTED",
     "EXIT_INVALID",
     "EXIT_OK",
+    "EXIT_TERMINATED",
     "EXIT_USAGE",
     "HELP_WIDTH",
     "HelpFormatter",
@@ -226,5 +277,7 @@ __all__ = [
     "plan_for",
     "positive_int",
     "print_diagnostics",
+    "refusals_in_language",
     "registry_for",
+    "run_later",
 ]

@@ -54,19 +54,23 @@ class Evaluation:
     """The items (or blocks of text) of one data source, in input order.
 
     ``context`` builds the writer's context once the source's header is read (it names the
-    group column); it is then :attr:`context`. ``progress`` is told how far the reading got.
+    group column); it is then :attr:`context`. ``workers`` (started early by the caller, who
+    ends them) spread the work when there are several; ``progress`` is told how far the
+    reading got.
     """
 
     def __init__(
         self,
         job: Job,
         source: DataSource,
-        jobs: int,
+        workers: Workers | None,
         fmt: str,
         context: Callable[[], Context],
         progress: Progress | None = None,
     ) -> None:
-        self.job, self.source, self.jobs, self.fmt = job, source, jobs, fmt
+        self.job, self.source, self.fmt = job, source, fmt
+        self.workers = workers if workers is not None and len(workers) > 1 else None
+        self.jobs = len(self.workers) if self.workers is not None else 1
         self._make_context = context
         self.context: Context | None = None
         self.progress = progress or Progress(None, "", None)
@@ -80,7 +84,7 @@ class Evaluation:
                 return
             self.context = self._make_context()
             layout = self._layout(stage)
-            if self.jobs > 1:
+            if self.workers is not None:
                 parts = ranges(self._split(layout))
                 if len(parts) > 1:
                     yield from self._ranges(layout, parts)
@@ -141,8 +145,8 @@ class Evaluation:
         return pack(items, tally)
 
     def _ranges(self, layout: Layout, parts: list[Range]) -> Iterator[Piece]:
-        source, progress = self.source, self.progress
-        assert self.context is not None
+        source, progress, workers = self.source, self.progress, self.workers
+        assert self.context is not None and workers is not None
         pack = packer(self.context, self.fmt)
         unpack = Unpacker(self.job.plan)
         sent: deque[RowStage] = deque()
@@ -154,43 +158,39 @@ class Evaluation:
                 sent.append(stage)  # the stage a worker reads with: the main one when it is sent
                 yield RangeTask(part, stage)
 
-        count = min(self.jobs, len(parts))
-        with Workers(count, setup_for(self.job, self.fmt, self.context, layout)) as workers:
-            results = _failures_reported(workers.run(tasks()))
-            previous: tuple[Range, int | None] | None = None
-            for part, done in zip(parts, results, strict=False):
-                stage = sent.popleft()
-                actual, got = part, [done]
-                if previous is not None and previous[1] != part.line:
-                    if previous[1] is None:  # the range before read to the end of the file
-                        break
-                    # this range began inside a record: read it from the range before's start
-                    start = previous[0]
-                    actual = Range(start.start, start.line, part.stop, part.stop_line, previous[1])
-                    stage = source.stage or stage
-                    got = [self._here(layout, actual, stage, pack)]
-                elif done.tally is not None and done.tally.diverged is not None:
-                    offset, row = done.tally.diverged  # a JSON record with new keys: the rest here
-                    rest = Range(offset, row, part.stop, part.stop_line)
-                    got.append(self._here(layout, rest, source.stage or stage, pack))
-                elif source.stage is not None and not source.stage.agrees(stage):
-                    stage = source.stage
-                    got = [self._here(layout, part, stage, pack)]
-                tally = _joined([g.tally for g in got])
-                repeated = source.repeated_ids(tally.ids, tally.rows)
-                if repeated:  # an id used before: those rows are invalid, read the range again
-                    got = [self._here(layout, actual, stage, pack, repeated)]
-                source.account(tally.rows_read, tally.totals, tally.empty)
-                for piece in got:
-                    for item in items_of(piece, unpack):
-                        progress.rows(item.count if isinstance(item, Block) else 1)
-                        yield item
-                progress.at(part.stop if part.stop is not None else progress.size)
-                previous = (actual, tally.stopped_at)
-            else:
-                source.close_ranges()
-                return
-            workers.close(graceful=False)  # results left unread: the workers are simply ended
+        workers.start(setup_for(self.job, self.fmt, self.context, layout))
+        results = _failures_reported(workers.run(tasks(), len(parts)))
+        previous: tuple[Range, int | None] | None = None
+        for part, done in zip(parts, results, strict=False):
+            stage = sent.popleft()
+            actual, got = part, [done]
+            if previous is not None and previous[1] != part.line:
+                if previous[1] is None:  # the range before read to the end of the file
+                    workers.close(graceful=False)  # results left unread: the workers are ended
+                    break
+                # this range began inside a record: read it from the range before's start
+                start = previous[0]
+                actual = Range(start.start, start.line, part.stop, part.stop_line, previous[1])
+                stage = source.stage or stage
+                got = [self._here(layout, actual, stage, pack)]
+            elif done.tally is not None and done.tally.diverged is not None:
+                offset, row = done.tally.diverged  # a JSON record with new keys: the rest here
+                rest = Range(offset, row, part.stop, part.stop_line)
+                got.append(self._here(layout, rest, source.stage or stage, pack))
+            elif source.stage is not None and not source.stage.agrees(stage):
+                stage = source.stage
+                got = [self._here(layout, part, stage, pack)]
+            tally = _joined([g.tally for g in got])
+            repeated = source.repeated_ids(tally.ids, tally.rows)
+            if repeated:  # an id used before: those rows are invalid, read the range again
+                got = [self._here(layout, actual, stage, pack, repeated)]
+            source.account(tally.rows_read, tally.totals, tally.empty)
+            for piece in got:
+                for item in items_of(piece, unpack):
+                    progress.rows(item.count if isinstance(item, Block) else 1)
+                    yield item
+            progress.at(part.stop if part.stop is not None else progress.size)
+            previous = (actual, tally.stopped_at)
         source.close_ranges()
 
     # --- any other input, read here --------------------------------------------------------------
@@ -202,18 +202,18 @@ class Evaluation:
             return
         self.context = self._make_context()
         stream = itertools.chain([first], units)
-        job, progress = self.job, self.progress
-        if self.jobs <= 1:
+        job, progress, workers = self.job, self.progress, self.workers
+        if workers is None:
             for unit in stream:
                 progress.rows(1)
                 yield evaluate_unit(job, unit)
             return
         unpack = Unpacker(job.plan)
-        with Workers(self.jobs, setup_for(job, self.fmt, self.context)) as workers:
-            for part in _failures_reported(workers.run(_chunks(stream, CHUNK_ROWS))):
-                for item in items_of(part, unpack):
-                    progress.rows(item.count if isinstance(item, Block) else 1)
-                    yield item
+        workers.start(setup_for(job, self.fmt, self.context))
+        for part in _failures_reported(workers.run(_chunks(stream, CHUNK_ROWS))):
+            for item in items_of(part, unpack):
+                progress.rows(item.count if isinstance(item, Block) else 1)
+                yield item
 
 
 def _joined(tallies: list[Tally | None]) -> Tally:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import json
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 from ..award.deciding import provisional_levels
@@ -46,32 +44,15 @@ from ..render.award_lists import (
 from ..render.award_sheet import minutes_html, sheet_html, write_sheet_xlsx
 from ..render.output import atomic_file, output_target
 from .common import (
-    EXIT_INVALID,
     EXIT_OK,
     Streams,
     UsageError,
     plan_for,
     print_diagnostics,
+    refusals_in_language,
     registry_for,
 )
 from .round_files import read_votes
-
-Runner = Callable[[argparse.Namespace, Streams], int]
-
-
-def refusals_in_language(run: Runner) -> Runner:
-    """Print a refused step's reasons in ``--lang`` and exit 1."""
-
-    @functools.wraps(run)
-    def wrapped(args: argparse.Namespace, streams: Streams) -> int:
-        try:
-            return run(args, streams)
-        except RoundError as exc:
-            where = exc.file or getattr(args, "register", "")
-            print_diagnostics([d.located(where, 0, 0) for d in exc.diagnostics_in(args.lang)], streams)
-            return EXIT_INVALID
-
-    return wrapped
 
 
 def _today(args: argparse.Namespace) -> dt.date:

@@ -53,21 +53,27 @@ def cpu_count() -> int:
 
 
 class Workers:
-    """``count`` worker processes, each given ``setup`` first. Use as a context manager: on
-    leaving, the workers are told to stop, then ended (and always reaped)."""
+    """``count`` worker processes, started at once (their interpreters load while the parent
+    does its own start-up); :meth:`start` gives them their setup, :meth:`run` their tasks. Use
+    as a context manager: on leaving, the workers are told to stop, then ended (and always
+    reaped)."""
 
-    def __init__(self, count: int, setup: object) -> None:
+    def __init__(self, count: int) -> None:
         self._processes: list[subprocess.Popen[bytes]] = []
         self._connections: list[Connection] = []
         self._outboxes: list[queue.SimpleQueue[object]] = []
         self._senders: list[threading.Thread] = []
+        self._started = False
         try:
-            self._start(count, setup)
+            self._spawn(count)
         except BaseException:
             self.close(graceful=False)
             raise
 
-    def _start(self, count: int, setup: object) -> None:
+    def __len__(self) -> int:
+        return len(self._processes)
+
+    def _spawn(self, count: int) -> None:
         blocked = _block_interrupts()
         try:
             for _ in range(count):
@@ -86,23 +92,31 @@ class Workers:
                 self._connections.append(Connection(mine.detach()))
         finally:
             _unblock_interrupts(blocked)
-        message = bytes(ForkingPickler.dumps(setup))  # here: a setup that cannot be sent fails now
         for connection in self._connections:
             outbox: queue.SimpleQueue[object] = queue.SimpleQueue()
-            outbox.put(message)
             sender = threading.Thread(target=_send_all, args=(connection, outbox), daemon=True)
             sender.start()
             self._outboxes.append(outbox)
             self._senders.append(sender)
 
-    def run(self, tasks: Iterable[object]) -> Iterator[Any]:
+    def start(self, setup: object) -> None:
+        """Give every worker its setup (once; the tasks follow)."""
+        if self._started:
+            raise RuntimeError("the workers already have their setup")
+        self._started = True
+        message = bytes(ForkingPickler.dumps(setup))  # here: a setup that cannot be sent fails now
+        for outbox in self._outboxes:
+            outbox.put(message)
+
+    def run(self, tasks: Iterable[object], count: int | None = None) -> Iterator[Any]:
         """The result of each task, in the order of ``tasks`` (read lazily: a task is taken
-        from ``tasks`` when a worker has room for it)."""
+        from ``tasks`` when a worker has room for it), on the first ``count`` workers."""
+        workers = range(min(count or len(self), len(self)))
         pending: deque[int] = deque()
         source = iter(tasks)
         done = False
         for _ in range(IN_FLIGHT):
-            for index in range(len(self._connections)):
+            for index in workers:
                 task = next(source, _END)
                 if task is _END:
                     done = True
@@ -214,6 +228,8 @@ def serve() -> None:
     connection = Connection(int(sys.argv[1]))
     try:
         setup = connection.recv()
+        if setup is None:  # the run did not need this worker
+            os._exit(0)
         try:
             handler: Callable[[Any], Any] | None = setup.start()
             failure = ""

@@ -15,3 +15,8 @@ which also validates a whole document (:mod:`criteria_engine.rules.validation`).
 May import: :mod:`criteria_engine.errors`, :mod:`criteria_engine.results`, pydantic, PyYAML.
 Reads files only in :mod:`.loader`.
 """
+
+# The models import the procedure section (which builds on their first types) half way through
+# themselves: loading the models first makes that work whichever module of this package a
+# program asks for first (``import criteria_engine`` no longer loads them up front).
+from . import models as _models  # noqa: F401

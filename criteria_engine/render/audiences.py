@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from typing import IO
 
+from .formats import AUDIENCES
 from .writers import Context, Writer
-
-AUDIENCES = ("commune", "public", "letters")
-"""The audiences of ``--audience``: the commune (score sheet), the public (list to post),
-the households (letters)."""
 
 
 def html_writer(stream: IO[str], context: Context) -> Writer:

@@ -3,7 +3,7 @@
 :func:`write_results` is the public way (the one the ``criteria`` command uses): results in
 input order go to a writer of the chosen format, and a :class:`~.summary.Summary` comes back.
 A file is written through a temporary file in the same folder and put in place at the end
-(:func:`atomic_file`), so an interrupted run never leaves half a file where a good one was.
+(:func:`~.files.atomic_file`), so an interrupted run never leaves half a file where a good one was.
 """
 
 from __future__ import annotations
@@ -11,93 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-import stat
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from ..award.ranking import contest_order, contest_rule
-from ..errors import Diagnostic, OutputError
+from ..errors import Diagnostic
 from ..evaluators.plan import Plan
 from ..results import Result
+from .files import atomic_file, output_target
+from .formats import SUFFIXES
 from .summary import Block, Item, Summary, assign_ranks
 from .writers import BINARY_FORMATS, FORMATS, Context, make_writer
-
-SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".html": "html"}
-"""Output file extension -> format."""
-
-
-def _refuse(code: str, message: str, target: Path) -> OutputError:
-    return OutputError([Diagnostic(code, message, str(target))])
-
-
-def output_target(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
-    """The file an output named ``path`` may replace, or :class:`OutputError` saying why not.
-
-    An output is a new file or replaces a regular file. It never replaces one of ``inputs``
-    (the same file, by device and inode, whatever the name), a folder, a device or a pipe. A
-    symbolic link is written through: its target is replaced and the link keeps pointing at it.
-    """
-    target = Path(path)
-    try:
-        found = os.stat(target)  # follows links: what would be replaced
-    except FileNotFoundError:
-        found = None
-    except OSError as exc:
-        raise _refuse(
-            "output-unwritable", f"cannot write '{target}': {exc.strerror or exc}", target
-        ) from None
-    if found is not None and not stat.S_ISREG(found.st_mode):
-        kind = "a folder" if stat.S_ISDIR(found.st_mode) else "a device or a pipe, not a regular file"
-        message = f"cannot write '{target}': it is {kind}; name a file to write the output to"
-        raise _refuse("output-not-a-file", message, target)
-    for source in inputs:
-        try:
-            same = found is not None and os.path.samefile(target, source)
-        except OSError:
-            same = False
-        if same:
-            message = f"cannot write '{target}': it is the input {os.fspath(source)}, which the output would replace"
-            raise _refuse("output-is-input", message, target)
-    return Path(os.path.realpath(target))
-
-
-@contextmanager
-def atomic_file(path: str | os.PathLike[str], binary: bool = False) -> Iterator[IO[Any]]:
-    """Write ``path`` through a temporary file in the same folder, put in place at the end.
-
-    On any exception (Ctrl-C included) the temporary file is deleted and ``path`` is left as
-    it was. The target is checked first (:func:`output_target`: a regular file or a new one; a
-    link is written through). Raises :class:`~criteria_engine.errors.OutputError` when it may
-    not be written, or its folder is missing or not writable.
-    """
-    target = output_target(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise _refuse("output-no-folder", f"cannot write '{target}': no folder '{folder}'", target)
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise _refuse(
-            "output-unwritable", f"cannot write '{target}': {exc.strerror or exc}", target
-        ) from None
-    stream: IO[Any] = (
-        os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
-    )
-    try:
-        with stream:
-            yield stream
-        mask = os.umask(0o022)
-        os.umask(mask)
-        os.chmod(temp, 0o666 & ~mask)
-        os.replace(temp, target)
-    except BaseException:
-        if not stream.closed:
-            stream.close()
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def format_of(path: str | os.PathLike[str]) -> str | None:

@@ -28,10 +28,8 @@ from ..evaluators.plan import Plan
 from ..explain.text import headline
 from ..explain.texts import compact_dict, criterion_dict, result_dict, result_texts
 from ..results import CriterionResult, Result
+from .formats import BINARY_FORMATS, FORMATS
 from .summary import Item, Summary
-
-FORMATS = ("table", "json", "jsonl", "csv", "xlsx", "md", "html", "problems")
-BINARY_FORMATS = ("xlsx",)
 
 
 @dataclass(frozen=True)
