@@ -12,18 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import pickle
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from multiprocessing.reduction import ForkingPickler
+from types import MappingProxyType
 from typing import Protocol
 
 from ..evaluators.plan import Plan
 from ..evaluators.rows import evaluate_row
 from ..io.ranges import Layout, Range, RangeRows
 from ..io.records import Unit, prepare
-from ..io.row_stage import RowStage
+from ..io.row_stage import RowStage, converter_of
 from ..render import Block, Context, Item, Summary
-from ..render.writers import text_block
+from ..render.writers import TextBlock, text_block
+from ..results import Result, Status, fill_fields
 from .transport import Unpacker, pack
 
 
@@ -120,8 +122,10 @@ def range_items(
     are listed in the tally, and ``repeated`` (row -> the row its id was first used on) says
     which rows to make invalid. ``position`` is told the byte offset reached, now and then."""
     rows = RangeRows(layout, part)
-    inputs = job.plan.model.inputs
+    plan, as_of, detail = job.plan, job.as_of, job.detail
+    inputs = plan.model.inputs
     known, tabular = set(stage.columns.headers), stage.tabular
+    convert = converter_of(stage.columns, inputs, layout.path)[0].convert
     for raw in rows:
         if not tabular and not known.issuperset(raw.values):
             if grow is None:
@@ -129,6 +133,7 @@ def range_items(
                 return
             stage = grow(list(raw.values))
             known = set(stage.columns.headers)
+            convert = converter_of(stage.columns, inputs, layout.path)[0].convert
         tally.rows_read += 1
         if position is not None and not tally.rows_read % 1000:
             position(rows.position())
@@ -147,11 +152,36 @@ def range_items(
             tally.ids.append(parent)
             tally.rows.append(raw.row_number)
             first = repeated.get(raw.row_number) if repeated else None
-        if first is not None and parent is not None:
+        group, kept = stage.group(raw, inputs), stage.kept(raw.values)
+        if first is None and not raw.problems:
+            # the usual row, read and evaluated without the detours of evaluate_unit (same result)
+            record, found = convert(raw.values, raw.row_number)
+            if not found:
+                result = _evaluated(plan, record, as_of, detail)
+                if result is not None:
+                    fill_fields(
+                        result, row=raw.row_number, group=group, kept=dict(kept) if kept else _NO_KEPT
+                    )
+                    yield Item(raw.row_number, result, group)
+                    continue
+        elif first is not None and parent is not None:
             raw = stage.repeated(raw, parent, first)
-        unit = Unit(raw, stage.columns, layout.path, (), stage.group(raw, inputs), stage.kept(raw.values))
-        yield evaluate_unit(job, unit)
+        yield evaluate_unit(job, Unit(raw, stage.columns, layout.path, (), group, kept))
     tally.stopped_at = rows.stopped_at
+
+
+_NO_KEPT: Mapping[str, str] = MappingProxyType({})
+
+
+def _evaluated(plan: Plan, record: dict[str, object], as_of: dt.date | None, detail: bool) -> Result | None:
+    """The result of a record read without a problem, or None when it takes the careful way
+    (:func:`~criteria_engine.evaluators.rows.evaluate_row`: a record the data dictionary refuses,
+    whose problems are then located in the file, or an engine fault)."""
+    try:
+        result = plan.evaluate(record, as_of=as_of, detail=detail)
+    except Exception:
+        return None
+    return None if result.status == Status.INVALID else result
 
 
 @dataclass(frozen=True)
@@ -165,20 +195,24 @@ class Part:
 
 
 class Packer:
-    """Turns a part's items into what travels: a block of text for the text formats, packed
-    items otherwise (``text`` None)."""
+    """Turns a part's items, as they come, into what travels: a block of text for the text
+    formats (``text``), packed items otherwise."""
 
-    def __init__(self, context: Context, text: Callable[[list[Item]], str] | None) -> None:
+    def __init__(self, context: Context, text: TextBlock | None) -> None:
         self.context, self.text = context, text
 
-    def __call__(self, items: list[Item], tally: Tally | None) -> Part:
+    def __call__(self, items: Iterable[Item], tally: Tally | None) -> Part:
         """The part of ``items``."""
-        if self.text is None:
+        text = self.text
+        if text is None:
             return Part(tally, items=[pack(item) for item in items])
         summary = Summary(group_field=self.context.group_field, subject=self.context.plan.model.subject)
-        for item in items:
+        count = 0
+        for item in items:  # written one by one: nothing of an item is kept but its text
+            text.add(item)
             summary.add(item)
-        return Part(tally, Block(self.text(items), summary, len(items)))
+            count += 1
+        return Part(tally, Block(text.text(), summary, count))
 
 
 def packer(context: Context, fmt: str) -> Packer:
@@ -213,14 +247,21 @@ class Setup:
         pack_part = packer(context, self.fmt)
         layout = self.layout
 
+        stages: list[RowStage] = []
+
         def run(task: object) -> Part:
             if isinstance(task, RangeTask):
                 assert layout is not None
+                # each task brings its stage anew: reading with one already seen keeps its
+                # compiled converter and what it learnt of the column's texts
+                stage = next((s for s in stages if s == task.stage), None)
+                if stage is None:
+                    stage = task.stage
+                    stages[:] = [stage, *stages[:3]]
                 tally = Tally()
-                items = list(range_items(job, layout, task.part, task.stage, tally))
-                return pack_part(items, tally)
+                return pack_part(range_items(job, layout, task.part, stage, tally), tally)
             units: list[Unit] = task  # type: ignore[assignment]
-            return pack_part([evaluate_unit(job, unit) for unit in units], None)
+            return pack_part((evaluate_unit(job, unit) for unit in units), None)
 
         return run
 

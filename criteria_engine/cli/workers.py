@@ -27,13 +27,16 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from multiprocessing.reduction import ForkingPickler
 from socket import socketpair
 from typing import Any
 
 IN_FLIGHT = 2
 """Tasks queued per worker before the parent waits for a result."""
+AHEAD = 4
+"""Tasks per worker that may be done or under way before the parent has taken their results
+(a fast worker runs ahead of a slow one by this much, no more)."""
 STOP_SECONDS = 5.0
 """How long a worker is given to end by itself before it is killed."""
 _SERVE = "from criteria_engine.cli.workers import serve; serve()"
@@ -109,38 +112,53 @@ class Workers:
             outbox.put(message)
 
     def run(self, tasks: Iterable[object], count: int | None = None) -> Iterator[Any]:
-        """The result of each task, in the order of ``tasks`` (read lazily: a task is taken
-        from ``tasks`` when a worker has room for it), on the first ``count`` workers."""
-        workers = range(min(count or len(self), len(self)))
-        pending: deque[int] = deque()
+        """The result of each task, in the order of ``tasks``, on the first ``count`` workers.
+
+        A task goes to whichever worker is free first (a worker slowed down by other work on
+        the machine does not hold the others up); results that come early wait their turn,
+        and new tasks are taken from ``tasks`` only while fewer than :data:`AHEAD` per worker
+        are sent and not yet given back, so memory stays bounded."""
+        workers = list(range(min(count or len(self), len(self))))
+        limit = AHEAD * len(workers)
         source = iter(tasks)
-        done = False
+        queued: dict[int, deque[int]] = {w: deque() for w in workers}  # task numbers, per worker
+        done: dict[int, Any] = {}
+        sent = given = 0
+        exhausted = False
+
+        def send(worker: int) -> None:
+            nonlocal sent, exhausted
+            task = next(source, _END)
+            if task is _END:
+                exhausted = True
+                return
+            self._outboxes[worker].put(bytes(ForkingPickler.dumps(task)))
+            queued[worker].append(sent)
+            sent += 1
+
         for _ in range(IN_FLIGHT):
-            for index in workers:
-                task = next(source, _END)
-                if task is _END:
-                    done = True
-                    break
-                self._outboxes[index].put(bytes(ForkingPickler.dumps(task)))
-                pending.append(index)
-            if done:
+            for worker in workers:
+                if not exhausted:
+                    send(worker)
+        while given < sent:
+            while given in done:
+                yield done.pop(given)
+                given += 1
+            if given == sent:
                 break
-        while pending:
-            index = pending.popleft()
-            try:
-                ok, value = self._connections[index].recv()
-            except (EOFError, OSError):
-                raise WorkerFailure("a worker process ended unexpectedly") from None
-            if not done:
-                task = next(source, _END)
-                if task is _END:
-                    done = True
-                else:
-                    self._outboxes[index].put(bytes(ForkingPickler.dumps(task)))
-                    pending.append(index)
-            if not ok:
-                raise WorkerFailure(str(value))
-            yield value
+            busy = {self._connections[w]: w for w in workers if queued[w]}
+            for connection in wait(list(busy)):
+                worker = busy[connection]  # type: ignore[index]
+                try:
+                    ok, value = self._connections[worker].recv()
+                except (EOFError, OSError):
+                    raise WorkerFailure("a worker process ended unexpectedly") from None
+                if not ok:
+                    raise WorkerFailure(str(value))
+                done[queued[worker].popleft()] = value
+            for worker in workers:  # keep every worker busy, within the limit
+                while not exhausted and len(queued[worker]) < IN_FLIGHT and sent - given < limit:
+                    send(worker)
 
     def __enter__(self) -> Workers:
         return self
@@ -248,4 +266,4 @@ def serve() -> None:
     os._exit(0)
 
 
-__all__ = ["IN_FLIGHT", "WorkerFailure", "Workers", "cpu_count", "serve"]
+__all__ = ["AHEAD", "IN_FLIGHT", "WorkerFailure", "Workers", "cpu_count", "serve"]

@@ -157,23 +157,25 @@ def input_headers(inputs: Mapping[str, InputSpec]) -> Sequence[str]:
 _CONVERTERS: dict[tuple[int, int], tuple[RowConverter, dict[str, str]]] = {}
 
 
-def _converter(unit: Unit, inputs: Mapping[str, InputSpec]) -> tuple[RowConverter, dict[str, str]]:
-    """The converter of a unit's column map and the header of each input (one per map and
-    inputs; kept across calls, so a worker process converts each distinct cell text once)."""
-    key = (id(unit.columns), id(inputs))
+def converter_of(
+    columns: ColumnMap, inputs: Mapping[str, InputSpec], file: str
+) -> tuple[RowConverter, dict[str, str]]:
+    """The converter of a column map and the header of each input (one per map and inputs;
+    kept across calls, so a worker process converts each distinct cell text once)."""
+    key = (id(columns), id(inputs))
     found = _CONVERTERS.get(key)
-    if found is None or found[0].map is not unit.columns or found[0].inputs is not inputs:
+    if found is None or found[0].map is not columns or found[0].inputs is not inputs:
         if len(_CONVERTERS) > 64:
             _CONVERTERS.clear()
-        columns = {name: header for header, (kind, name) in unit.columns.targets.items() if kind == "input"}
-        found = _CONVERTERS[key] = (RowConverter(unit.columns, inputs, file=unit.file), columns)
+        by_input = {name: header for header, (kind, name) in columns.targets.items() if kind == "input"}
+        found = _CONVERTERS[key] = (RowConverter(columns, inputs, file=file), by_input)
     return found
 
 
 def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> SourceRow:
     """The row of a unit: its record, children attached, with the problems of every row involved."""
     raw = unit.raw
-    convert, columns = _converter(unit, inputs)
+    convert, columns = converter_of(unit.columns, inputs, unit.file)
     record, found = convert.convert(raw.values, raw.row_number)
     problems = [*raw.problems, *found] if raw.problems else found
     for name, children in unit.children:
@@ -200,4 +202,13 @@ def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> SourceRow:
     )  # fmt: skip
 
 
-__all__ = ["RowStage", "Unit", "input_headers", "prepare", "repeated_row", "total_note", "watched_columns"]
+__all__ = [
+    "RowStage",
+    "Unit",
+    "converter_of",
+    "input_headers",
+    "prepare",
+    "repeated_row",
+    "total_note",
+    "watched_columns",
+]

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 from typing import IO, Any
 
 from ..explain.i18n import format_number, pick
@@ -109,17 +108,24 @@ class CsvRows:
         self.writer.writerow([_plain(v, lang, d) for v, d in zip(row, self.digits, strict=True)])
 
 
-def csv_block(context: Context) -> Callable[[list[Item]], str]:
-    """The text of a list of candidates' CSV rows, as :class:`CsvWriter` writes them."""
+class CsvBlock:
+    """Candidates' CSV rows written as :class:`CsvWriter` writes them, kept as text (for a block
+    written by another process)."""
 
-    def block(items: list[Item]) -> str:
-        text = io.StringIO()
-        rows = CsvRows(text, context)
-        for item in items:
-            rows.add(item)
-        return text.getvalue()
+    def __init__(self, context: Context) -> None:
+        self.buffer = io.StringIO()
+        self.rows = CsvRows(self.buffer, context)
 
-    return block
+    def add(self, item: Item) -> None:
+        """Write one row."""
+        self.rows.add(item)
+
+    def text(self) -> str:
+        """The rows written since the last call."""
+        text = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return text
 
 
 class CsvWriter:
@@ -138,7 +144,7 @@ class CsvWriter:
         self.rows.add(item)
 
     def add_block(self, text: str) -> None:
-        """Write rows made by :func:`csv_block`."""
+        """Write rows made by :class:`CsvBlock`."""
         self.stream.write(text)
 
     def close(self, summary: Summary) -> None:
@@ -257,4 +263,4 @@ class MarkdownWriter:
         self.stream.write(f"\n**{word(self.context.lang, 'summary')}:** {summary.line(self.context.lang)}\n")
 
 
-__all__ = ["CsvRows", "CsvWriter", "MarkdownWriter", "XlsxWriter", "cells", "csv_block", "headers"]
+__all__ = ["CsvBlock", "CsvRows", "CsvWriter", "MarkdownWriter", "XlsxWriter", "cells", "headers"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
 
@@ -131,7 +131,7 @@ class FastJson:
         self.fragments: dict[tuple[str, str, object, bool], str] = {}
         self.provenance: dict[object, str] = {}
         self.heads: dict[tuple[object, ...], str] = {}
-        self.combos: dict[tuple[int, ...], tuple[tuple[CriterionResult, ...], str]] = {}
+        self.pieces: dict[int, tuple[CriterionResult, str, str]] = {}
         self.measures = bool(context.plan.model.measures)
 
     def criterion(self, c: CriterionResult, text: str | None = None) -> str:
@@ -158,8 +158,17 @@ class FastJson:
         if self.context.keep:
             parts += [', "kept": ', _dumps({name: r.kept.get(name, "") for name in self.context.keep})]
         if self.context.compact:
-            parts += [', "id": ', _scalar(r.id), self._head(r), self._verdicts(r.criteria)]
-            parts += [', "errors": ', _dumps([e.to_dict() for e in r.errors]) if r.errors else "[]"]
+            pieces = self.pieces
+            try:
+                found = [pieces[id(c)] for c in r.criteria]
+            except KeyError:
+                found = [pieces.get(id(c)) or self._piece(c) for c in r.criteria]
+            parts += [
+                ', "id": ', _scalar(r.id), self._head(r),
+                ', "verdicts": {', ", ".join([f[1] for f in found]),
+                '}, "points": {', ", ".join([f[2] for f in found]),
+                '}, "errors": ', _dumps([e.to_dict() for e in r.errors]) if r.errors else "[]",
+            ]  # fmt: skip
             if self.measures:
                 parts += [', "measures": ', _dumps(dict(r.measures))]
             parts.append("}")
@@ -198,19 +207,19 @@ class FastJson:
             )
         return found
 
-    def _verdicts(self, criteria: tuple[CriterionResult, ...]) -> str:
-        """``, "verdicts": {…}, "points": {…}`` of a compact result. Verdicts-only criterion
-        results are shared between candidates, so their identities say which text to write;
-        the cached entry keeps them alive, so an identity is never reused for another."""
-        key = tuple(map(id, criteria))
-        found = self.combos.get(key)
-        if found is None:
-            if len(self.combos) > 20_000:
-                self.combos.clear()
-            verdicts = ", ".join(f"{_text(c.id)}: {_text(c.verdict)}" for c in criteria)
-            points = ", ".join(f"{_text(c.id)}: {_scalar(c.points)}" for c in criteria)
-            found = self.combos[key] = (criteria, f', "verdicts": {{{verdicts}}}, "points": {{{points}}}')
-        return found[1]
+    def _piece(self, c: CriterionResult) -> tuple[CriterionResult, str, str]:
+        """A criterion result's ``"K1": "pass"`` and ``"K1": 8`` in a compact result.
+        Verdicts-only criterion results are shared between candidates, so their identity says
+        which texts to write; the cache keeps each one alive, so its identity is never reused
+        by another object while it is there."""
+        if len(self.pieces) > 10_000:
+            self.pieces.clear()
+        found = self.pieces[id(c)] = (
+            c,
+            f"{_text(c.id)}: {_text(c.verdict)}",
+            f"{_text(c.id)}: {_scalar(c.points)}",
+        )
+        return found
 
 
 _LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
@@ -278,19 +287,44 @@ class JsonWriter:
         self.stream.write('\n],\n"summary": ' + _dumps(data) + "}\n")
 
 
-def text_block(fmt: str, context: Context) -> Callable[[list[Item]], str] | None:
-    """For the formats another process can write (jsonl, json, csv): the function giving the
-    text of a list of items, exactly as the writer would write them; None for the others."""
-    if fmt == "jsonl":
-        json = FastJson(context)
-        return lambda items: "".join([one_line(json.item(item)) + "\n" for item in items])
-    if fmt == "json":
-        json = FastJson(context)
-        return lambda items: ",\n".join([json.item(item) for item in items])
-    if fmt == "csv":
-        from .tabular import csv_block
+class TextBlock(Protocol):
+    """Items written as text by another process, one at a time (see :func:`text_block`)."""
 
-        return csv_block(context)
+    def add(self, item: Item) -> None:
+        """Write one item."""
+
+    def text(self) -> str:
+        """What was written since the last call."""
+
+
+class _Lines:
+    """Items as lines (JSONL), or as JSON objects separated as the JSON writer separates them."""
+
+    def __init__(self, context: Context, separator: str, line_end: str) -> None:
+        self.json, self.separator, self.end = FastJson(context), separator, line_end
+        self.parts: list[str] = []
+
+    def add(self, item: Item) -> None:
+        text = self.json.item(item)
+        self.parts.append(one_line(text) + self.end if self.end else text)
+
+    def text(self) -> str:
+        parts, self.parts = self.parts, []
+        return self.separator.join(parts)
+
+
+def text_block(fmt: str, context: Context) -> TextBlock | None:
+    """For the formats another process can write (jsonl, json, csv): what writes items as the
+    text the writer would write for them (its ``add_block`` puts that text in place); None
+    for the others."""
+    if fmt == "jsonl":
+        return _Lines(context, "", "\n")
+    if fmt == "json":
+        return _Lines(context, ",\n", "")
+    if fmt == "csv":
+        from .tabular import CsvBlock
+
+        return CsvBlock(context)
     return None
 
 
@@ -326,6 +360,7 @@ __all__ = [
     "FastJson",
     "JsonWriter",
     "JsonlWriter",
+    "TextBlock",
     "Writer",
     "item_dict",
     "make_writer",
