@@ -137,13 +137,17 @@ def check(folder: Path, names: list[str], n: int) -> None:
         assert same, f"--jobs {n} wrote other bytes than --jobs 1"
 
 
-def report(options: argparse.Namespace, names: list[str], runs: dict[str, list[Run]], n: int, data: Path) -> None:
+def report(
+    options: argparse.Namespace, names: list[str], runs: dict[str, list[Run]], n: int, data: Path
+) -> None:
     rows = options.rows
     print(f"{rows:,} rows ({data.stat().st_size / 1e6:.1f} MB of CSV), {options.rounds} rounds, "
           f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}")  # fmt: skip
     base = {"verdicts": "plain", "full": "plain", f"jobs{n}": "jobs1"}
     print()
-    print("| contender | rows/s (wall, median) | CPU s (median) | peak MB | paired ratio (median) | each round |")
+    print(
+        "| contender | rows/s (wall, median) | CPU s (median) | peak MB | paired ratio (median) | each round |"
+    )
     print("|---|---:|---:|---:|---:|---|")
     for name in names:
         own = runs[name]

@@ -337,7 +337,9 @@ def _evaluate(
     quality.statuses.update(summary.counts)
     rows = (source.rows_read, len(source.skipped))
     closing = quality.closing(lang, plan.model.inputs, source.input_columns, source.empty_cells, rows)
-    streams.err.write("".join(f"{line}\n" for line in closing))
+    from ..render.safe import printable
+
+    streams.err.write("".join(f"{printable(line, lines=True)}\n" for line in closing))
     return EXIT_INVALID if quality.too_many_invalid() else EXIT_OK
 
 

@@ -47,8 +47,17 @@ class WorkerFailure(Exception):
     """A worker could not run a task (or start); carries the reason as text."""
 
 
+CPUS_VARIABLE = "CRITERIA_CPUS"
+"""An environment variable that says how many CPUs ``--jobs`` may use (for a container that
+reports the host's CPUs, or a test), instead of those this process may run on."""
+
+
 def cpu_count() -> int:
-    """The CPUs this process may run on (its affinity where the system says)."""
+    """The CPUs ``--jobs`` may use: :data:`CPUS_VARIABLE` when set, else those this process may
+    run on (its affinity where the system says)."""
+    said = os.environ.get(CPUS_VARIABLE, "")
+    if said.isdigit() and int(said) > 0:
+        return int(said)
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not Linux
@@ -266,4 +275,4 @@ def serve() -> None:
     os._exit(0)
 
 
-__all__ = ["AHEAD", "IN_FLIGHT", "WorkerFailure", "Workers", "cpu_count", "serve"]
+__all__ = ["AHEAD", "CPUS_VARIABLE", "IN_FLIGHT", "WorkerFailure", "Workers", "cpu_count", "serve"]

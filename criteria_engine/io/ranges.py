@@ -91,7 +91,7 @@ def split_points(path: str, size: int, cr: bool, after_line: int = 0) -> list[tu
             line += _breaks(part, cr) - (1 if cr and last_cr and part.startswith(b"\n") else 0)
             last_cr = cr and part.endswith(b"\r")
             base += len(block)
-    return points
+    return [point for point in points if point[0] < base]  # a range starts before the end
 
 
 def ranges(points: list[tuple[int, int]]) -> list[Range]:

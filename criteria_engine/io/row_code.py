@@ -35,10 +35,14 @@ SKIP = _Marker("SKIP")
 _NEW = _Marker("NEW")
 
 
-class Bad(str):
-    """A cell that cannot be converted: the problem's text (a ``str``, told apart by its class)."""
+class Bad:
+    """A cell that cannot be converted (wholly): the problem's text, and the value kept despite
+    it (a list whose items are kept but some of their fields; :data:`SKIP` otherwise)."""
 
-    __slots__ = ()
+    __slots__ = ("problem", "value")
+
+    def __init__(self, problem: str, value: object = SKIP) -> None:
+        self.problem, self.value = problem, value
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ class Column:
 
 
 Converter = Callable[
-    [Mapping[str, object], int], tuple[dict[str, object], list[tuple[int, object, Bad]] | None]
+    [Mapping[str, object], int], tuple[dict[str, object], list[tuple[int, object, str]] | None]
 ]
 """The compiled function: (cells by header, row number) -> (record, problems as (column index,
 cell, problem) or None)."""
@@ -114,7 +118,9 @@ def compile_columns(
             "    if x.__class__ is BAD:",
             "        if bad is None:",
             "            bad = []",
-            f"        bad.append(({i}, v, x))",
+            f"        bad.append(({i}, v, x.problem))",
+            "        if x.value is not SKIP:",
+            f"            record[N{i}] = x.value",
             "    elif x is not SKIP:",
             f"        record[N{i}] = x",
         ]

@@ -85,7 +85,7 @@ class RowConverter:
         assert spec is not None  # id and link columns are not converted here
         value, problem = convert_value(raw, spec)
         if problem:
-            return row_code.Bad(problem)
+            return row_code.Bad(problem, row_code.SKIP if value is None else value)
         if value is not None:
             return value
         if spec.blank is not None and is_empty(raw):

@@ -10,7 +10,8 @@ In a spreadsheet, a cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or
 before one) is read as a formula: an id ``=HYPERLINK("http://…")`` would become a live link,
 others can run commands. :func:`spreadsheet_text` follows the OWASP rule for CSV injection: such
 a text cell is written with a ``'`` in front, so it stays the text it was. The Excel writer also
-stores every text cell as text, never as a formula.
+stores every text cell as text, never as a formula, and writes the control characters a
+workbook cannot hold as escapes (:func:`workbook_text`).
 """
 
 from __future__ import annotations
@@ -45,4 +46,16 @@ def spreadsheet_text(value: object) -> object:
     return value
 
 
-__all__ = ["printable", "spreadsheet_text"]
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def workbook_text(value: object) -> object:
+    """A cell value for Excel: :func:`spreadsheet_text`, and the control characters a workbook
+    cannot hold (XML refuses them) written as visible escapes, as :func:`printable` does."""
+    value = spreadsheet_text(value)
+    if isinstance(value, str) and not value.isprintable():
+        return _NOT_IN_XML.sub(_escape, value)
+    return value
+
+
+__all__ = ["printable", "spreadsheet_text", "workbook_text"]

@@ -25,7 +25,7 @@ from ..explain.texts import result_texts
 from ..io.quality import note_problems
 from ..results import Result, Status
 from .problems import PROBLEMS_SHEET, item_problems, problem_header
-from .safe import printable, spreadsheet_text
+from .safe import printable, spreadsheet_text, workbook_text
 from .summary import Item, Summary, failing_ids, number, rating_label
 from .writers import Context
 
@@ -88,7 +88,17 @@ def _plain(value: object, lang: str, digits: int | None = None) -> object:
     # in a spreadsheet set to their language, and a percentage always has one decimal.
     if isinstance(value, float) or (digits is not None and isinstance(value, int)):
         return format_number(value, lang, digits)
-    return "" if value is None else spreadsheet_text(value)
+    return "" if value is None else _csv_text(value)
+
+
+def _csv_text(value: object) -> object:
+    """A CSV cell: :func:`~.safe.spreadsheet_text`, and a carriage return made a line break
+    (the csv module quotes a cell holding a line break, not one holding a lone ``\\r``, which
+    spreadsheets would take as the end of the row)."""
+    value = spreadsheet_text(value)
+    if isinstance(value, str) and "\r" in value:
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
 
 
 class CsvRows:
@@ -137,7 +147,7 @@ class CsvWriter:
             stream.write("\ufeff")
         self.rows = CsvRows(stream, context)
         self.writer = self.rows.writer
-        self.writer.writerow([spreadsheet_text(h) for h in headers(context)])
+        self.writer.writerow([_csv_text(h) for h in headers(context)])
 
     def add(self, item: Item) -> None:
         """Write one row."""
@@ -171,7 +181,7 @@ class XlsxWriter:
         self.sheet.freeze_panes = "A2"
         self._cell, self._bold = WriteOnlyCell, Font(bold=True)
         self.head = headers(context)
-        self.sheet.append([self._strong(self.sheet, spreadsheet_text(h)) for h in self.head])
+        self.sheet.append([self._strong(self.sheet, workbook_text(h)) for h in self.head])
         self.rows = 1
         self.problems = self.book.create_sheet(PROBLEMS_SHEET.get(context.lang, PROBLEMS_SHEET["en"]))
         self.problems.freeze_panes = "A2"
@@ -184,9 +194,9 @@ class XlsxWriter:
 
     def add(self, item: Item) -> None:
         """Append one row (and its problems to the data-quality sheet)."""
-        # a text starting with "=" is all openpyxl would store as a formula: spreadsheet_text puts
+        # a text starting with "=" is all openpyxl would store as a formula: workbook_text puts
         # a "'" before it, so plain values suffice here (one typed cell object each would cost more)
-        self.sheet.append([spreadsheet_text(v) for v in cells(item, self.context)])
+        self.sheet.append([workbook_text(v) for v in cells(item, self.context)])
         self.rows += 1
         for row in item_problems(item, self.context):
             self.problems.append([self._text(self.problems, v) for v in row])
@@ -196,7 +206,7 @@ class XlsxWriter:
         string, with a ``'`` before a leading ``=``, ``+``, ``-``, ``@``)."""
         if not isinstance(value, str):
             return value
-        cell = self._cell(sheet, value=spreadsheet_text(value))
+        cell = self._cell(sheet, value=workbook_text(value))
         cell.data_type = "s"
         return cell
 

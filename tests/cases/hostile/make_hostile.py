@@ -8,6 +8,7 @@ runs them, checks that the input is untouched and that every row is accounted fo
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -74,6 +75,22 @@ def main() -> None:
     folder.mkdir(exist_ok=True)
     (folder / "household.csv").write_text(HEADER + "H1,4,rural,2000000\n", encoding="utf-8")
     (folder / "households.csv").write_text(HEADER + "H2,3,rural,1800000\n", encoding="utf-8")
+    # what a spreadsheet or a terminal would run if it were written as it is: formulas and
+    # terminal escape sequences in ids, in a kept column and in a cell quoted by a message
+    injection = HERE / "injection"
+    injection.mkdir(exist_ok=True)
+    rows = [
+        ["id", "members", "area", "income", "Họ tên chủ hộ"],
+        ['=HYPERLINK("http://example.com/steal","Bấm vào đây")', "4", "rural", "2000000", "Giàng A Páo"],
+        ["+SUM(1,2)", "3", "rural", "1800000", "=1+1"],
+        ["-2+3", "2", "urban", "2500000", "@SUM(A1:A9)"],
+        ["@cmd", "5", "rural", "900000", "Lò Thị Mai"],
+        ["\tTAB", "2", "rural", "2000000", "\rCR"],
+        ["H\x1b[2J\x1b[31mRED", "3", "rural", "x\x1b]0;title\x07", "Vàng\x1b[0m Seo"],
+        ["\u202eH7", "2", "rural", "2000000", "Sùng \u202eA\u202c Lử"],
+    ]
+    with (injection / "households.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
 
 
 if __name__ == "__main__":
