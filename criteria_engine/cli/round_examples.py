@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError as PydanticValidationError
-
 from ..award.examples import RoundExample, check_example
-from ..errors import CriteriaError, Diagnostic, error
-from ..format.loader import load_file
+from ..errors import CriteriaError
 from ..format.registry import Revision
+from ..io.catalog import load_listed
 from .common import Streams, print_diagnostics
 
 
@@ -22,29 +20,6 @@ def round_examples_file(revision: Revision) -> Path | None:
     return found if found.is_file() else None
 
 
-def _load(path: Path) -> list[RoundExample]:
-    doc = load_file(path, allow_list=True)
-    if not isinstance(doc.data, list):
-        raise CriteriaError(
-            [error("examples-not-a-list", "an examples file is a list of examples").located(str(path), 1, 1)]
-        )
-    out: list[RoundExample] = []
-    problems: list[Diagnostic] = []
-    for index, item in enumerate(doc.data):
-        try:
-            out.append(RoundExample.model_validate(item))
-        except PydanticValidationError as exc:
-            for err in exc.errors():
-                where = ".".join(str(p) for p in err["loc"]) or "example"
-                diag = error(
-                    "bad-example", f"example {index + 1}, {where}: {err['msg']}", (index, *err["loc"])
-                )
-                problems.append(doc.source.locate(diag))
-    if problems:
-        raise CriteriaError(problems)
-    return out
-
-
 def test_rounds(revision: Revision, streams: Streams) -> tuple[int, int]:
     """Run a revision's stored rounds; returns (passed, failed)."""
     path = round_examples_file(revision)
@@ -54,7 +29,7 @@ def test_rounds(revision: Revision, streams: Streams) -> tuple[int, int]:
         streams.out.write(f"{revision.ref}: {path.name} needs a procedure section in the set\n")
         return 0, 1
     try:
-        examples = _load(path)
+        examples = load_listed(path, RoundExample)
     except CriteriaError as exc:
         print_diagnostics(exc.diagnostics, streams)
         streams.out.write(f"{revision.ref}: the round examples file cannot be used ({path})\n")

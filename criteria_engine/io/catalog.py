@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
+from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from ..errors import Diagnostic, InvalidSetError, LoadError, Severity, error, rank_diagnostics, warning
@@ -23,6 +25,8 @@ from ..format.registry import Registry, Revision
 from ..format.structure import check_structure
 from ..rules.scope import MemberSetResolver
 from ..rules.validation import Checked, validate_document
+
+Listed = TypeVar("Listed", bound=BaseModel)
 
 EXAMPLES_SUFFIX = ".examples.yaml"
 EXAMPLES_SUFFIXES = (".examples.yaml", ".examples.yml")
@@ -216,18 +220,21 @@ def examples_file(revision: Revision) -> Path | None:
     return candidate if candidate.exists() else None
 
 
-def load_examples(path: str | os.PathLike[str]) -> list[Example]:
-    """The example candidates of a file (a YAML list of id/record/expect)."""
+def load_listed(path: str | os.PathLike[str], model: type[Listed]) -> list[Listed]:
+    """A YAML file that is a list of records, each validated as ``model`` (examples files).
+
+    Raises :class:`LoadError` for a file that is not a list, :class:`InvalidSetError` with every
+    bad record located at its line."""
     doc = load_file(path, allow_list=True)
     if not isinstance(doc.data, list):
         raise LoadError(
             [error("examples-not-a-list", "an examples file is a list of examples").located(str(path), 1, 1)]
         )
-    out: list[Example] = []
+    out: list[Listed] = []
     problems: list[Diagnostic] = []
     for index, item in enumerate(doc.data):
         try:
-            out.append(Example.model_validate(item))
+            out.append(model.model_validate(item))
         except PydanticValidationError as exc:
             for err in exc.errors():
                 where = ".".join(str(p) for p in err["loc"]) or "example"
@@ -240,12 +247,18 @@ def load_examples(path: str | os.PathLike[str]) -> list[Example]:
     return out
 
 
+def load_examples(path: str | os.PathLike[str]) -> list[Example]:
+    """The example candidates of a file (a YAML list of id/record/expect)."""
+    return load_listed(path, Example)
+
+
 __all__ = [
     "Catalog",
     "check_file",
     "examples_file",
     "load_catalog",
     "load_examples",
+    "load_listed",
     "load_registry",
     "load_revision",
     "set_files",

@@ -137,14 +137,11 @@ def evaluate_dataset(
 ) -> DatasetEvaluation:
     """Evaluate every level of a dataset (a folder of tables, or one file) bottom-up in one run.
 
-    ``as_of`` picks the revisions in force (default: today). ``plan_for`` maps a subject to
-    the set (``id`` or ``id@version``) its table is evaluated with. ``top`` names the set(s)
-    to evaluate with what they read (default: every set in force whose subject has a table).
-    ``detail`` and ``keep`` (True, False, or subjects / set ids) choose the levels whose results
-    carry details and are kept in memory; ``on_result(level_key, result)`` sees every result
-    as it is made, so the bottom level can be streamed elsewhere with ``keep`` off for it.
-    ``pool`` also evaluates a set whose collections have no set (a survey's respondents) once
-    over every member in the dataset (:attr:`DatasetEvaluation.pooled`): the province's index.
+    The options are those of :func:`criteria_engine.evaluators.rollup.evaluate_tables`, which
+    this hands the dataset's tables to: ``as_of`` (the revisions in force), ``plan_for`` (the set
+    of a subject), ``top`` (the sets to evaluate with what they read), ``detail`` and ``keep``
+    (per level), ``on_result`` (every result as it is made) and ``pool`` (a survey's set over
+    every respondent: :attr:`DatasetEvaluation.pooled`).
 
     Raises :class:`~criteria_engine.errors.DataError` when the dataset cannot be opened.
     """
