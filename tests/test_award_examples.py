@@ -40,14 +40,18 @@ def test_a_wrong_expectation_is_reported() -> None:
             "expect": {"quorum": "met", "awarded": ["H01"], "reasons": {"H01": []}},
         }
     )
-    assert check_example(revision.model, example) == [
+    problems = check_example(revision.model, example)
+    assert [str(p) for p in problems] == [
         "quorum: expected met, got not_met",
         "awarded: expected ['H01'], got []",
         "reasons of H01: expected [], got ['quorum-not-met']",
     ]
+    assert problems[0]("vi") == "quorum: mong đợi met, thực tế not_met"
 
 
 def test_criteria_test_runs_the_stored_rounds() -> None:
     result = run("test", "happy-family@2026.2")
     assert result.code == 0
-    assert "happy-family@2026.2: 7 round example(s), 7 passed, 0 failed" in result.out
+    assert "happy-family@2026.2: 7 đợt bình xét mẫu, 7 đúng, 0 sai" in result.out
+    english = run("test", "happy-family@2026.2", "--lang", "en")
+    assert "happy-family@2026.2: 7 round example(s), 7 passed, 0 failed" in english.out

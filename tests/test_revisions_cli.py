@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from criteria_engine.cli import cmd_revisions
-from criteria_engine.cli.common import Streams, print_diagnostics
+from criteria_engine.cli.common import Streams, print_diagnostics, speaking
 from criteria_engine.errors import CriteriaError
 from criteria_engine.io.catalog import load_examples, load_registry
 
@@ -164,7 +164,10 @@ def test_help_has_examples(command: str, capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit):
         cli(command, "--help")
     text = capsys.readouterr().out
-    assert "examples:" in text and f"criteria {command} " in text
+    assert "ví dụ:" in text and f"criteria {command} " in text  # Vietnamese by default
+    with speaking("en"), pytest.raises(SystemExit):  # what main() does with --lang en
+        cli(command, "--help", "--lang", "en")
+    assert "examples:" in capsys.readouterr().out
 
 
 # --- verify -------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from ..errors import did_you_mean
+from ..errors import closest
 from .messages import Message, RoundError, day
 from .records import Round
 
@@ -71,15 +71,15 @@ def unknown_candidates(round_: Round, ids: Iterable[str]) -> list[Message]:
     out = []
     for candidate in ids:
         if candidate not in known:
-            hint = did_you_mean(candidate, known)
+            near = closest(candidate, known)
             out.append(
                 m(
                     "unknown-candidate",
                     f"'{candidate}' không có trong đợt bình xét {round_.key.label()}"
-                    + (f" (có phải '{hint.split(chr(39))[1]}'?)" if hint else "")
+                    + (f" (có phải '{near}'?)" if near else "")
                     + ".",
                     f"'{candidate}' is not a candidate of the round {round_.key.label()}"
-                    + (f"; {hint}" if hint else "."),
+                    + (f"; did you mean '{near}'?" if near else "."),
                 )
             )
     return out

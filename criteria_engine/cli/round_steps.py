@@ -22,6 +22,7 @@ from ..award.records import Meeting, MeetingKind, Round, RoundKey
 from ..award.refusals import not_open
 from ..award.status import round_status
 from ..format.registry import parse_ref
+from ..messages import listing, msg
 from ..register import rows
 from ..register.candidates import evaluate_candidates, opening_of
 from ..register.service import (
@@ -100,6 +101,11 @@ def _write_text(path: str, text: str, *inputs: str | None) -> None:
         stream.write(text)
 
 
+def _written(streams: Streams, args: argparse.Namespace, path: str) -> None:
+    """ "→ FILE" on standard error, in the run's language."""
+    streams.err.write(msg("cli.written", file=path)(args.lang) + "\n")
+
+
 def _say(streams: Streams, lang: str, vi: str, en: str) -> None:
     streams.out.write((en if lang == "en" else vi) + "\n")
 
@@ -172,7 +178,7 @@ def _invited_default(found: Round, given: int | None) -> int | None:
 def run_sheet(args: argparse.Namespace, streams: Streams) -> int:
     """``round sheet``."""
     if not args.output and not args.minutes:
-        raise UsageError("give -o FILE (.xlsx or .html) and/or --minutes FILE.html")
+        raise UsageError(msg("cli.round-sheet-output"))
     with _register(args) as register:
         found = _opened(register, args)
     invited = _invited_default(found, args.invited)
@@ -184,11 +190,11 @@ def run_sheet(args: argparse.Namespace, streams: Streams) -> int:
         elif target.suffix.lower() in (".html", ".htm"):
             _write_text(args.output, sheet_html(found, args.lang, invited), args.register)
         else:
-            raise UsageError(f"'{args.output}': write the sheet as .xlsx or .html")
-        streams.err.write(f"→ {args.output}\n")
+            raise UsageError(msg("cli.round-sheet-kind", file=args.output))
+        _written(streams, args, args.output)
     if args.minutes:
         _write_text(args.minutes, minutes_html(found, args.lang, invited), args.register)
-        streams.err.write(f"→ {args.minutes}\n")
+        _written(streams, args, args.minutes)
     return EXIT_OK
 
 
@@ -199,9 +205,7 @@ def run_votes(args: argparse.Namespace, streams: Streams) -> int:
     invited = args.invited if args.invited is not None else sheet.invited
     present = args.present if args.present is not None else sheet.present
     if invited is None or present is None:
-        raise UsageError(
-            "say how many were invited and present: fill in the sheet's meeting tab, or give --invited and --present"
-        )
+        raise UsageError(msg("cli.round-attendance"))
     held_on = args.date or sheet.held_on or dt.date.today()
     kind: MeetingKind = "written_ballots" if args.written or sheet.written else "meeting"
     meeting = Meeting(held_on, invited, present, sheet.votes, kind, args.note)
@@ -237,7 +241,7 @@ def run_votes(args: argparse.Namespace, streams: Streams) -> int:
 def run_post(args: argparse.Namespace, streams: Streams) -> int:
     """``round post``."""
     if args.output and Path(args.output).suffix.lower() not in (".html", ".htm", ".csv"):
-        raise UsageError(f"'{args.output}': write the posting list as .html or .csv")
+        raise UsageError(msg("cli.round-posting-kind", file=args.output))
     with _register(args) as register:
         key = _key(args, args.set)
         found = post_list(register, key, _today(args))
@@ -249,7 +253,7 @@ def run_post(args: argparse.Namespace, streams: Streams) -> int:
                 write_posting_csv(found, items, levels, args.lang, stream)
         else:
             _write_text(args.output, posting_html(found, items, levels, args.lang), args.register)
-        streams.err.write(f"→ {args.output}\n")
+        _written(streams, args, args.output)
     streams.out.write(round_status(found, _today(args)).text(args.lang))
     return EXIT_OK
 
@@ -258,16 +262,16 @@ def run_post(args: argparse.Namespace, streams: Streams) -> int:
 def run_letters(args: argparse.Namespace, streams: Streams) -> int:
     """``round letters``."""
     if not args.output:
-        raise UsageError("give -o FILE.html")
+        raise UsageError(msg("cli.round-letters-output"))
     with _register(args) as register:
         found = _opened(register, args)
     items = proposals(found)
     unknown = [i for i in args.id if i not in {p.candidate for p in items}]
     if unknown:
-        raise UsageError(f"not a candidate of the round: {', '.join(unknown)}")
+        raise UsageError(msg("cli.round-unknown-ids", ids=listing(unknown)))
     _write_text(args.output, letters_html(found, items, args.lang, args.id), args.register)
     count = len(args.id) if args.id else len(items)
-    streams.err.write(f"{count} → {args.output}\n")
+    streams.err.write(msg("cli.letters-written", count=count, file=args.output)(args.lang) + "\n")
     return EXIT_OK
 
 
@@ -316,7 +320,7 @@ def run_decide(args: argparse.Namespace, streams: Streams) -> int:
     """``round decide``."""
     suffix = Path(args.output).suffix.lower() if args.output else ""
     if args.output and suffix not in (".html", ".htm", ".csv", ".xlsx"):
-        raise UsageError(f"'{args.output}': write the decision list as .html, .csv or .xlsx")
+        raise UsageError(msg("cli.round-decision-kind", file=args.output))
     with _register(args) as register:
         key = _key(args, args.set)
         decision = decide_round(register, key, _today(args), args.by, args.reference)
@@ -330,7 +334,7 @@ def run_decide(args: argparse.Namespace, streams: Streams) -> int:
                 write_decision_xlsx(found, decision, args.lang, stream)
         else:
             _write_text(args.output, decision_html(found, decision, args.lang), args.register)
-        streams.err.write(f"→ {args.output}\n")
+        _written(streams, args, args.output)
     streams.out.write(round_status(found, _today(args)).text(args.lang))
     return EXIT_OK
 

@@ -7,6 +7,7 @@ are inside the installed package, so they work after a plain ``pip install``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,7 +21,8 @@ from ..errors import Diagnostic, InvalidSetError, LoadError, Severity, error, ra
 from ..format.loader import load_file
 from ..format.models import CriteriaSet, Example
 from ..format.registry import Registry, Revision
-from ..format.structure import check_structure
+from ..format.structure import check_structure, example_problem
+from ..messages import msg
 from ..rules.scope import MemberSetResolver
 from ..rules.validation import Checked, validate_document
 
@@ -94,7 +96,9 @@ def set_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list
             files.append(path)
         else:
             problems.append(
-                error("file-unreadable", f"no such file or folder: {raw}").located(os.fspath(raw), 0, 0)
+                error("file-unreadable", msg("file-unreadable.missing", path=str(raw))).located(
+                    os.fspath(raw), 0, 0
+                )
             )
     return files, problems
 
@@ -144,7 +148,7 @@ def _name_checks(revisions: Iterable[Revision]) -> Iterator[Diagnostic]:
             yield _at(
                 warning(
                     "file-name-mismatch",
-                    f"the set '{rev.id}' is in a folder named '{path.parent.name}'",
+                    msg("file-name-mismatch.folder", set=rev.id, folder=path.parent.name),
                     ("id",),
                 ),
                 rev,
@@ -153,7 +157,7 @@ def _name_checks(revisions: Iterable[Revision]) -> Iterator[Diagnostic]:
             yield _at(
                 warning(
                     "file-name-mismatch",
-                    f"revision '{rev.version}' is in a file named '{path.name}'",
+                    msg("file-name-mismatch", version=rev.version, file=path.name),
                     ("version",),
                 ),
                 rev,
@@ -161,16 +165,7 @@ def _name_checks(revisions: Iterable[Revision]) -> Iterator[Diagnostic]:
 
 
 def _at(diagnostic: Diagnostic, rev: Revision) -> Diagnostic:
-    return Diagnostic(
-        diagnostic.code,
-        diagnostic.message,
-        rev.file,
-        0,
-        0,
-        diagnostic.path,
-        diagnostic.suggestion,
-        diagnostic.severity,
-    )
+    return dataclasses.replace(diagnostic, file=rev.file, line=0, column=0)
 
 
 def load_registry(paths: Sequence[str | os.PathLike[str]] | None = None) -> Registry:
@@ -202,9 +197,7 @@ def load_examples(path: str | os.PathLike[str]) -> list[Example]:
     """The example candidates of a file (a YAML list of id/record/expect)."""
     doc = load_file(path, allow_list=True)
     if not isinstance(doc.data, list):
-        raise LoadError(
-            [error("examples-not-a-list", "an examples file is a list of examples").located(str(path), 1, 1)]
-        )
+        raise LoadError([error("examples-not-a-list", msg("examples-not-a-list")).located(str(path), 1, 1)])
     out: list[Example] = []
     problems: list[Diagnostic] = []
     for index, item in enumerate(doc.data):
@@ -212,10 +205,7 @@ def load_examples(path: str | os.PathLike[str]) -> list[Example]:
             out.append(Example.model_validate(item))
         except PydanticValidationError as exc:
             for err in exc.errors():
-                where = ".".join(str(p) for p in err["loc"]) or "example"
-                diag = error(
-                    "bad-example", f"example {index + 1}, {where}: {err['msg']}", (index, *err["loc"])
-                )
+                diag = error("bad-example", example_problem(index, err), (index, *err["loc"]))
                 problems.append(doc.source.locate(diag))
     if problems:
         raise InvalidSetError(problems)

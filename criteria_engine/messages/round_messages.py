@@ -1,0 +1,5 @@
+"""TODO"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {}
