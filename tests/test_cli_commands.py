@@ -118,14 +118,20 @@ def test_show_tree_in_both_languages() -> None:
 def test_show_unknown_set_suggests() -> None:
     result = run("show", "happy-famly")
     assert result.code == 1
-    assert result.err == "lỗi[unknown-set]: không có bộ tiêu chí 'happy-famly'\n  gợi ý: có phải là 'happy-family'?\n"
+    assert (
+        result.err
+        == "lỗi[unknown-set]: không có bộ tiêu chí 'happy-famly'\n  gợi ý: có phải là 'happy-family'?\n"
+    )
 
 
 def test_evaluate_table_summary_and_warnings() -> None:
     result = evaluate()
     assert result.code == 0, result.err
     assert "Tổng cộng 8 hộ: 4 đạt, 2 chưa đạt, 1 chưa xác định, 1 dữ liệu không hợp lệ" in result.out
-    assert "cảnh báo[data-unknown-column]: cột 'Chủ hộ' không phải trường nào của bộ tiêu chí; bỏ qua" in result.err
+    assert (
+        "cảnh báo[data-unknown-column]: cột 'Chủ hộ' không phải trường nào của bộ tiêu chí; bỏ qua"
+        in result.err
+    )
     assert "Traceback" not in result.err
 
 

@@ -15,7 +15,9 @@ DOCS = Path(__file__).parent.parent / "docs"
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_cli_docs_match_the_help(lang: str) -> None:
     current = (DOCS / PAGES[lang]).read_text(encoding="utf-8")
-    assert current == render_cli_docs(lang), f"docs/{PAGES[lang]} is out of date: run python scripts/gen_cli_docs.py"
+    assert current == render_cli_docs(lang), (
+        f"docs/{PAGES[lang]} is out of date: run python scripts/gen_cli_docs.py"
+    )
 
 
 def test_the_vietnamese_page_is_the_vietnamese_help() -> None:

@@ -74,9 +74,11 @@ def test_errors_md_headings_are_unique() -> None:
 
 
 # Every code the package gives a Diagnostic, as written in its source: Diagnostic("code", ...),
-# error("code", ...), warning("code", ...) and the modules' own small helpers.
+# diagnostic("code", ...), error("code", ...), warning("code", ...), the expression checker's
+# problem("code", ...), the award round's refusals and the modules' own small helpers.
 _SOURCE_CODE = re.compile(
-    r"(?:Diagnostic|error|warning|_refuse|_fail|fail|_error)\(\s*\"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\""
+    r"(?:Diagnostic|diagnostic|error|warning|_refuse|_fail|fail|_error|problem|refuse)"
+    r"\(\s*\"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\""
 )
 
 

@@ -62,7 +62,17 @@ def test_hostile_file(name: str) -> None:
     fmt = "json" if data.is_dir() else "jsonl"
     # The corpus keeps the library's English (the messages of the run in English, --lang en).
     result = run(
-        "evaluate", "hostile-minimal", data, "--sets", SETS, "--format", fmt, "--detail", "verdicts", "--lang", "en"
+        "evaluate",
+        "hostile-minimal",
+        data,
+        "--sets",
+        SETS,
+        "--format",
+        fmt,
+        "--detail",
+        "verdicts",
+        "--lang",
+        "en",
     )
     assert _digest(data) == before  # the input is untouched
     assert "Traceback" not in result.err

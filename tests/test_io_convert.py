@@ -20,11 +20,11 @@ INPUTS = {
 }
 
 
-
 def convert(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     """:func:`convert_value` with its problem said in English (the library's ``str()``)."""
     value, problem = convert_value(raw, spec)
     return value, None if problem is None else str(problem)
+
 
 def spec(kind: str) -> InputSpec:
     return InputSpec.model_validate({"type": kind, "label": {"vi": "x", "en": "x"}})

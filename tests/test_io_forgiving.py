@@ -396,6 +396,7 @@ def test_numbers_with_too_many_digits_are_not_read() -> None:
     assert problem is not None and problem("vi") == "số có 41 chữ số, quá dài để đọc (tối đa 30 chữ số)"
     assert convert_value(10**29, count) == (10**29, None)
     assert (
-        str(convert_value("1" * 31, count)[1]) == "a number of 31 digits is too long to read (at most 30 digits)"
+        str(convert_value("1" * 31, count)[1])
+        == "a number of 31 digits is too long to read (at most 30 digits)"
     )
     assert convert_value("1.500.000", count) == (1_500_000, None)

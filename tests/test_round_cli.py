@@ -171,7 +171,10 @@ def test_votes_over_those_present_name_the_household_in_vietnamese_then_english(
         "lỗi[votes-exceed-present]: C001-V01-H001: 28 đồng ý + 1 không đồng ý = 29, nhiều hơn số dự họp (20)."
         in vi.err
     )
-    assert "error[votes-exceed-present]: C001-V01-H001: 28 for + 1 against = 29, more than those present (20)." in en.err
+    assert (
+        "error[votes-exceed-present]: C001-V01-H001: 28 for + 1 against = 29, more than those present (20)."
+        in en.err
+    )
     assert _sha(register) == before
 
 

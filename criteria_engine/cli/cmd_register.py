@@ -81,7 +81,7 @@ def run_import(args: argparse.Namespace, streams: Streams) -> int:
     """``register import``."""
     with open_register(args.register, create=True) as store:
         added = import_file(store, args.source)
-    streams.out.write(f"{added}\n")
+    streams.out.write(added(args.lang) + "\n")
     return EXIT_OK
 
 

@@ -105,7 +105,7 @@ def _start_worker(job: Job | _Recipe) -> None:
             registry = registry_for(job.sets)
             revision = registry.get(job.ref)
             if revision.digest != job.digest:
-                raise RuntimeError(f"{job.ref} changed on disk after the run started; run it again")
+                raise RuntimeError(str(msg("worker-failed.changed", ref=job.ref)))
             job = Job(plan_for(registry, revision), job.as_of, job.detail, job.sets)
         _JOB = job
     except Exception as exc:

@@ -101,6 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không khởi động được một tiến trình phụ: {detail}",
         "a worker process could not start: {detail}",
     ),
+    "worker-failed.changed": (
+        "{ref} đã bị sửa trên đĩa sau khi bắt đầu chạy; hãy chạy lại",
+        "{ref} changed on disk after the run started; run it again",
+    ),
     # Summaries.
     "cli.validated": (
         "Đã kiểm tra {files} tệp, {invalid} tệp không hợp lệ",

@@ -123,7 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad-scalar": ("không đọc được {value} thành {kind}", "{value} cannot be read as {kind}"),
     "bad-scalar.hint": ("đặt trong ngoặc kép để giữ nguyên là văn bản", "quote it to keep it as text"),
     # The file's structure.
-    "unknown-key": ("khóa không hợp lệ '{key}'", "unknown key '{key}'"),
+    "unknown-key": ("khóa '{key}' không hợp lệ", "unknown key '{key}'"),
     "unknown-key.allowed": ("các khóa được dùng: {keys}", "allowed keys: {keys}"),
     "missing-key": ("thiếu khóa bắt buộc '{key}'", "missing required key '{key}'"),
     "bad-value": ("{value} không thuộc các giá trị: {options}", "{value} is not one of {options}"),
@@ -248,11 +248,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "graded points give nothing for {by} = '{value}'",
     ),
     "rule-shape": (
-        "tiêu chí '{id}' có {what}; chỉ ghi đúng một trong hai",
+        "tiêu chí '{id}' {what}; chỉ ghi đúng một trong hai",
         "criterion '{id}' has {what}; give exactly one",
     ),
-    "rule-shape.both": ("cả 'when' và 'points_by'", "both 'when' and 'points_by'"),
-    "rule-shape.neither": ("không có 'when' lẫn 'points_by'", "neither 'when' nor 'points_by'"),
+    "rule-shape.both": ("có cả 'when' và 'points_by'", "both 'when' and 'points_by'"),
+    "rule-shape.neither": ("không có 'when' cũng không có 'points_by'", "neither 'when' nor 'points_by'"),
     "rule-shape.points": (
         "tiêu chí '{id}': 'points' đi với 'when', không đi với 'points_by'",
         "criterion '{id}': 'points' goes with 'when', not 'points_by'",

@@ -18,5 +18,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không ghi được '{file}': đây là tệp đầu vào {input}, kết quả sẽ ghi đè lên nó",
         "cannot write '{file}': it is the input {input}, which the output would replace",
     ),
-    "output-no-folder": ("không ghi được '{file}': không có thư mục '{folder}'", "cannot write '{file}': no folder '{folder}'"),
+    "output-no-folder": (
+        "không ghi được '{file}': không có thư mục '{folder}'",
+        "cannot write '{file}': no folder '{folder}'",
+    ),
 }

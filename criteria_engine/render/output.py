@@ -75,7 +75,9 @@ def atomic_file(path: str | os.PathLike[str], binary: bool = False) -> Iterator[
     target = output_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise _refuse("output-no-folder", msg("output-no-folder", file=str(target), folder=str(folder)), target)
+        raise _refuse(
+            "output-no-folder", msg("output-no-folder", file=str(target), folder=str(folder)), target
+        )
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
