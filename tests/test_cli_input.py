@@ -141,7 +141,7 @@ def test_misspelt_column_gets_a_did_you_mean(tmp_path: Path) -> None:
     assert result.code == 0
     assert "cảnh báo[data-unknown-column]: cột 'Số nhânn khẩu' không phải trường nào" in result.err
     assert "gợi ý: có phải là 'Số nhân khẩu'?" in result.err
-    assert "cảnh báo[data-missing-column]: chưa có cột cho 'members' (Số nhân khẩu)" in result.err
+    assert "cảnh báo[data-missing-column]: chưa có cột 'Số nhân khẩu' (trường 'members')" in result.err
 
 
 def test_bad_child_value_makes_the_parent_invalid(tmp_path: Path) -> None:
@@ -163,7 +163,7 @@ def test_orphan_children_are_reported(tmp_path: Path) -> None:
     )
     result = evaluate("--format", "jsonl", persons=persons)
     assert result.code == 0
-    assert "cảnh báo[data-orphan-rows]: 1 dòng persons nối qua 'household_id' tới" in result.err
+    assert "cảnh báo[data-orphan-rows]: 1 dòng của bảng persons (cột 'household_id') ghi mã không có" in result.err
     assert "'H99'" in result.err
 
 

@@ -13,6 +13,7 @@ from .common import (
     EXIT_OK,
     HelpFormatter,
     Streams,
+    add_lang_option,
     current_language,
     has_errors,
     helped,
@@ -30,6 +31,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help=helped("help.validate.paths"))
     p.add_argument("--format", choices=("text", "json"), default="text", help=helped("help.validate.format"))
+    add_lang_option(p)
     p.set_defaults(run=run)
 
 

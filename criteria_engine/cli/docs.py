@@ -8,7 +8,10 @@
 from __future__ import annotations
 
 import argparse
+import re
 
+from ..format.structure import code_for
+from ..messages import ENTRIES
 from .common import speaking
 from .main import build_parser
 
@@ -92,4 +95,84 @@ def render_cli_docs(lang: str = "en") -> str:
     return "".join(parts)
 
 
-__all__ = ["PAGES", "render_cli_docs"]
+MESSAGE_PAGES = ("errors.md", "expressions.md")
+"""The pages, in docs/, whose code headings show each code's messages in both languages."""
+
+_CODE_HEADING = re.compile(r"^#{2,6}[ \t]+`?([a-z][a-z0-9]*(?:-[a-z0-9]+)*)`?[ \t]*$")
+_BLOCK = re.compile(r"^<!-- messages: ([a-z0-9 .-]+) -->$")
+_END = "<!-- /messages -->"
+_ALSO = {
+    "data-bad-json": ("json",),
+    "expression-forbidden": ("construct",),
+    "expression-type": ("argument", "ordinal"),
+}
+"""Codes whose messages are filled with the wordings of other keys (the parser's reasons)."""
+
+
+def _keys(prefixes: list[str]) -> list[str]:
+    """The catalogue keys of a block: each prefix's own key and its variants (``code.variant``),
+    the structure checks' pydantic wordings by the code they give, and :data:`_ALSO`."""
+    wanted = [*prefixes, *(also for p in prefixes for also in _ALSO.get(p, ()))]
+    keys = [k for k in ENTRIES if k.split(".", 1)[0] in wanted]
+    keys += [k for k in ENTRIES if k.startswith("pydantic.") and code_for(k.split(".", 1)[1]) in prefixes]
+    return keys
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(prefixes: list[str]) -> list[str]:
+    rows = [f"<!-- messages: {' '.join(prefixes)} -->", "", "| key | Tiếng Việt | English |", "|---|---|---|"]
+    for key in _keys(prefixes):
+        vi, en = ENTRIES[key]
+        rows.append(f"| `{key}` | {_cell(vi)} | {_cell(en)} |")
+    return [*rows, "", _END]
+
+
+def render_message_tables(text: str) -> str:
+    """``text`` (docs/errors.md or docs/expressions.md) with the catalogue's wordings of each
+    code at the end of its section: a table of the Vietnamese and English templates of the code
+    and its variants (``{name}`` marks a value filled in), between ``<!-- messages: CODE -->``
+    and ``<!-- /messages -->``. A block written by hand with other keys
+    (``<!-- messages: at fix -->``) is kept up to date too."""
+    lines, out = text.split("\n"), list[str]()
+    pending: str | None = None  # the code heading whose section has no table yet
+    fenced, index = False, 0
+
+    def close() -> None:
+        nonlocal pending
+        if pending is not None:
+            while out and out[-1] == "":
+                out.pop()
+            out.extend(["", *_table([pending]), ""])
+            pending = None
+
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith("```"):
+            fenced = not fenced
+        block = None if fenced else _BLOCK.match(line)
+        if block:
+            prefixes = block.group(1).split()
+            if prefixes == [pending]:
+                pending = None
+            out.extend(_table(prefixes))
+            index = lines.index(_END, index) + 1
+            continue
+        if not fenced and line.startswith("#"):
+            close()
+            heading = _CODE_HEADING.match(line)
+            pending = heading.group(1) if heading and _keys([heading.group(1)]) else None
+        out.append(line)
+        index += 1
+    trailing = text.endswith("\n")
+    if trailing and out and out[-1] == "":
+        out.pop()
+    close()
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + ("\n" if trailing else "")
+
+
+__all__ = ["MESSAGE_PAGES", "PAGES", "render_cli_docs", "render_message_tables"]

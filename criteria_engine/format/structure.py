@@ -32,7 +32,8 @@ _CODES = {
 }
 
 
-def _code_for(kind: str) -> str:
+def code_for(kind: str) -> str:
+    """The diagnostic code of a pydantic error kind (``string_too_long`` -> ``too-long``)."""
     if kind in _CODES:
         return _CODES[kind]
     if kind.startswith("date") or kind.startswith("datetime"):
@@ -130,7 +131,7 @@ def pydantic_problem(err: Mapping[str, Any]) -> Msg:
 def _convert(err: Mapping[str, Any], data: object) -> Diagnostic:
     kind = str(err["type"])
     loc = tuple(err["loc"])
-    code = _code_for(kind)
+    code = code_for(kind)
     path = _existing_prefix(data, loc)
     suggestion: Msg | None = None
     if code == "unknown-key":
@@ -192,4 +193,4 @@ def close_keys(word: str, options: Sequence[str]) -> list[str]:
     return difflib.get_close_matches(word, options, n=3, cutoff=0.6)
 
 
-__all__ = ["check_structure", "close_keys", "example_problem", "model_at", "pydantic_problem"]
+__all__ = ["check_structure", "close_keys", "code_for", "example_problem", "model_at", "pydantic_problem"]

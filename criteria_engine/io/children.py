@@ -159,7 +159,7 @@ def child_index(
                 "data-total-row.table",
                 row=raw.row_number,
                 label=label,
-                table=spec.name,
+                table=spec.sheet or spec.name,
                 subject=msg("at.row", row=raw.row_number),
             )
             skipped.append(

@@ -196,7 +196,10 @@ class DataQuality:
                 continue
             column = columns.get(name, name)
             label = words(spec.label, name)
-            text = msg("data-blank-cells", count=count, column=column, label=label)
+            if column in dict(spec.label).values():  # the header is the label: say it once
+                text = msg("data-blank-cells.column", count=count, column=column)
+            else:
+                text = msg("data-blank-cells", count=count, column=column, label=label)
             hint = msg("data-blank-cells.boolean-hint" if spec.type == "boolean" else "data-blank-cells.hint")
             out.append(diagnostic("data-blank-cells", text, "", 0, 0, (name,), hint, Severity.WARNING))
         return out

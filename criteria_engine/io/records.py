@@ -162,7 +162,7 @@ class DataSource:
                     text = msg(
                         "data-orphan-rows",
                         count=sum(orphans.values()),
-                        table=spec.name,
+                        table=spec.sheet or spec.name,
                         link=spec.link,
                         file=Path(self.path).name,
                         ids=shown,

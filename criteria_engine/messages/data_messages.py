@@ -98,7 +98,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "add the column to the members' table and fill it in",
     ),
     "data-missing-value": (
-        "chưa có giá trị '{name}' ({label}): các tiêu chí dùng giá trị này chưa xác định được",
+        "chưa có giá trị '{label}' (trường '{name}'): các tiêu chí dùng giá trị này chưa xác định được",
         "no value for '{name}' ({label}): the criteria that read it are undetermined",
     ),
     # The data dictionary (a record's values against the set's inputs).
@@ -169,7 +169,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "column '{column}' is not an input; it is ignored",
     ),
     "data-missing-column": (
-        "chưa có cột cho '{name}' ({label}); giá trị này sẽ bị thiếu",
+        "chưa có cột '{label}' (trường '{name}'); giá trị này sẽ bị thiếu",
         "no column for input '{name}' ({label}); it will be missing",
     ),
     "data-ambiguous-column": (
@@ -286,11 +286,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} {table} row(s) have no '{link}' and belong to no parent",
     ),
     "data-orphan-rows": (
-        "{count} dòng {table} nối qua '{link}' tới các đối tượng không có trong {file}: {ids}; bỏ qua",
+        "{count} dòng của bảng {table} (cột '{link}') ghi mã không có trong {file}: {ids}; bỏ qua",
         "{count} {table} row(s) link through '{link}' to candidates not in {file}: {ids}; they are ignored",
     ),
     "data-orphan-rows.parent": (
-        "{count} dòng {table} nối qua '{link}' tới các bản ghi không có: {ids}",
+        "{count} dòng của bảng {table} (cột '{link}') ghi mã không có: {ids}",
         "{count} {table} row(s) link through '{link}' to absent parents: {ids}",
     ),
     "data-missing-list": (
@@ -325,6 +325,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "này chưa xác định được",
         "{count} empty cell(s) in column '{column}' ({label}): read as missing data; a criterion "
         "that needs the value is undetermined",
+    ),
+    "data-blank-cells.column": (
+        "{count} ô trống ở cột '{column}': coi là chưa có số liệu; tiêu chí cần giá trị này chưa "
+        "xác định được",
+        "{count} empty cell(s) in column '{column}': read as missing data; a criterion that needs "
+        "the value is undetermined",
     ),
     "data-blank-cells.hint": ("điền vào các ô này", "fill them in"),
     "data-blank-cells.boolean-hint": (
