@@ -163,7 +163,10 @@ def test_orphan_children_are_reported(tmp_path: Path) -> None:
     )
     result = evaluate("--format", "jsonl", persons=persons)
     assert result.code == 0
-    assert "cảnh báo[data-orphan-rows]: 1 dòng của bảng persons (cột 'household_id') ghi mã không có" in result.err
+    assert (
+        "cảnh báo[data-orphan-rows]: 1 dòng của bảng persons (cột 'household_id') ghi mã không có"
+        in result.err
+    )
     assert "'H99'" in result.err
 
 

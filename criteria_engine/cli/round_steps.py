@@ -22,7 +22,7 @@ from ..award.records import Meeting, MeetingKind, Round, RoundKey
 from ..award.refusals import not_open
 from ..award.status import round_status
 from ..format.registry import parse_ref
-from ..messages import listing, msg
+from ..messages import Msg, listing, msg, words
 from ..register import rows
 from ..register.candidates import evaluate_candidates, opening_of
 from ..register.service import (
@@ -106,8 +106,9 @@ def _written(streams: Streams, args: argparse.Namespace, path: str) -> None:
     streams.err.write(msg("cli.written", file=path)(args.lang) + "\n")
 
 
-def _say(streams: Streams, lang: str, vi: str, en: str) -> None:
-    streams.out.write((en if lang == "en" else vi) + "\n")
+def _say(streams: Streams, lang: str, text: Msg) -> None:
+    """One line of a step's report on standard output, in the run's language."""
+    streams.out.write(text(lang) + "\n")
 
 
 @refusals_in_language
@@ -137,31 +138,24 @@ def run_open(args: argparse.Namespace, streams: Streams) -> int:
     lang = args.lang
     subject = opened.opening.subject
 
-    def noun(language: str) -> str:
-        return subject_noun(subject, language)
-
-    split = ", ".join(
-        f"{n} {STATUS_WORDS[s]['en' if lang == 'en' else 'vi'].lower()}" for s, n in counts.items()
+    noun = words({language: subject_noun(subject, language) for language in ("vi", "en")})
+    split = words(
+        {
+            language: ", ".join(f"{n} {STATUS_WORDS[s][language].lower()}" for s, n in counts.items())
+            for language in ("vi", "en")
+        }
     )
-    _say(
-        streams,
-        lang,
-        f"Đã mở đợt {key.label()} ({revision.ref}): {len(opened.opening.evaluations)} {noun('vi')} — {split}.",
-        f"Opened the round {key.label()} ({revision.ref}): {len(opened.opening.evaluations)} {noun('en')} — {split}.",
-    )
+    count = len(opened.opening.evaluations)
+    text = msg("round.opened", round=key.label(), ref=revision.ref, count=count, noun=noun, split=split)
+    _say(streams, lang, text)
     for name in plan.model.procedure.from_register if plan.model.procedure else {}:
         changed = [n for n in candidates.notes if n.vi.split(": ", 1)[1].startswith(name)]
-        _say(
-            streams,
-            lang,
-            f"{name}: lấy từ sổ bình xét; {len(changed)} trường hợp khác với dữ liệu.",
-            f"{name}: from the register; {len(changed)} differ from the data.",
-        )
+        _say(streams, lang, msg("round.from-register", name=name, count=len(changed)))
         for note in changed[:5]:
             streams.out.write(f"  {note.text(lang)}\n")
         if len(changed) > 5:
             streams.out.write("  …\n")
-    _say(streams, lang, f"Sổ bình xét: {args.register}", f"Register: {args.register}")
+    _say(streams, lang, msg("round.register", file=args.register))
     return EXIT_OK
 
 
@@ -218,22 +212,12 @@ def run_votes(args: argparse.Namespace, streams: Streams) -> int:
     checked = [p for p in items if p.approval is not None]
     approved = sum(p.approval.met for p in checked if p.approval is not None)
     if sentence.code == "quorum-met":
-        _say(
-            streams,
-            args.lang,
-            f"Đạt tỷ lệ đồng ý: {approved}/{len(checked)} trường hợp đạt tiêu chuẩn.",
-            f"Approved: {approved} of the {len(checked)} candidates who passed.",
-        )
+        _say(streams, args.lang, msg("round.approved", approved=approved, checked=len(checked)))
     for p in checked:
         if p.approval is not None and not p.approval.met:
             streams.out.write(f"  {p.candidate} {p.evaluation.name}: {p.approval.sentence(args.lang)}\n")
     proposed = sum(p.proposed for p in items)
-    _say(
-        streams,
-        args.lang,
-        f"Đề nghị công nhận: {proposed}/{len(items)}.",
-        f"Proposed: {proposed} of {len(items)}.",
-    )
+    _say(streams, args.lang, msg("round.proposed", proposed=proposed, total=len(items)))
     return EXIT_OK
 
 
@@ -280,12 +264,7 @@ def run_object(args: argparse.Namespace, streams: Streams) -> int:
     """``round object``."""
     with _register(args) as register:
         objection = add_objection(register, _key(args, args.set), args.id, _today(args), args.by, args.text)
-    _say(
-        streams,
-        args.lang,
-        f"Đã ghi phản ánh số {objection.number} về {objection.candidate}.",
-        f"Recorded objection no. {objection.number} about {objection.candidate}.",
-    )
+    _say(streams, args.lang, msg("round.objection-recorded", number=objection.number, id=objection.candidate))
     return EXIT_OK
 
 
@@ -297,21 +276,12 @@ def run_resolve(args: argparse.Namespace, streams: Streams) -> int:
             register, _key(args, args.set), args.number, _today(args), args.by, args.outcome, args.note
         )
     if override is None:
-        _say(
-            streams,
-            args.lang,
-            f"Phản ánh số {args.number}: không chấp nhận; kết quả giữ nguyên.",
-            f"Objection no. {args.number}: dismissed; the outcome stands.",
-        )
+        _say(streams, args.lang, msg("round.objection-dismissed", number=args.number))
     else:
-        now_vi = "được đề nghị" if override.proposed else "không được đề nghị"
-        now_en = "proposed" if override.proposed else "not proposed"
-        _say(
-            streams,
-            args.lang,
-            f"Phản ánh số {args.number}: chấp nhận; {override.candidate} nay {now_vi}.",
-            f"Objection no. {args.number}: upheld; {override.candidate} is now {now_en}.",
+        key = (
+            "round.objection-upheld.proposed" if override.proposed else "round.objection-upheld.not-proposed"
         )
+        _say(streams, args.lang, msg(key, number=args.number, id=override.candidate))
     return EXIT_OK
 
 

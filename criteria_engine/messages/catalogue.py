@@ -26,6 +26,7 @@ from . import (
     reading_messages,
     revision_messages,
     round_messages,
+    round_report_messages,
 )
 
 SOURCES = (
@@ -37,6 +38,7 @@ SOURCES = (
     dataset_messages,
     output_messages,
     round_messages,
+    round_report_messages,
     cli_messages,
     help_commands,
     help_options,
