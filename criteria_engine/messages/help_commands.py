@@ -4,6 +4,16 @@ validate), in Vietnamese and English. The examples are the same commands in both
 
 from __future__ import annotations
 
+_EVALUATE_EXAMPLES = """\
+  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx
+  criteria evaluate happy-family@2026.2 examples/data/commune/household.csv --persons examples/data/commune/person.csv -o ket-qua.xlsx
+  criteria evaluate happy-family examples/data/commune/household.csv --persons examples/data/commune/person.csv --format jsonl --detail verdicts > out.jsonl
+  criteria evaluate happy-school examples/data/commune/school.csv --rank --lang en
+  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --map examples/data/xa-mau/ten-cot.yaml --as-of 2026-11-25
+  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --format problems -o van-de.csv
+  criteria evaluate happy-commune examples/data/commune --as-of 2026-12-01"""
+"""The examples of the help, the same in both languages."""
+
 MESSAGES: dict[str, tuple[str, str]] = {
     "help.criteria": (
         """\
@@ -109,13 +119,8 @@ Mã thoát: 0 kể cả khi có đối tượng không đạt; 1 khi bộ tiêu 
 nếu quá nửa số dòng không hợp lệ (có dòng cảnh báo: bố cục tệp có lẽ bị sai).
 
 ví dụ:
-  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx
-  criteria evaluate happy-family@2026.2 examples/data/commune/household.csv --persons examples/data/commune/person.csv -o ket-qua.xlsx
-  criteria evaluate happy-family examples/data/commune/household.csv --persons examples/data/commune/person.csv --format jsonl --detail verdicts > out.jsonl
-  criteria evaluate happy-school examples/data/commune/school.csv --rank --lang en
-  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --map examples/data/xa-mau/ten-cot.yaml --as-of 2026-11-25
-  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --format problems -o van-de.csv
-  criteria evaluate happy-commune examples/data/commune --as-of 2026-12-01""",
+"""
+        + _EVALUATE_EXAMPLES,
         """\
 Evaluate every candidate (household, village, school...) of a data file against a criteria
 set and show who passes, the score, the rating and the criteria not met.
@@ -151,13 +156,8 @@ Exit status: 0 even when candidates fail; 1 when the set or the data file cannot
 than half of the rows are invalid (a banner says so: the layout is probably wrong).
 
 examples:
-  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx
-  criteria evaluate happy-family@2026.2 examples/data/commune/household.csv --persons examples/data/commune/person.csv -o ket-qua.xlsx
-  criteria evaluate happy-family examples/data/commune/household.csv --persons examples/data/commune/person.csv --format jsonl --detail verdicts > out.jsonl
-  criteria evaluate happy-school examples/data/commune/school.csv --rank --lang en
-  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --map examples/data/xa-mau/ten-cot.yaml --as-of 2026-11-25
-  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --format problems -o van-de.csv
-  criteria evaluate happy-commune examples/data/commune --as-of 2026-12-01""",
+"""
+        + _EVALUATE_EXAMPLES,
     ),
     "help.explain.about": (
         """\

@@ -3,6 +3,16 @@ template, test) do, in Vietnamese and English. Key -> (vi, en)."""
 
 from __future__ import annotations
 
+_ROUND_EXAMPLES = """\
+  criteria round open happy-family examples/data/commune --year 2026 --village C001-V01 --date 2026-10-01
+  criteria round sheet happy-family --year 2026 --village C001-V01 -o phieu.xlsx --minutes bien-ban.html
+  criteria round votes happy-family examples/data/round-2026/phieu-C001-V01.csv --year 2026 --village C001-V01 --date 2026-10-10 --invited 33 --present 30
+  criteria round post happy-family --year 2026 --village C001-V01 --date 2026-10-12 -o niem-yet.html
+  criteria round letters happy-family --year 2026 --village C001-V01 -o thu.html
+  criteria round decide happy-family --year 2026 --village C001-V01 --date 2026-10-23 --by "Chủ tịch UBND xã" -o quyet-dinh.html
+  criteria round status happy-family --year 2026 --village C001-V01"""
+"""The examples of the help, the same in both languages."""
+
 MESSAGES: dict[str, tuple[str, str]] = {
     "help.list.about": (
         """\
@@ -71,13 +81,8 @@ yết, quyết định lần thứ hai...) thì nói rõ lý do và không thay 
 Ngày: mỗi bước nhận --date (mặc định: hôm nay), nên có thể ghi lại một đợt bình xét sau.
 
 ví dụ (một năm của một thôn, trên dữ liệu mẫu có sẵn):
-  criteria round open happy-family examples/data/commune --year 2026 --village C001-V01 --date 2026-10-01
-  criteria round sheet happy-family --year 2026 --village C001-V01 -o phieu.xlsx --minutes bien-ban.html
-  criteria round votes happy-family examples/data/round-2026/phieu-C001-V01.csv --year 2026 --village C001-V01 --date 2026-10-10 --invited 33 --present 30
-  criteria round post happy-family --year 2026 --village C001-V01 --date 2026-10-12 -o niem-yet.html
-  criteria round letters happy-family --year 2026 --village C001-V01 -o thu.html
-  criteria round decide happy-family --year 2026 --village C001-V01 --date 2026-10-23 --by "Chủ tịch UBND xã" -o quyet-dinh.html
-  criteria round status happy-family --year 2026 --village C001-V01""",
+"""
+        + _ROUND_EXAMPLES,
         """\
 The award round ("bình xét") of a title, step by step, as the set's procedure declares it
 (Decree 86/2023/ND-CP): evaluate the candidates of a village (open), print the voting
@@ -94,13 +99,8 @@ decision before the posting ended, a second decision...) says why and changes no
 Dates: each step takes --date (default: today), so a round can be recorded afterwards.
 
 examples (one village's year, on the shipped example data):
-  criteria round open happy-family examples/data/commune --year 2026 --village C001-V01 --date 2026-10-01
-  criteria round sheet happy-family --year 2026 --village C001-V01 -o phieu.xlsx --minutes bien-ban.html
-  criteria round votes happy-family examples/data/round-2026/phieu-C001-V01.csv --year 2026 --village C001-V01 --date 2026-10-10 --invited 33 --present 30
-  criteria round post happy-family --year 2026 --village C001-V01 --date 2026-10-12 -o niem-yet.html
-  criteria round letters happy-family --year 2026 --village C001-V01 -o thu.html
-  criteria round decide happy-family --year 2026 --village C001-V01 --date 2026-10-23 --by "Chủ tịch UBND xã" -o quyet-dinh.html
-  criteria round status happy-family --year 2026 --village C001-V01""",
+"""
+        + _ROUND_EXAMPLES,
     ),
     "help.schema.about": (
         """\
