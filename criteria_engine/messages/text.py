@@ -11,9 +11,10 @@ a nested :class:`Msg`, or a tuple of those joined with commas.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Union
 
 from .catalogue import template
@@ -71,10 +72,16 @@ class Msg:
 
     key: str
     args: tuple[tuple[str, Arg], ...] = ()
+    _said: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """What it said in each language so far (a diagnostic's English is asked for more than
+    once: its ``message``, its field issue, its JSON)."""
 
     def __call__(self, lang: str) -> str:
         """The message in ``lang`` (English for ``en``, Vietnamese otherwise)."""
-        return _Filler(lang).vformat(template(self.key, lang), (), dict(self.args))
+        said = self._said.get(lang)
+        if said is None:
+            said = self._said[lang] = _fill(template(self.key, lang), dict(self.args), lang)
+        return said
 
     def __str__(self) -> str:
         return self("en")
@@ -116,6 +123,24 @@ def say(value: Arg, lang: str, spec: str = "") -> str:
 
 
 _VI_NUMBER = str.maketrans({",": ".", ".": ","})
+
+
+@functools.lru_cache(maxsize=2048)
+def _parts(text: str) -> tuple[tuple[str, str | None, str], ...]:
+    """A template cut once into its literal texts and fields (name, spec)."""
+    return tuple((literal, name, spec or "") for literal, name, spec, _ in string.Formatter().parse(text))
+
+
+def _fill(text: str, values: Mapping[str, Arg], lang: str) -> str:
+    """``text`` with its fields said in ``lang``: ``str.format`` without its cost per call."""
+    out: list[str] = []
+    for literal, name, spec in _parts(text):
+        out.append(literal)
+        if name is not None:
+            if name not in values:  # a field with an index or attribute: the full formatter
+                return _Filler(lang).vformat(text, (), dict(values))
+            out.append(say(values[name], lang, spec))
+    return "".join(out)
 
 
 class _Filler(string.Formatter):
