@@ -20,10 +20,11 @@ from multiprocessing.reduction import ForkingPickler
 from types import MappingProxyType
 from typing import IO, Any
 
-from ..errors import Diagnostic, RevisionError
+from ..errors import RevisionError, diagnostic
 from ..evaluators.plan import Plan
 from ..evaluators.rows import evaluate_row
 from ..io.records import Unit, prepare
+from ..messages import msg, template
 from ..render import Item
 from ..results import CriterionResult, Result, Verdict
 
@@ -104,7 +105,7 @@ def _start_worker(job: Job | _Recipe) -> None:
             registry = registry_for(job.sets)
             revision = registry.get(job.ref)
             if revision.digest != job.digest:
-                raise RuntimeError(f"{job.ref} changed on disk after the run started; run it again")
+                raise RuntimeError(str(msg("worker-failed.changed", ref=job.ref)))
             job = Job(plan_for(registry, revision), job.as_of, job.detail, job.sets)
         _JOB = job
     except Exception as exc:
@@ -240,9 +241,7 @@ def _collect(result: AsyncResult[list[object]]) -> list[object]:
     try:
         return result.get()
     except WorkerFailure as exc:
-        raise RevisionError(
-            [Diagnostic("worker-failed", f"a worker process could not start: {exc}")]
-        ) from None
+        raise RevisionError([diagnostic("worker-failed", msg("worker-failed", detail=str(exc)))]) from None
 
 
 def with_progress(items: Iterator[Item], stream: IO[str], enabled: bool, label: str) -> Iterator[Item]:
@@ -253,9 +252,11 @@ def with_progress(items: Iterator[Item], stream: IO[str], enabled: bool, label: 
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from .common import current_language
+
     columns = (
         SpinnerColumn(),
-        TextColumn("{task.description}: {task.completed:,} rows"),
+        TextColumn(template("cli.progress", current_language())),
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=Console(file=stream), transient=True) as progress:

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator, Mapping, Sequence
 
-from criteria_engine.errors import Diagnostic
+from criteria_engine.errors import Diagnostic, diagnostic
 from criteria_engine.evaluators.records import id_text
 from criteria_engine.evaluators.rollup import ResultSink, Selector, evaluate_tables
 from criteria_engine.evaluators.tables import TableFields, TableRow
@@ -23,6 +23,7 @@ from criteria_engine.io.columns import ColumnMap, InputMatcher
 from criteria_engine.io.convert import RowConverter
 from criteria_engine.io.dataset import Dataset, open_dataset
 from criteria_engine.io.ids import IdTracker
+from criteria_engine.messages import msg
 
 
 class DatasetTables:
@@ -101,15 +102,14 @@ class DatasetTables:
                 key = id_text(record.get(fields.id_field)) if id_header else None
                 first = ids.first_row(key, row.row_number) if key is not None else None
                 if first is not None:
-                    message = (
-                        f"row {row.row_number}: the id '{key}' is already used on row {first} of table "
-                        f"'{table}'; this row is not evaluated"
+                    text = msg(
+                        "data-duplicate-id.table", row=row.row_number, id=key, first=first, table=table
                     )
-                    hint = f"give each row its own id, or delete the repeated row (rows {first} and {row.row_number})"
+                    hint = msg("data-duplicate-id.table-hint", first=first, row=row.row_number)
                     problems = [
                         *problems,
-                        Diagnostic(
-                            "data-duplicate-id", message, file, row.row_number, column, (), hint, value=key
+                        diagnostic(
+                            "data-duplicate-id", text, file, row.row_number, column, (), hint, value=key
                         ),
                     ]
                 yield TableRow(row.row_number, record, problems)

@@ -12,18 +12,21 @@ record and problems and may run in a worker process.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DataError, Diagnostic, Severity
+from ..errors import DataError, Diagnostic, Severity, diagnostic
 from ..evaluators.plan import Plan
 from ..evaluators.records import id_text
 from ..evaluators.rows import SourceRow
 from ..format.models import CriteriaSet, InputSpec
-from .children import Child, ChildSpec, child_index, parse_children, sheets_in_workbook
+from ..messages import msg
+from .advice import shortened
+from .children import Child, ChildrenError, ChildSpec, child_index, parse_children, sheets_in_workbook
 from .columns import ColumnMap, fold, header_test, load_map_file, suggest
 from .convert import RowConverter, convert_value
 from .header_words import total_label
@@ -93,8 +96,8 @@ class DataSource:
         extra = load_map_file(self.column_map) if isinstance(self.column_map, str) else self.column_map
         try:
             specs = parse_children(self.children, cs)
-        except ValueError as exc:
-            raise DataError([Diagnostic("data-bad-children", str(exc), self.path)]) from None
+        except ChildrenError as exc:
+            raise DataError([diagnostic("data-bad-children", exc.text, self.path)]) from None
         kind = detect_format(self.path)
         tabular = kind in ("csv", "tsv", "xlsx")
         if self.path != "-":
@@ -155,14 +158,16 @@ class DataSource:
             for spec, index in indexes:
                 orphans = {k: len(v) for k, v in index.items() if k not in ids}
                 if orphans:
-                    shown = ", ".join(f"'{k}'" for k in list(orphans)[:5]) + (
-                        ", …" if len(orphans) > 5 else ""
+                    shown = shortened(tuple(f"'{k}'" for k in orphans), 5)
+                    text = msg(
+                        "data-orphan-rows",
+                        count=sum(orphans.values()),
+                        table=spec.sheet or spec.name,
+                        link=spec.link,
+                        file=Path(self.path).name,
+                        ids=shown,
                     )
-                    message = (
-                        f"{sum(orphans.values())} {spec.name} row(s) link through '{spec.link}' to candidates "
-                        f"not in {Path(self.path).name}: {shown}; they are ignored"
-                    )
-                    self.warn([Diagnostic("data-orphan-rows", message, spec.path, severity=Severity.WARNING)])
+                    self.warn([diagnostic("data-orphan-rows", text, spec.path, severity=Severity.WARNING)])
 
     def _count_empty(self, values: Mapping[str, object]) -> None:
         """Count the row's empty cells by input (a row without an empty cell, the usual one,
@@ -178,37 +183,34 @@ class DataSource:
 
     def _note_title(self, line: int, above: tuple[int, ...]) -> None:
         rows = (
-            f"row {above[0]} above them (a title) is"
+            msg("data-header-row.one", first=above[0])
             if len(above) == 1
-            else f"rows {above[0]}–{above[-1]} above them (a title) are"
+            else msg("data-header-row.many", first=above[0], last=above[-1])
         )
-        message = f"the column headers are on row {line}; {rows} not data"
-        hint = "if another row holds the headers, give it with --header-row N"
-        self.warn([Diagnostic("data-header-row", message, self.path, line, 0, (), hint, Severity.WARNING)])
+        text = msg("data-header-row", line=line, rows=rows)
+        hint = msg("data-header-row.hint")
+        self.warn([diagnostic("data-header-row", text, self.path, line, 0, (), hint, Severity.WARNING)])
 
     def _total(self, raw: RawRow, id_header: str | None) -> bool:
         """A totals row ("Tổng cộng") is left out, counted and reported."""
         label = total_label(raw.values.values(), raw.values.get(id_header) if id_header else None)
         if label is None:
             return False
-        message = f"row {raw.row_number} ('{label}') is a totals row, not a candidate; it is skipped"
-        hint = "nothing to do if it is the table's total; otherwise give the row an id"
-        note = Diagnostic("data-total-row", message, self.path, raw.row_number, 1, (), hint, Severity.WARNING)
+        text = msg(
+            "data-total-row", row=raw.row_number, label=label, subject=msg("at.row", row=raw.row_number)
+        )
+        hint = msg("data-total-row.hint")
+        note = diagnostic("data-total-row", text, self.path, raw.row_number, 1, (), hint, Severity.WARNING)
         self.skipped.append(note)
         self.warn([note])
         return True
 
     def _repeated(self, raw: RawRow, parent: str, first: int, column: int) -> RawRow:
         """The later row of a repeated id: invalid, naming both rows."""
-        message = (
-            f"row {raw.row_number}: the id '{parent}' is already used on row {first}; "
-            "this row is not evaluated"
-        )
-        hint = (
-            f"give each candidate its own id, or delete the repeated row (rows {first} and {raw.row_number})"
-        )
-        problem = Diagnostic(
-            "data-duplicate-id", message, self.path, raw.row_number, column, (), hint, value=parent
+        text = msg("data-duplicate-id", row=raw.row_number, id=parent, first=first)
+        hint = msg("data-duplicate-id.hint", first=first, row=raw.row_number)
+        problem = diagnostic(
+            "data-duplicate-id", text, self.path, raw.row_number, column, (), hint, value=parent
         )
         return RawRow(raw.row_number, raw.values, (*raw.problems, problem))
 
@@ -256,28 +258,21 @@ class DataSource:
             if fatal and tabular and self.strict:
                 self._fatal = fatal  # raised at the first data row (a file without rows says so first)
             else:
-                notes += [
-                    Diagnostic(
-                        d.code, d.message, d.file, d.line, d.column, d.path, d.suggestion, Severity.WARNING
-                    )
-                    for d in fatal
-                ]
+                notes += [dataclasses.replace(d, severity=Severity.WARNING) for d in fatal]
             folded = {fold(h) for h in headers}
             for name in self.keep:
                 if fold(name) not in folded:
-                    message = f"no column '{name}' to keep; it is left empty"
+                    text = msg("data-no-keep-column", column=name)
                     near = suggest(name, headers)
                     notes.append(
-                        Diagnostic(
-                            "data-no-keep-column", message, self.path, line, 0, (), near, Severity.WARNING
+                        diagnostic(
+                            "data-no-keep-column", text, self.path, line, 0, (), near, Severity.WARNING
                         )
                     )
             if columns.id_header is None:
-                message = (
-                    "no column holds the candidate's id (name it 'id' or 'Mã hộ', or map one with --map)"
-                )
+                text = msg("data-no-id-column")
                 notes.append(
-                    Diagnostic("data-no-id-column", message, self.path, line, 0, severity=Severity.WARNING)
+                    diagnostic("data-no-id-column", text, self.path, line, 0, severity=Severity.WARNING)
                 )
         else:  # a JSON record with new keys: report only the new unknown columns
             notes = [n for n in notes if n.code == "data-unknown-column" and n.column > len(previous.headers)]
@@ -298,10 +293,10 @@ class DataSource:
                 name = target[1]
         self._group_spec = self.model.inputs.get(name) if name else None
         if self.group_field is None and self.group_by and previous is None:
-            message = f"no column '{self.group_by}' to group by"
+            text = msg("data-no-group-column", column=self.group_by)
             close = suggest(self.group_by, headers)
             self.warn(
-                [Diagnostic("data-no-group-column", message, self.path, 1, 0, (), close, Severity.WARNING)]
+                [diagnostic("data-no-group-column", text, self.path, 1, 0, (), close, Severity.WARNING)]
             )
 
 
@@ -351,20 +346,7 @@ def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> SourceRow:
         if name not in record:
             record[name] = [child for child, _ in children]
         for _child, child_problems in children:
-            problems.extend(
-                Diagnostic(
-                    d.code,
-                    d.message,
-                    d.file,
-                    d.line,
-                    d.column,
-                    (name, *d.path),
-                    d.suggestion,
-                    d.severity,
-                    d.value,
-                )
-                for d in child_problems
-            )
+            problems.extend(dataclasses.replace(d, path=(name, *d.path)) for d in child_problems)
     columns = {name: header for header, (kind, name) in unit.columns.targets.items() if kind == "input"}
     return SourceRow(
         raw.row_number, record, tuple(problems), unit.group, unit.file, unit.columns.headers, columns,
