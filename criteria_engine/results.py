@@ -15,6 +15,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from .messages import Msg
+
 
 class Verdict(StrEnum):
     """A criterion's outcome for one candidate (the value is what JSON and CSV carry)."""
@@ -188,6 +190,32 @@ class FieldIssue:
     """The cell's text as written, when the value could not be read."""
     fix: str | None = None
     """How to correct it, when that can be said."""
+    text: Msg | None = None
+    """The message as the catalogue of messages says it (``message`` is its English)."""
+    hint: Msg | None = None
+    """The fix as the catalogue says it (``fix`` is its English)."""
+
+    @classmethod
+    def of(
+        cls,
+        field: str,
+        code: str,
+        text: Msg,
+        column: str | None = None,
+        value: str | None = None,
+        hint: Msg | None = None,
+    ) -> FieldIssue:
+        """An issue whose message (and fix) come from the catalogue of messages."""
+        fix = str(hint) if hint is not None else None
+        return cls(field, code, str(text), column, value, fix, text, hint)
+
+    def message_in(self, lang: str) -> str:
+        """The message in ``lang`` (the English ``message`` when it has no catalogue text)."""
+        return self.text(lang) if self.text is not None else self.message
+
+    def fix_in(self, lang: str) -> str | None:
+        """How to correct it, in ``lang``."""
+        return self.hint(lang) if self.hint is not None else self.fix
 
     def to_dict(self) -> dict[str, str]:
         """Plain data with stable keys (``column``, ``value`` and ``fix`` only when known)."""

@@ -2,10 +2,11 @@
 
 Parts, lowest first (a part may import its own modules and any lower part, never a higher one):
 
-    errors, results  <-  format  <-  rules  <-  evaluators  <-  explain, award
+    messages  <-  errors, results  <-  format  <-  rules  <-  evaluators  <-  explain, award
         <-  io, render, revisions, register  <-  cli
 
-``award`` (the procedure of an award round: pure logic over results) sits beside ``explain``;
+``messages`` (the catalogue of every message in Vietnamese and English) imports nothing of the
+package: every part words its diagnostics through it. ``award`` (the procedure of an award round: pure logic over results) sits beside ``explain``;
 ``register`` (the award register on disk) beside ``io``. Within the top row, ``render``,
 ``revisions`` and ``register`` may read data through ``io`` (the one place that reads data
 files); nothing else crosses sideways. Imports inside functions and under ``TYPE_CHECKING``
@@ -23,6 +24,7 @@ import criteria_engine
 PACKAGE = Path(criteria_engine.__file__).parent
 
 LEVELS = {
+    "messages": -1,
     "errors": 0,
     "results": 0,
     "format": 1,

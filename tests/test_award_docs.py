@@ -57,12 +57,22 @@ def _codes() -> set[str]:
         if path.name == "status.py":  # the status lines' codes are not refusals
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in {"Message", "_m", "m", "_refuse", "refuse"}
-                and node.args
-            ):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            named = isinstance(node.func, ast.Name) and node.func.id in {
+                "Message",
+                "_m",
+                "m",
+                "_refuse",
+                "refuse",
+            }
+            of = (  # Message.of(code, msg(...)): worded by the catalogue of messages
+                isinstance(node.func, ast.Attribute)
+                and node.func.attr == "of"
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "Message"
+            )
+            if named or of:
                 first = node.args[0]
                 choices = [first.body, first.orelse] if isinstance(first, ast.IfExp) else [first]
                 found |= {

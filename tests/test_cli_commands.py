@@ -17,11 +17,27 @@ COMMANDS = ["validate", "list", "schema", "show", "evaluate", "report", "explain
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_examples(command: str) -> None:
-    result = run(command, "--help")
+    result = run(command, "--help")  # Vietnamese unless --lang en or CRITERIA_LANG=en
     assert result.code == 0
-    assert f"usage: criteria {command}" in result.out
-    assert "example" in result.out
+    assert f"cách dùng: criteria {command}" in result.out
+    assert "ví dụ:" in result.out and "tùy chọn:" in result.out
+    assert "show this help message" not in result.out
     assert result.err == ""
+    english = run(command, "--help", "--lang", "en")
+    assert f"usage: criteria {command}" in english.out and "example" in english.out
+    assert "cách dùng" not in english.out
+
+
+def test_the_environment_chooses_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CRITERIA_LANG", "en")
+    assert "usage: criteria show" in run("show", "--help").out
+    shown = run("show", SET)
+    assert "Happy Family — happy-family@2026.2" in shown.out
+    unknown = run("show", "happy-famly")
+    assert "error[unknown-set]: no criteria set 'happy-famly'" in unknown.err
+    assert "Gia đình hạnh phúc" in run("show", SET, "--lang", "vi").out  # --lang wins
+    monkeypatch.setenv("CRITERIA_LANG", "fr")  # not a language of the catalogue: ignored
+    assert "cách dùng: criteria show" in run("show", "--help").out
 
 
 def test_no_command_prints_help_and_exits_2() -> None:
@@ -33,30 +49,45 @@ def test_no_command_prints_help_and_exits_2() -> None:
 def test_unknown_option_is_a_usage_error() -> None:
     result = run("evaluate", SET, HOUSEHOLDS, "--colour", "red")
     assert result.code == 2
-    assert "error: unrecognized arguments: --colour red" in result.err
-    assert "Try 'criteria evaluate --help'." in result.err
+    assert "criteria: lỗi: không hiểu các tham số: --colour red" in result.err
+    assert "Xem hướng dẫn: 'criteria evaluate --help'." in result.err
     assert "Traceback" not in result.err
+    english = run("evaluate", SET, HOUSEHOLDS, "--colour", "red", "--lang", "en")
+    assert "error: unrecognized arguments: --colour red" in english.err
+    assert "Try 'criteria evaluate --help'." in english.err
 
 
 def test_bad_date_is_a_usage_error() -> None:
     result = run("evaluate", "happy-family", HOUSEHOLDS, "--as-of", "25/11/2026")
     assert result.code == 2
-    assert "is not a date (write YYYY-MM-DD)" in result.err
+    assert "tham số --as-of: '25/11/2026' không phải ngày (ghi YYYY-MM-DD)" in result.err
+    english = run("evaluate", "happy-family", HOUSEHOLDS, "--lang", "en", "--as-of", "25/11/2026")
+    assert "argument --as-of: '25/11/2026' is not a date (write YYYY-MM-DD)" in english.err
+    choice = run("evaluate", "happy-family", HOUSEHOLDS, "--format", "pdf")
+    assert "tham số --format: 'pdf' không phải lựa chọn hợp lệ (chọn một trong: " in choice.err
+    missing = run("evaluate", "happy-family")
+    assert "thiếu tham số bắt buộc: DATA" in missing.err
 
 
 def test_validate_keeps_its_diagnostic_format(tmp_path: Path) -> None:
     good = run("validate", shipped_sets_dir() / "happy-family")
     assert good.code == 0, good.err
-    assert "file(s) checked, 0 invalid" in good.out
+    assert "Đã kiểm tra 3 tệp, 0 tệp không hợp lệ" in good.out
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: criteria-set/1\nid: x\nversion: '1'\nstatus: activ\n", encoding="utf-8")
     result = run("validate", bad)
     assert result.code == 1
     first = result.err.splitlines()[0]
-    assert first.startswith(f"{bad}:") and ": error[" in first
+    assert first.startswith(f"{bad}:1:1: lỗi[missing-key]: thiếu khóa bắt buộc '")
+    assert f"{bad}:4:9: lỗi[bad-value]: 'activ' không thuộc các giá trị: draft, active, retired" in result.err
     as_json = run("validate", bad, "--format", "json")
     assert as_json.code == 1
-    assert json.loads(as_json.out)["valid"] is False
+    data = json.loads(as_json.out)
+    assert data["valid"] is False
+    said = next(d for d in data["diagnostics"] if d["code"] == "bad-value")
+    assert said["message"] == "'activ' is not one of draft, active, retired"  # the library's English
+    assert said["text"] == "'activ' không thuộc các giá trị: draft, active, retired"  # the run's language
+    assert said["hint"] == "có phải là 'active'?" and said["suggestion"] == "did you mean 'active'?"
 
 
 def test_list_and_schema() -> None:
@@ -87,14 +118,20 @@ def test_show_tree_in_both_languages() -> None:
 def test_show_unknown_set_suggests() -> None:
     result = run("show", "happy-famly")
     assert result.code == 1
-    assert "error[unknown-set]" in result.err and "did you mean 'happy-family'?" in result.err
+    assert (
+        result.err
+        == "lỗi[unknown-set]: không có bộ tiêu chí 'happy-famly'\n  gợi ý: có phải là 'happy-family'?\n"
+    )
 
 
 def test_evaluate_table_summary_and_warnings() -> None:
     result = evaluate()
     assert result.code == 0, result.err
     assert "Tổng cộng 8 hộ: 4 đạt, 2 chưa đạt, 1 chưa xác định, 1 dữ liệu không hợp lệ" in result.out
-    assert "warning[data-unknown-column]: column 'Chủ hộ' is not an input" in result.err
+    assert (
+        "cảnh báo[data-unknown-column]: cột 'Chủ hộ' không phải trường nào của bộ tiêu chí; bỏ qua"
+        in result.err
+    )
     assert "Traceback" not in result.err
 
 
@@ -140,12 +177,13 @@ def test_explain_one_candidate() -> None:
     en = run("explain", SET, HOUSEHOLDS, "--persons", PERSONS, "--id", "H02", "--id", "H05", "--lang", "en")
     assert "Household H02" in en.out and "Household H05" in en.out
     assert "INVALID DATA" in en.out
+    assert "warning[data-unknown-column]: column 'Chủ hộ' is not an input; it is ignored" in en.err
 
 
 def test_explain_unknown_id_suggests() -> None:
     result = run("explain", SET, HOUSEHOLDS, "--id", "H5")
     assert result.code == 2
-    assert "no candidate with id 'H5'" in result.err and "did you mean 'H05'?" in result.err
+    assert "không có đối tượng mã 'H5' trong " in result.err and "; có phải là 'H05'?" in result.err
 
 
 def test_explain_to_file(tmp_path: Path) -> None:
@@ -158,7 +196,7 @@ def test_explain_to_file(tmp_path: Path) -> None:
 def test_test_command_runs_the_stored_examples() -> None:
     result = run("test", "happy-family@2026.2")
     assert result.code == 0, result.out + result.err
-    assert "happy-family@2026.2:" in result.out and " 0 failed" in result.out
+    assert "happy-family@2026.2: 30 ví dụ, 30 đúng, 0 sai" in result.out
     every = run("test", "happy-family")
     assert every.out.count("happy-family@") >= 3
 
@@ -181,8 +219,8 @@ def test_test_command_reports_expected_and_got(tmp_path: Path) -> None:
     )
     result = run("test", "happy-family@2026.2", "--sets", tmp_path / "sets")
     assert result.code == 1
-    assert "FAIL full-marks" in result.out
-    assert "score: expected 99, got 100" in result.out
+    assert "SAI full-marks" in result.out
+    assert "score: mong đợi 99, thực tế 100" in result.out
 
 
 def test_report_writes_a_self_contained_file(tmp_path: Path) -> None:

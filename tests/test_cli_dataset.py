@@ -33,7 +33,8 @@ def test_the_example_commune_evaluates_bottom_up_in_vietnamese() -> None:
     assert any(line.startswith("happy-village@2026.1 (village.csv): 8 thôn") for line in levels), levels
     assert "Xã C001 — Xã, phường hạnh phúc" in out
     assert "thôn đạt “Thôn, tổ dân phố hạnh phúc”" in out  # the roll-up with numerator/denominator
-    assert "row 41, column 'members'" in err  # the broken household is reported, not dropped
+    # the broken household is reported, not dropped
+    assert "lỗi[data-bad-value]: dòng 41, cột 'members': '5 người?' không phải số nguyên" in err
 
 
 def test_the_dataset_as_json_carries_every_level_and_every_row() -> None:

@@ -38,9 +38,10 @@ def statuses(out: str) -> list[tuple[str, str]]:
 
 
 def one_error(err: str, code: str) -> None:
-    errors = [line for line in err.splitlines() if ": error[" in line]
+    """Exactly one error line (in Vietnamese, the run's language: ``lỗi[CODE]``)."""
+    errors = [line for line in err.splitlines() if ": lỗi[" in line or line.startswith("lỗi[")]
     assert len(errors) == 1, err
-    assert f"error[{code}]" in errors[0]
+    assert f"lỗi[{code}]" in errors[0]
     assert "Traceback" not in err
 
 
@@ -117,7 +118,7 @@ def test_without_persons_the_run_stops_and_says_why() -> None:
     result = evaluate("--format", "jsonl", persons=None)
     assert result.code == 1 and result.out == ""
     one_error(result.err, "data-missing-list")
-    assert "nobody could pass" in result.err and "--persons FILE" in result.err
+    assert "nên không ai có thể đạt" in result.err and "(hoặc --persons TỆP)" in result.err
 
 
 def test_column_map_file(tmp_path: Path) -> None:
@@ -138,9 +139,9 @@ def test_misspelt_column_gets_a_did_you_mean(tmp_path: Path) -> None:
     data = write_csv(tmp_path / "h.csv", header, rows)
     result = evaluate("--format", "jsonl", data=data)
     assert result.code == 0
-    assert "warning[data-unknown-column]: column 'Số nhânn khẩu'" in result.err
-    assert "did you mean 'Số nhân khẩu'?" in result.err
-    assert "warning[data-missing-column]" in result.err
+    assert "cảnh báo[data-unknown-column]: cột 'Số nhânn khẩu' không phải trường nào" in result.err
+    assert "gợi ý: có phải là 'Số nhân khẩu'?" in result.err
+    assert "cảnh báo[data-missing-column]: chưa có cột 'Số nhân khẩu' (trường 'members')" in result.err
 
 
 def test_bad_child_value_makes_the_parent_invalid(tmp_path: Path) -> None:
@@ -162,7 +163,11 @@ def test_orphan_children_are_reported(tmp_path: Path) -> None:
     )
     result = evaluate("--format", "jsonl", persons=persons)
     assert result.code == 0
-    assert "warning[data-orphan-rows]" in result.err and "'H99'" in result.err
+    assert (
+        "cảnh báo[data-orphan-rows]: 1 dòng của bảng persons (cột 'household_id') ghi mã không có"
+        in result.err
+    )
+    assert "'H99'" in result.err
 
 
 def test_children_file_without_link_column(tmp_path: Path) -> None:
@@ -175,7 +180,8 @@ def test_children_file_without_link_column(tmp_path: Path) -> None:
 def test_children_of_an_unknown_list_is_a_usage_error() -> None:
     result = evaluate("--children", f"person={PERSONS}", persons=None)
     assert result.code == 2
-    assert "'person' is not a list of this set" in result.err and "did you mean 'persons'?" in result.err
+    assert "'person' không phải danh sách của bộ tiêu chí này (các danh sách: persons)" in result.err
+    assert "; có phải là 'persons'?" in result.err
 
 
 @pytest.mark.parametrize(

@@ -165,7 +165,7 @@ def test_a_worker_that_cannot_start_says_why() -> None:
         assert len(workers) == 2
         workers.start(Setup(recipe, "jsonl", Context(None, "vi"), Layout("x.csv", "csv")))  # type: ignore[arg-type]
         with pytest.raises(
-            WorkerFailure, match=r"could not start: RuntimeError: happy-family@2026\.2 changed on disk"
+            WorkerFailure, match=r"the worker could not start: happy-family@2026\.2 changed on disk"
         ):
             list(workers.run([[], []]))
 

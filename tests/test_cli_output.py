@@ -62,8 +62,8 @@ def test_excel_output_has_rows_verdicts_and_a_summary_sheet(tmp_path: Path) -> N
     assert listed[0] == ("Dòng", "Mã", "Cột", "Giá trị", "Vấn đề", "Cách sửa", "Mã lỗi")
     invalid = [row for row in listed[1:] if row[6] == "data-bad-value"]
     assert [(r[0], r[1], r[2], r[3]) for r in invalid] == [(6, "H05", "Số nhân khẩu", "bốn")]
-    assert invalid[0][4] == "'bốn' is not a whole number"
-    assert invalid[0][5].startswith("write a whole number such as 2")
+    assert invalid[0][4] == "'bốn' không phải số nguyên"
+    assert invalid[0][5].startswith("ghi số nguyên, ví dụ 2")
     rows = list(results.iter_rows(values_only=True))
     assert rows[0][:3] == ("Dòng", "Hạng", "Mã")
     assert "K7" in rows[0] and len(rows) == 9
@@ -79,7 +79,9 @@ def test_excel_output_has_rows_verdicts_and_a_summary_sheet(tmp_path: Path) -> N
 def test_excel_needs_an_output_file() -> None:
     result = evaluate("--format", "xlsx")
     assert result.code == 2
-    assert "add -o FILE" in result.err
+    assert "criteria: lỗi: --format xlsx ghi ra tệp: thêm -o TỆP" in result.err
+    english = evaluate("--format", "xlsx", "--lang", "en")
+    assert "criteria: error: --format xlsx writes a file: add -o FILE" in english.err
 
 
 def test_format_from_the_extension(tmp_path: Path) -> None:
@@ -136,7 +138,7 @@ def test_ctrl_c_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(chunks, "evaluate_unit", interrupted)  # a file read by byte ranges
     result = evaluate("-o", target)
     assert result.code == 130
-    assert "interrupted" in result.err
+    assert "criteria: đã dừng giữa chừng; không tệp kết quả nào bị thay đổi" in result.err
     assert target.read_text(encoding="utf-8") == "the good old results\n"
     assert [p.name for p in tmp_path.iterdir()] == ["results.csv"]
 
@@ -189,7 +191,7 @@ def test_subprocess_evaluate_and_exit_codes() -> None:
     usage = _cli("evaluate")
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
     unusable = _cli("evaluate", SET, CASES / "nothing.csv")
-    assert unusable.returncode == 1 and "error[data-unreadable]" in unusable.stderr
+    assert unusable.returncode == 1 and "lỗi[data-unreadable]" in unusable.stderr
     assert "Traceback" not in unusable.stderr
 
 

@@ -37,7 +37,7 @@ def refused(argv: list[str], code: str, data: Path) -> str:
     before = {p: p.read_bytes() for p in data.parent.iterdir() if p.is_file() and not p.is_symlink()}
     status, out, err = run(*argv)
     assert status == 2 and out == ""
-    assert f"error[{code}]" in err, err
+    assert f"lỗi[{code}]" in err, err
     after = {p: p.read_bytes() for p in data.parent.iterdir() if p.is_file() and not p.is_symlink()}
     assert after == before and not list(data.parent.glob("*.part"))
     return err
@@ -47,6 +47,12 @@ def test_the_input_itself_is_refused(data: Path) -> None:
     err = refused(["evaluate", "happy-family", str(data), "-o", str(data)], "output-is-input", data)
     assert (
         err
+        == f"{data}: lỗi[output-is-input]: không ghi được '{data}': đây là tệp đầu vào {data}, kết quả sẽ ghi đè lên nó\n"
+    )
+    status, _out, english = run("evaluate", "happy-family", str(data), "-o", str(data), "--lang", "en")
+    assert status == 2
+    assert (
+        english
         == f"{data}: error[output-is-input]: cannot write '{data}': it is the input {data}, which the output would replace\n"
     )
 

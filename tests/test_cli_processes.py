@@ -123,8 +123,9 @@ def test_a_killed_run_leaves_no_worker_behind(big_csv: Path, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("how", "code", "line"),
     [
-        (signal.SIGINT, 130, "criteria: interrupted; no output file was changed"),
-        (signal.SIGTERM, 143, "criteria: stopped (terminated); no output file was changed"),
+        # said in the set's language (Vietnamese): what the official at the terminal reads
+        (signal.SIGINT, 130, "criteria: đã dừng giữa chừng; không tệp kết quả nào bị thay đổi"),
+        (signal.SIGTERM, 143, "criteria: đã bị yêu cầu dừng; không tệp kết quả nào bị thay đổi"),
     ],
 )
 def test_an_interrupted_run_ends_cleanly(

@@ -1,5 +1,6 @@
 """The corpora of criteria-set files: valid ones validate clean; each invalid one gives exactly
-its expected diagnostics (code, line, column, message, suggestion), compared whole."""
+its expected diagnostics (code, line, column, message, suggestion, and both in Vietnamese as the
+command line prints them), compared whole."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def _as_data(path: Path) -> list[dict[str, object]]:
             "column": d.column,
             "message": d.message,
             "suggestion": d.suggestion,
+            "message_vi": d.message_in("vi"),
+            "suggestion_vi": d.suggestion_in("vi"),
         }
         for d in checked.diagnostics
     ]

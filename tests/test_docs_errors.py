@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from criteria_engine.cli.docs import MESSAGE_PAGES, render_message_tables
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 ERRORS = ROOT / "docs" / "errors.md"
@@ -74,9 +76,11 @@ def test_errors_md_headings_are_unique() -> None:
 
 
 # Every code the package gives a Diagnostic, as written in its source: Diagnostic("code", ...),
-# error("code", ...), warning("code", ...) and the modules' own small helpers.
+# diagnostic("code", ...), error("code", ...), warning("code", ...), the expression checker's
+# problem("code", ...), the award round's refusals and the modules' own small helpers.
 _SOURCE_CODE = re.compile(
-    r"(?:Diagnostic|error|warning|_refuse|_fail|fail|_error)\(\s*\"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\""
+    r"(?:Diagnostic|diagnostic|error|warning|_refuse|_fail|fail|_error|problem|refuse)"
+    r"\(\s*\"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\""
 )
 
 
@@ -91,3 +95,23 @@ def test_every_code_the_package_gives_is_documented() -> None:
     found = source_codes()
     assert len(found) > 80
     assert sorted(found - documented) == []
+
+
+# --- each code's wording, Vietnamese and English ------------------------------------------------
+
+
+@pytest.mark.parametrize("page", MESSAGE_PAGES)
+def test_message_tables_match_the_catalogue(page: str) -> None:
+    """Each code's table of templates (Vietnamese and English) is the catalogue's."""
+    current = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    assert current == render_message_tables(current), (
+        f"docs/{page}: the message tables are out of date: run python scripts/gen_cli_docs.py"
+    )
+
+
+def test_every_documented_code_shows_its_wording_in_both_languages() -> None:
+    text = ERRORS.read_text(encoding="utf-8") + EXPRESSIONS.read_text(encoding="utf-8")
+    tables = set(re.findall(r"^<!-- messages: ([a-z0-9 .-]+) -->$", text, re.MULTILINE))
+    shown = {code for block in tables for code in block.split()}
+    assert sorted(source_codes() - shown) == []
+    assert "| `unknown-key` | khóa '{key}' không hợp lệ | unknown key '{key}' |" in text

@@ -37,7 +37,7 @@ def test_stored_examples_give_their_expected_results(name: str) -> None:
     plan = _plan(name)
     found = examples_file(plan.revision)
     assert found is not None and len(load_examples(found)) >= 4
-    result = run("test", name, "--sets", ENGINE)
+    result = run("test", name, "--sets", ENGINE, "--lang", "en")
     assert result.code == 0, result.out + result.err
     assert "0 failed" in result.out
 
@@ -239,7 +239,7 @@ def test_an_engine_fault_on_a_row_says_where_in_the_set() -> None:
         result = evaluate_row(plan, SourceRow(3, {"members": 1, "insured_members": 1, "persons": [{}]}))
     assert result.status == Status.INVALID
     message = result.errors[0].message
-    assert message.startswith("row 3: the evaluation failed at 1.yaml:") and "boom" in message
+    assert message.startswith("row 3 (the rule at 1.yaml:") and "boom" in message
 
 
 def test_an_explanation_names_the_first_five_failing_members() -> None:

@@ -27,7 +27,7 @@ PASSING: dict[str, object] = {
     "doctors": 5, "satisfaction": 95.0, "dropout": 0.0, "income": 2_000_000, "area": "rural",
     "housing": "solid", "org_rating": "good", "in_school": 2, "school_age": 2, "forest": 52.0,
     "forest_prev": 51.2, "poor": 7.0, "poor_prev": 10.0, "persons": [PERSON_OK, PERSON_OK, PERSON_OK],
-    "water": "hygienic", "happiness": 66.2, "level": 2, "insured": 5, "members": 5,
+    "water": "hygienic", "happiness": 66.2, "level": 2, "insured": 5, "members": 5, "listed": 5,
 }  # fmt: skip
 FAILING: dict[str, object] = {
     **PASSING, "registered": False, "violation": True, "incidents": 3, "exercising": 0, "doctors": 3,
@@ -38,7 +38,7 @@ FAILING: dict[str, object] = {
     "water": "unhygienic", "happiness": 55.0, "level": 0, "insured": 3,
 }  # fmt: skip
 UNKNOWN: dict[str, object] = {
-    "participating": True, "area": "rural", "school_age": 2, "members": 5,
+    "participating": True, "area": "rural", "school_age": 2, "members": 5, "listed": 2,
     "persons": None,
 }  # fmt: skip
 NOT_APPLICABLE: dict[str, object] = {**PASSING, "participating": False, "area": "urban", "school_age": 0}

@@ -181,7 +181,7 @@ def test_keep_carries_columns_into_rows_and_outputs() -> None:
     table = evaluate("--format", "csv", "--keep", "Chủ hộ").out.splitlines()
     assert table[0].startswith("Dòng,Mã,Chủ hộ,") and table[1].startswith("2,H01,Giàng A Sử,")
     missing = evaluate("--format", "jsonl", "--keep", "Họ tên")
-    assert "warning[data-no-keep-column]" in missing.err
+    assert "cảnh báo[data-no-keep-column]: không có cột 'Họ tên' để giữ lại; để trống" in missing.err
 
 
 def test_the_examples_check_their_vietnamese_sentences(tmp_path: Path) -> None:
@@ -197,7 +197,7 @@ def test_the_examples_check_their_vietnamese_sentences(tmp_path: Path) -> None:
     (folder / "2026.2.examples.yaml").write_text(wrong, encoding="utf-8")
     done = run("test", "happy-family@2026.2", "--sets", tmp_path)
     assert done.code == 1
-    assert "explanation B2: expected 'Loại nhà ở: kiên cố', got 'Loại nhà ở: Kiên cố'" in done.out
+    assert "lời giải thích B2: mong đợi 'Loại nhà ở: kiên cố', thực tế 'Loại nhà ở: Kiên cố'" in done.out
     assert run("test", "happy-family").code == 0
 
 

@@ -61,7 +61,20 @@ def test_hostile_file(name: str) -> None:
     data = CASES / name
     before = _digest(data)
     fmt = "json" if data.is_dir() else "jsonl"
-    result = run("evaluate", "hostile-minimal", data, "--sets", SETS, "--format", fmt, "--detail", "verdicts")
+    # The corpus keeps the library's English (the messages of the run in English, --lang en).
+    result = run(
+        "evaluate",
+        "hostile-minimal",
+        data,
+        "--sets",
+        SETS,
+        "--format",
+        fmt,
+        "--detail",
+        "verdicts",
+        "--lang",
+        "en",
+    )
     assert _digest(data) == before  # the input is untouched
     assert "Traceback" not in result.err
     found: dict[str, object] = {"exit": result.code}
@@ -129,7 +142,8 @@ def test_an_xlsx_bomb_is_refused_fast_and_in_little_memory(tmp_path: Path) -> No
     assert peak < 8 << 20  # only the zip directory was read
     assert _digest(bomb) == before
     result = run("evaluate", "hostile-minimal", bomb, "--sets", SETS)
-    assert result.code == 1 and "error[data-xlsx-too-large]" in result.err and "Traceback" not in result.err
+    assert result.code == 1 and "lỗi[data-xlsx-too-large]" in result.err and "Traceback" not in result.err
+    assert "phần 'xl/worksheets/sheet1.xml' của bảng tính sẽ bung ra " in result.err
 
 
 def test_an_xlsx_part_beyond_the_size_limit_is_refused(
@@ -196,5 +210,5 @@ def test_a_deep_column_map_is_a_bad_map_not_a_traceback(tmp_path: Path) -> None:
     mapping.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     result = run("evaluate", "hostile-minimal", CASES / "duplicate-id.csv", "--sets", SETS, "--map", mapping)
     assert result.code == 1
-    assert "error[data-bad-map]: cannot parse the column map: it is nested too deeply" in result.err
+    assert "lỗi[data-bad-map]: không đọc được bảng ánh xạ cột: lồng nhau quá sâu" in result.err
     assert "Traceback" not in result.err

@@ -21,6 +21,12 @@ INPUTS = {
 }
 
 
+def convert(raw: object, spec: InputSpec) -> tuple[object, str | None]:
+    """:func:`convert_value` with its problem said in English (the library's ``str()``)."""
+    value, problem = convert_value(raw, spec)
+    return value, None if problem is None else str(problem)
+
+
 def spec(kind: str) -> InputSpec:
     return InputSpec.model_validate({"type": kind, "label": {"vi": "x", "en": "x"}})
 
@@ -62,7 +68,7 @@ def spec(kind: str) -> InputSpec:
     ],
 )
 def test_numbers(raw: object, expected: float) -> None:
-    value, problem = convert_value(raw, spec("number"))
+    value, problem = convert(raw, spec("number"))
     assert problem is None
     assert value == expected and type(value) is type(expected)
 
@@ -71,13 +77,13 @@ def test_numbers(raw: object, expected: float) -> None:
     "raw", ["1.5tr", "abc", "1.5.0", "12,345,67", "1.500,000.5", "1,,5", "5.", "--1", "đ", "1/2", "١٢"]
 )
 def test_not_numbers(raw: str) -> None:
-    value, problem = convert_value(raw, spec("number"))
+    value, problem = convert(raw, spec("number"))
     assert value is None and problem == f"{raw!r} is not a number"
 
 
 @pytest.mark.parametrize("raw", [math.nan, math.inf, -math.inf, "NaN", "inf"])
 def test_nan_and_infinity_are_problems(raw: object) -> None:
-    value, problem = convert_value(raw, spec("number"))
+    value, problem = convert(raw, spec("number"))
     assert value is None and problem and "not a finite number" in problem
 
 
@@ -95,7 +101,7 @@ def test_nan_and_infinity_are_problems(raw: object) -> None:
     ],
 )
 def test_integers(raw: object, expected: int | None, problem: str | None) -> None:
-    value, message = convert_value(raw, spec("integer"))
+    value, message = convert(raw, spec("integer"))
     assert (value, message) == (expected, problem)
     assert value is None or type(value) is int
 
@@ -103,7 +109,7 @@ def test_integers(raw: object, expected: int | None, problem: str | None) -> Non
 @pytest.mark.parametrize("raw", [None, "", "   ", "-", "NA", "na", "n/a", "N/A", "—"])
 @pytest.mark.parametrize("kind", ["integer", "number", "boolean", "string", "date", "enum"])
 def test_missing(raw: object, kind: str) -> None:
-    assert convert_value(raw, spec(kind)) == (None, None)
+    assert convert(raw, spec(kind)) == (None, None)
 
 
 @pytest.mark.parametrize(
@@ -137,12 +143,12 @@ def test_missing(raw: object, kind: str) -> None:
     ],
 )
 def test_booleans(raw: object, expected: bool) -> None:
-    assert convert_value(raw, spec("boolean")) == (expected, None)
+    assert convert(raw, spec("boolean")) == (expected, None)
 
 
 @pytest.mark.parametrize("raw", ["maybe", "2", 2, "có thể"])
 def test_not_booleans(raw: object) -> None:
-    value, problem = convert_value(raw, spec("boolean"))
+    value, problem = convert(raw, spec("boolean"))
     assert value is None and problem and "is not yes/no" in problem
 
 
@@ -160,17 +166,17 @@ def test_not_booleans(raw: object) -> None:
     ],
 )
 def test_enums(raw: str, expected: str) -> None:
-    assert convert_value(raw, INPUTS["area"]) == (expected, None)
+    assert convert(raw, INPUTS["area"]) == (expected, None)
 
 
 def test_bad_enum_lists_the_values() -> None:
-    assert convert_value("suburb", INPUTS["area"]) == (None, "'suburb' is not one of: urban, rural, mountain")
+    assert convert("suburb", INPUTS["area"]) == (None, "'suburb' is not one of: urban, rural, mountain")
 
 
 def test_enum_of_numbers_from_a_number_cell() -> None:
     levels = InputSpec.model_validate({"type": "enum", "label": {"vi": "Mức"}, "values": ["1", "2"]})
-    assert convert_value(2.0, levels) == ("2", None)
-    assert convert_value(1, levels) == ("1", None)
+    assert convert(2.0, levels) == ("2", None)
+    assert convert(1, levels) == ("1", None)
 
 
 @pytest.mark.parametrize(
@@ -189,7 +195,7 @@ def test_enum_of_numbers_from_a_number_cell() -> None:
     ],
 )
 def test_dates(raw: object, expected: dt.date) -> None:
-    assert convert_value(raw, spec("date")) == (expected, None)
+    assert convert(raw, spec("date")) == (expected, None)
 
 
 @pytest.mark.parametrize(
@@ -203,7 +209,7 @@ def test_dates(raw: object, expected: dt.date) -> None:
     ],
 )
 def test_not_dates(raw: object, problem: str) -> None:
-    assert convert_value(raw, spec("date")) == (None, problem)
+    assert convert(raw, spec("date")) == (None, problem)
 
 
 @pytest.mark.parametrize(
@@ -216,23 +222,23 @@ def test_not_dates(raw: object, problem: str) -> None:
     ],
 )
 def test_strings(raw: object, expected: str) -> None:
-    assert convert_value(raw, spec("string")) == (expected, None)
+    assert convert(raw, spec("string")) == (expected, None)
 
 
 def test_lists_convert_each_item_by_its_specs() -> None:
     raw = [{"Tuổi": "41", "insured": "có", "id": "P1"}, {"age": "2,5"}, "junk"]
-    value, problem = convert_value(raw, INPUTS["persons"])
+    value, problem = convert(raw, INPUTS["persons"])
     assert value == [{"age": 41, "insured": True, "id": "P1"}, {}, {}]
     assert problem == "item 2, field 'age': '2,5' is not a whole number; item 3 is a text, not a record"
 
 
 def test_list_from_json_text_and_not_a_list() -> None:
-    assert convert_value('[{"age": 3}]', INPUTS["persons"]) == ([{"age": 3}], None)
+    assert convert('[{"age": 3}]', INPUTS["persons"]) == ([{"age": 3}], None)
     assert (
-        convert_value("3 người", INPUTS["persons"])[1]
+        convert("3 người", INPUTS["persons"])[1]
         == "'3 người' is not a list (expected a JSON list of records)"
     )
-    assert convert_value(5, INPUTS["persons"]) == (None, "'5' is a number, not a list")
+    assert convert(5, INPUTS["persons"]) == (None, "'5' is a number, not a list")
 
 
 def test_parse_number_direct() -> None:
@@ -269,6 +275,14 @@ def test_convert_row_from_the_vietnamese_csv() -> None:
         "row 4, column 'Thu nhập bình quân': '1.5tr' is not a number",
         "row 4, column 'Số nhân khẩu': '3,5' is not a whole number",
     ]
+    assert [p.message_in("vi") for p in problems] == [
+        "dòng 4, cột 'Thu nhập bình quân': '1.5tr' không phải số",
+        "dòng 4, cột 'Số nhân khẩu': '3,5' không phải số nguyên",
+    ]
+    assert [p.suggestion_in("vi") for p in problems] == [
+        "ghi số, ví dụ 1.500.000",
+        "ghi số nguyên, ví dụ 2",
+    ]
     assert [(p.code, p.file, p.line, p.column, p.path) for p in problems] == [
         ("data-bad-value", str(path), 4, 3, ("income",)),
         ("data-bad-value", str(path), 4, 4, ("members",)),
@@ -281,6 +295,19 @@ def test_convert_row_from_the_vietnamese_csv() -> None:
         "area": "mountain",
         "village_id": "V02",
     }
+
+
+def test_problems_are_said_in_vietnamese_with_the_accepted_labels() -> None:
+    _, problem = convert_value("Nhóm 3", INPUTS["area"])
+    assert problem is not None
+    assert problem("vi") == "'Nhóm 3' không phải giá trị hợp lệ; dùng: Thành thị, Nông thôn, Miền núi"
+    assert problem("en") == "'Nhóm 3' is not one of: urban, rural, mountain"
+    _, problem = convert_value("5 người?", INPUTS["members"])
+    assert problem is not None and problem("vi") == "'5 người?' không phải số nguyên"
+    _, problem = convert_value("31/02/2026", spec("date"))
+    assert problem is not None and problem("vi") == "'31/02/2026' không phải ngày có thật"
+    _, problem = convert_value("có thể", spec("boolean"))
+    assert problem is not None and problem("vi").startswith("'có thể' không phải có/không")
 
 
 def test_convert_row_without_a_row_number_and_links_as_id_text() -> None:

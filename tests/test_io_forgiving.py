@@ -67,10 +67,11 @@ def test_a_guessed_column_is_said_out_loud() -> None:
     columns, notes = ColumnMap.build(["Mã hộ", "Thu nhập bình quân"], FAMILY.inputs, subject="household")
     assert columns.target("Thu nhập bình quân") == ("input", "income_per_capita")
     (guess,) = [n for n in notes if n.code == "data-column-guessed"]
-    assert guess.message == (
-        "column 'Thu nhập bình quân' is read as 'income_per_capita' (Thu nhập bình quân đầu người "
-        "(đồng/tháng)), the input whose label it begins"
+    assert guess.message_in("vi") == (
+        "cột 'Thu nhập bình quân' được đọc là 'income_per_capita' (Thu nhập bình quân đầu người "
+        "(đồng/tháng)), trường có nhãn bắt đầu như vậy"
     )
+    assert guess.message.startswith("column 'Thu nhập bình quân' is read as 'income_per_capita' (")
 
 
 def test_the_id_headers_depend_on_the_subject() -> None:
@@ -271,10 +272,10 @@ def test_a_map_naming_no_input_stops_the_run(tmp_path: Path) -> None:
     result = run("evaluate", "hostile-minimal", data, "--sets", HOSTILE_SETS, "--map", mapping)
     assert result.code == 1 and result.out == ""
     assert (
-        f"{mapping}: error[data-bad-map]: the column map sends 'Số khẩu' to 'member', which is not an input of hostile-minimal"
-        in result.err
+        f"{mapping}: lỗi[data-bad-map]: bảng ánh xạ cột ghép 'Số khẩu' với 'member', nhưng đó không phải "
+        "trường nào của hostile-minimal\n  gợi ý: có phải là 'members'?" in result.err
     )
-    assert "did you mean 'members'?" in result.err
+    assert "gợi ý: có phải là 'members'?" in result.err
 
 
 def test_the_map_applies_to_the_members_table_too(tmp_path: Path) -> None:
@@ -309,10 +310,16 @@ def test_warnings_are_grouped_and_repeated_at_the_end(tmp_path: Path) -> None:
     result = run(
         "evaluate", "hostile-minimal", data, "--sets", HOSTILE_SETS, "--format", "jsonl", "--lang", "vi"
     )
-    assert result.err.count("3 columns are not inputs and are ignored: 'STT', 'Ghi chú', 'Họ tên'") == 2
+    said = "3 cột không phải trường của bộ tiêu chí, bỏ qua: 'STT', 'Ghi chú', 'Họ tên'"
+    assert result.err.count(said) == 2
     tail = result.err.split("Số dòng đọc được: 3 = 2 kết quả + 1 dòng bỏ qua (dòng tổng cộng)\n")[1]
     assert "2 ô trống ở cột 'members' (Số nhân khẩu)" in tail
-    assert "row 4 ('Tổng cộng') is a totals row" in tail
+    assert "dòng 4 ('Tổng cộng') là dòng tổng cộng, không phải một đối tượng; bỏ qua" in tail
+    english = run(
+        "evaluate", "hostile-minimal", data, "--sets", HOSTILE_SETS, "--format", "jsonl", "--lang", "en"
+    )
+    assert english.err.count("3 columns are not inputs and are ignored: 'STT', 'Ghi chú', 'Họ tên'") == 2
+    assert "row 4 ('Tổng cộng') is a totals row" in english.err
 
 
 def test_group_warnings_keeps_single_ones() -> None:
@@ -363,7 +370,7 @@ def test_dates_from_excel_day_numbers_and_text() -> None:
     assert convert_value(46_053, date) == (convert_value("31/01/2026", date)[0], None)
     assert convert_value("2026-01-31", date)[0] == convert_value(46_053.0, date)[0]
     assert (
-        convert_value(2026, date)[1]
+        str(convert_value(2026, date)[1])
         == "'2026' is a number, not a date (expected a date such as 2026-01-31 or 31/01/2026)"
     )
 
@@ -385,12 +392,12 @@ def test_members_sheet_is_read_from_the_workbook(tmp_path: Path) -> None:
 
 def test_numbers_with_too_many_digits_are_not_read() -> None:
     count = spec("integer")
-    assert convert_value(10**40, count) == (
-        None,
-        "a number of 41 digits is too long to read (at most 30 digits)",
-    )
+    value, problem = convert_value(10**40, count)
+    assert value is None and str(problem) == "a number of 41 digits is too long to read (at most 30 digits)"
+    assert problem is not None and problem("vi") == "số có 41 chữ số, quá dài để đọc (tối đa 30 chữ số)"
     assert convert_value(10**29, count) == (10**29, None)
     assert (
-        convert_value("1" * 31, count)[1] == "a number of 31 digits is too long to read (at most 30 digits)"
+        str(convert_value("1" * 31, count)[1])
+        == "a number of 31 digits is too long to read (at most 30 digits)"
     )
     assert convert_value("1.500.000", count) == (1_500_000, None)

@@ -86,7 +86,7 @@ def test_markdown_and_explanations_print_escape_sequences_as_text() -> None:
 def test_diagnostics_print_escape_sequences_as_text(tmp_path: Path) -> None:
     data = tmp_path / "h.csv"
     data.write_text('id,members,"ghi chú\x1b[2J"\nH1,4,x\n', encoding="utf-8")
-    done = run("evaluate", "hostile-minimal", data, "--sets", SETS, "--format", "jsonl")
+    done = run("evaluate", "hostile-minimal", data, "--sets", SETS, "--format", "jsonl", "--lang", "en")
     assert "\x1b" not in done.err
     assert "column 'ghi chú\\x1b[2J' is not an input" in done.err
 

@@ -253,9 +253,9 @@ def test_history_import_corrects_imported_lines_and_never_decided_ones(
         "set_id,year,candidate,unit,title\nhappy-family,2025,H1,V1,có\nhappy-family,2025,H2,V1,0\n",
         encoding="utf-8",
     )
-    assert import_file(register, history).startswith("2 dòng mới, 0 dòng sửa")
+    assert import_file(register, history)("vi") == "2 dòng mới, 0 dòng sửa"
     history.write_text("set_id,year,candidate,unit,title\nhappy-family,2025,H2,V1,1\n", encoding="utf-8")
-    assert import_file(register, history).startswith("0 dòng mới, 1 dòng sửa")
+    assert str(import_file(register, history)) == "0 new line(s), 1 correction(s)"
     assert sorted(a.candidate for a in load_awards(register.conn, "happy-family") if a.title) == ["H1", "H2"]
     assert register.counts()["awards"] == 3  # the corrected line is kept, superseded
     fill(register)

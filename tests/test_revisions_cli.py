@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from criteria_engine.cli import cmd_revisions
-from criteria_engine.cli.common import Streams, print_diagnostics
+from criteria_engine.cli.common import Streams, print_diagnostics, speaking
 from criteria_engine.errors import CriteriaError
 from criteria_engine.io.catalog import load_examples, load_registry
 
@@ -60,7 +60,7 @@ def test_diff_text_in_vietnamese_by_default() -> None:
     assert code == 0 and err == ""
     assert out.startswith("happy-family: 2026.2 → 2027.1\n")
     assert "  ~ Chuẩn nghèo về thu nhập, Nông thôn: 1.500.000 → 2.200.000 đồng/tháng.\n" in out
-    assert "88 thay đổi." in out and "Tham số (6)" in out  # 39 of them: column aliases and blank
+    assert "83 thay đổi." in out and "Tham số (6)" in out  # 39 of them: column aliases and blank
     assert (
         '`registered` “Đã đăng ký xây dựng "Gia đình hạnh phúc" đầu năm”, ô trống nghĩa là: — → không.' in out
     )
@@ -164,7 +164,10 @@ def test_help_has_examples(command: str, capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit):
         cli(command, "--help")
     text = capsys.readouterr().out
-    assert "examples:" in text and f"criteria {command} " in text
+    assert "ví dụ:" in text and f"criteria {command} " in text  # Vietnamese by default
+    with speaking("en"), pytest.raises(SystemExit):  # what main() does with --lang en
+        cli(command, "--help", "--lang", "en")
+    assert "examples:" in capsys.readouterr().out
 
 
 # --- verify -------------------------------------------------------------------------------------

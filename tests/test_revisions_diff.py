@@ -118,11 +118,13 @@ def test_a_threshold_change_names_the_value_compared_and_its_unit() -> None:
     assert a2.kind == "threshold-changed"
     assert describe(a2, "en") == (
         "Criterion A2 “Someone exercises”, rule: Members exercising ≥ 1 → ≥ 2 people "
-        "(`exercising >= 1` → `exercising >= 2`)."
+        "(“Members exercising ≥ 1” → “Members exercising ≥ 2”)."
     )
     assert "Số người tập thể dục ≥ 1 → ≥ 2 người" in describe(a2, "vi")
     # 80% is written as a percentage; a constant on the left reads as the comparison turned round
     assert "≥ 80% → ≥ 90%" in describe(changes["criteria.A3.when"], "vi")
+    # an expression compared is said in words too, as the rule is
+    assert "Số người có thẻ BHYT / Số nhân khẩu ≥ 80% → ≥ 90%" in describe(changes["criteria.A3.when"], "vi")
     assert "Income per person ≥ 1,500,000 → ≥ 2,200,000 VND/month" in describe(
         changes["criteria.A1.when"], "en"
     )
@@ -200,8 +202,10 @@ def test_happy_family_2027_1_fixes_read_as_rule_changes() -> None:
     k2 = next(c for c in diff.of_kind("rule-changed") if c.path == "criteria.K2.when")
     assert describe(k2, "en") == (
         'Criterion K2 “Held the "Cultural Family" title the year before”: rule changed: '
-        "`gdvh_this_year` → `gdvh_prev_year`."
+        '“Holds the "Cultural Family" title this year” → '
+        '“Held the "Cultural Family" title in the year before the assessment”.'
     )
+    assert "`" not in describe(k2, "vi")  # the rule in words, not its source
 
 
 def test_shipped_diffs_mirror_and_chain() -> None:

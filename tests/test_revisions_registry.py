@@ -295,7 +295,15 @@ def test_hygiene_messages_say_what_to_do() -> None:
     assert overlap.suggestion == "end sample@1 on 2026-07-01 (effective_to)"
     assert overlap.path == ("effective_from",) and overlap.file == "sample/2.yaml"
     (gap,) = registry(rev("1", D(2026, 1, 1), D(2026, 6, 1)), rev("2", D(2026, 7, 1), title="x")).check(TODAY)
-    assert gap.message == "no revision of 'sample' is in force from 2026-06-01 to 2026-07-01"
+    assert gap.message == "no revision of 'sample' is in force in [2026-06-01 – 2026-07-01)"
+    assert (
+        gap.message_in("vi")
+        == "'sample' không có phiên bản nào có hiệu lực trong khoảng 01/06/2026 – 30/06/2026"
+    )
+    assert overlap.message_in("vi") == (
+        "sample@2 (từ 01/07/2026) trùng thời gian với sample@1 (từ 01/01/2026); "
+        "các phiên bản đang áp dụng không được trùng thời gian"
+    )
 
 
 def test_the_shipped_sets_have_clean_histories() -> None:

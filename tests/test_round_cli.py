@@ -88,7 +88,7 @@ def test_the_example_commune_s_year_from_open_to_decide(tmp_path: Path) -> None:
     assert "7/9 thành viên hội đồng dự họp (77,8%), đạt số lượng tối thiểu" in said.out
     ok(run("round", "post", "happy-village", *unit, "--date", "2026-11-06"))
     early = run("round", "decide", "happy-village", *unit, "--date", "2026-11-15", "--by", "Chủ tịch UBND xã")
-    assert early.code == 1 and "error[decision-before-posting-ends]" in early.err
+    assert early.code == 1 and "lỗi[decision-before-posting-ends]" in early.err
     target = tmp_path / "thon.csv"
     ok(
         run(
@@ -144,8 +144,8 @@ def test_refused_steps_leave_the_register_s_bytes_as_they_were(
 ) -> None:
     before = _sha(posted_register)
     result = run("round", *argv, *YEAR, "--village", "C001-V01", "--register", posted_register)
-    assert result.code == 1 and f"error[{code}]" in result.err, result.err
-    assert result.err.startswith(f"{posted_register}: error[")
+    assert result.code == 1 and f"lỗi[{code}]" in result.err, result.err
+    assert result.err.startswith(f"{posted_register}: lỗi[")
     assert _sha(posted_register) == before
 
 
@@ -168,10 +168,13 @@ def test_votes_over_those_present_name_the_household_in_vietnamese_then_english(
     vi, en = run(*args), run(*args, "--lang", "en")
     assert vi.code == en.code == 1
     assert (
-        "error[votes-exceed-present]: C001-V01-H001: 28 đồng ý + 1 không đồng ý = 29, nhiều hơn số dự họp (20)."
+        "lỗi[votes-exceed-present]: C001-V01-H001: 28 đồng ý + 1 không đồng ý = 29, nhiều hơn số dự họp (20)."
         in vi.err
     )
-    assert "C001-V01-H001: 28 for + 1 against = 29, more than those present (20)." in en.err
+    assert (
+        "error[votes-exceed-present]: C001-V01-H001: 28 for + 1 against = 29, more than those present (20)."
+        in en.err
+    )
     assert _sha(register) == before
 
 
@@ -187,7 +190,7 @@ def test_a_newer_register_is_refused_at_the_command_line(tmp_path: Path) -> None
     conn.close()
     before = _sha(register)
     result = run("round", "status", "happy-family", *YEAR, "--village", "V", "--register", register)
-    assert result.code == 1 and "error[register-too-new]" in result.err
+    assert result.code == 1 and "lỗi[register-too-new]" in result.err
     assert _sha(register) == before
 
 

@@ -102,12 +102,12 @@ def test_a_fifo_among_the_set_files_is_reported_not_opened(tmp_path: Path) -> No
         timeout=120,
         check=False,
     )
-    assert done.returncode == 1 and "waiting.yaml is not a regular file" in done.stderr
+    assert done.returncode == 1 and "waiting.yaml không phải tệp thông thường" in done.stderr
 
 
 def test_an_empty_sets_path_is_a_usage_error_not_the_current_folder() -> None:
     result = run("show", "--sets", "", "happy-family")
-    assert result.code == 2 and "empty path" in result.err
+    assert result.code == 2 and "đường dẫn rỗng không chỉ tệp hay thư mục nào" in result.err
     files, problems = set_files([""])
     assert files == [] and [p.code for p in problems] == ["file-unreadable"]
 

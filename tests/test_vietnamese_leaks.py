@@ -1,18 +1,18 @@
 """No English in what a Vietnamese official reads of the example commune.
 
 Scanned, in Vietnamese: the bottom-up evaluation of the example commune (``bash scripts/demo``:
-the summary of every level, the commune's explanation and its roll-ups), the households'
-results as a table, Markdown and CSV with their summary lines, the three printed documents
-(score sheet, public list, letters), and ``criteria show`` of every shipped set. Not scanned:
-the diagnostics of data errors from io/ (standard error, and the error lines of an invalid
-household's card, marked ``diagnostic``): their Vietnamese catalogue is a later pass.
+the summary of every level, the commune's explanation and its roll-ups) and what it prints on
+standard error (the data diagnostics and closing notes); the households' results as a table,
+Markdown and CSV (the "Lỗi dữ liệu" column included) with their summary lines and standard
+error; the data-quality list (``--format problems``); the three printed documents (score sheet,
+public list, letters, the error lines of an invalid household's card included); ``criteria
+show`` of every shipped set; ``criteria list``, ``diff`` and ``verify`` (no "active", no ISO
+date); ``--help``; and the usage errors and diagnostics of a mistyped command.
 """
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import re
 from pathlib import Path
 
@@ -46,9 +46,12 @@ def leaks(text: str) -> list[str]:
     return found
 
 
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+"""A date as a file writes it; Vietnamese says 01/07/2026."""
+
+
 def visible(page: str) -> str:
-    """The text a reader sees, one block per line, without the io/ diagnostics."""
-    page = re.sub(r'<li class="diagnostic">.*?</li>', " ", page, flags=re.S)
+    """The text a reader sees, one block per line."""
     page = re.sub(r"<(style|svg|script)\b.*?</\1>", " ", page, flags=re.S)
     page = re.sub(r"</(p|h1|h2|h3|li|tr|div|section|caption)>", "\n", page)
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
@@ -67,7 +70,8 @@ def test_the_scanner_finds_each_marker() -> None:
 def test_the_example_commune_in_vietnamese_has_no_english() -> None:
     done = run("evaluate", "happy-commune", COMMUNE, "--as-of", "2026-12-01")
     assert done.code == 0 and "Xã C001 — Xã, phường hạnh phúc" in done.out
-    assert leaks(done.out) == []
+    assert "lỗi[data-bad-value]: dòng 41, cột 'members': '5 người?' không phải số nguyên" in done.err
+    assert leaks(done.out) == [] and leaks(done.err) == []
 
 
 @pytest.mark.parametrize("fmt", ["table", "md", "csv"])
@@ -78,11 +82,21 @@ def test_the_households_results_have_no_english(fmt: str) -> None:
     )  # fmt: skip
     assert done.code == 0 and "Tổng cộng 310 hộ" in done.out
     text = done.out.replace("village_id", "")  # the column asked for is named as asked
-    if fmt == "csv":  # the data-error column holds io/'s diagnostics
-        rows = list(csv.reader(io.StringIO(text)))
-        errors = rows[0].index("Lỗi dữ liệu")
-        text = "\n".join(",".join(c for i, c in enumerate(row) if i != errors) for row in rows)
+    if fmt == "csv":  # the data-error column says the broken cell in Vietnamese
+        assert "dòng 41, cột 'members': '5 người?' không phải số nguyên" in text
     assert leaks(text) == []
+    assert "Số dòng đọc được: 310 = 310 kết quả + 0 dòng bỏ qua (dòng tổng cộng)" in done.err
+    assert leaks(done.err) == []
+
+
+def test_the_data_quality_list_has_no_english() -> None:
+    done = run(
+        "evaluate", "happy-family", COMMUNE / "household.csv", "--persons", COMMUNE / "person.csv",
+        "--as-of", "2026-12-01", "--format", "problems",
+    )  # fmt: skip
+    assert done.code == 0 and done.out.startswith("Dòng,Mã,Cột,Giá trị,Vấn đề,Cách sửa,Mã lỗi")
+    assert "'5 người?' không phải số nguyên,\"ghi số nguyên, ví dụ 2 (ít nhất 1)\"" in done.out
+    assert leaks(done.out) == [] and leaks(done.err) == []
 
 
 @pytest.mark.parametrize("audience", ["commune", "public", "letters"])
@@ -95,7 +109,7 @@ def test_the_printed_documents_have_no_english(audience: str, tmp_path: Path) ->
     assert done.code == 0, done.err
     text = visible(page.read_text(encoding="utf-8"))
     assert "Hộ C001-V01-H001" in text or "C001-V01-H001" in text
-    assert leaks(text) == []
+    assert leaks(text) == [] and leaks(done.err) == []
 
 
 @pytest.mark.parametrize("set_id", SETS)
@@ -109,3 +123,49 @@ def test_show_has_no_english(set_id: str) -> None:
         if re.fullmatch(r"[a-z0-9_. ]+", name):
             text = text.replace(name, "")
     assert leaks(text) == []
+
+
+def test_diff_list_and_verify_say_status_and_dates_in_vietnamese(tmp_path: Path) -> None:
+    diff = run("diff", "happy-family@2026.2", "happy-family@2027.1")
+    assert diff.code == 0
+    head = diff.out.splitlines()[1]
+    assert head.startswith("  2026.2: đang áp dụng, 01/07/2026 – 31/12/2026, sha256:")
+    assert "  2027.1: đang áp dụng, từ 01/01/2027, sha256:" in diff.out
+    markdown = run("diff", "happy-family@2026.2", "happy-family@2027.1", "--format", "md").out
+    listed = run("list").out
+    assert "đang áp dụng" in listed and "01/07/2026 – 31/12/2026" in listed
+    results = tmp_path / "ket-qua.jsonl"
+    household, person = COMMUNE / "household.csv", COMMUNE / "person.csv"
+    assert run("evaluate", "happy-family", household, "--persons", person, "-o", results).code == 0
+    lines = results.read_text(encoding="utf-8").splitlines()
+    results.write_text("\n".join([*lines[:-2], lines[-1]]) + "\n", encoding="utf-8")  # one deleted
+    verify = run("verify", results, "--data", household, "--persons", person)
+    assert verify.code == 1 and verify.out.startswith("Đã kiểm tra 310 kết quả: 309 khớp, 1 thiếu kết quả")
+    assert "có trong dữ liệu nhưng không có trong kết quả" in verify.out
+    for text in (diff.out, markdown, listed, verify.out, verify.err):
+        assert leaks(text) == []
+        assert ISO_DATE.findall(text.replace(str(tmp_path), "")) == []
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["evaluate"], ["report"], ["round"], ["round", "votes"], ["register"]]
+)
+def test_help_has_no_english(command: list[str]) -> None:
+    done = run(*command, "--help")
+    assert done.code == 0 and "cách dùng:" in done.out
+    # the option names and choices are the command's own words, typed as they are
+    text = re.sub(r"--?[a-z][a-z-]*|\{[a-z,_-]+\}|\[[^\]]*\]|[A-Z][A-Z_=@\[\]]+", " ", done.out)
+    assert leaks(text) == []
+
+
+def test_a_mistyped_command_is_told_in_vietnamese() -> None:
+    for argv in (
+        ["evaluate", "happy-famly", COMMUNE / "household.csv"],
+        ["evaluate", "happy-family", COMMUNE / "household.csv", "--format", "pdf"],
+        ["evaluate", "happy-family", COMMUNE / "household.csv", "--as-of", "1/12/2026"],
+        ["evaluate", "happy-family", COMMUNE / "nothing.csv"],
+        ["show", "happy-family", "--colour"],
+    ):
+        done = run(*argv)
+        assert done.code in (1, 2) and done.err
+        assert leaks(done.err) == [], done.err

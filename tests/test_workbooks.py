@@ -64,9 +64,10 @@ def test_form_2027_reads_every_input_of_the_set() -> None:
     first = json.loads(result.out.splitlines()[0])
     assert first["missing"] == []
     assert "data-missing-column" not in result.err
-    assert "4 columns are not inputs and are ignored: 'STT', 'Họ tên chủ hộ', 'Thôn', 'Ghi chú'" in result.err
-    assert "row 36 ('Tổng cộng') is a totals row, not a candidate; it is skipped" in result.err
-    assert "the column headers are on row 5; rows 1–4 above them (a title) are not data" in result.err
+    said = "4 cột không phải trường của bộ tiêu chí, bỏ qua: 'STT', 'Họ tên chủ hộ', 'Thôn', 'Ghi chú'"
+    assert said in result.err
+    assert "dòng 36 ('Tổng cộng') là dòng tổng cộng, không phải một đối tượng; bỏ qua" in result.err
+    assert "tiêu đề cột nằm ở dòng 5; các dòng 1–4 ở trên (tiêu đề bảng) không phải dữ liệu" in result.err
 
 
 def test_an_empty_checkbox_means_khong_where_the_set_says_blank_false() -> None:

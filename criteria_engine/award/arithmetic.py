@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Literal
 
 from ..format.procedure import Compare, Share
+from ..messages import msg
 from .messages import VOTERS, Message, count, percent
 
 CheckKind = Literal["quorum", "approval"]
@@ -100,23 +101,11 @@ class ShareCheck:
         noun = VOTERS[self.voters]["en" if lang == "en" else "vi"]
         shown = shown_share(self.part, self.whole, self.share.percent, lang)
         needed = count(self.needed, lang)
-        if self.kind == "quorum":
-            if lang == "en":
-                verdict = "quorum reached" if self.met else "quorum NOT reached"
-                return (
-                    f"{self.part}/{self.whole} {noun} present ({shown}): {verdict}, "
-                    f"{self.rule(lang)} (at least {needed})."
-                )
-            verdict = "đạt" if self.met else "chưa đạt"
-            return (
-                f"{self.part}/{self.whole} {noun} dự họp ({shown}), {verdict} số lượng tối thiểu: "
-                f"{self.rule(lang)} (ít nhất {needed})."
-            )
-        if lang == "en":
-            verdict = "approved" if self.met else "NOT approved"
-            return f"{self.part}/{self.whole} in favour ({shown}): {verdict}, {self.rule(lang)} (at least {needed})."
-        verdict = "đạt" if self.met else "chưa đạt"
-        return f"{self.part}/{self.whole} đồng ý ({shown}), {verdict} tỷ lệ: {self.rule(lang)} (ít nhất {needed})."
+        key = f"round.check.{self.kind}.{'met' if self.met else 'not-met'}"
+        said = msg(
+            key, part=self.part, whole=self.whole, noun=noun, shown=shown, rule=self.rule(lang), needed=needed
+        )
+        return said(lang)
 
     def message(self, code: str) -> Message:
         """The sentence as a :class:`Message`."""

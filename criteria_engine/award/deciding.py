@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from ..messages import Arg, listing, msg
 from .calendar import deadlines
 from .history import History
 from .levels import LevelOutcome, apply_levels
-from .messages import Message, RoundError, day
+from .messages import Message, RoundError
 from .outcome import proposals
 from .records import Award, Decision, DecisionEntry, Objection, Override, Resolution, Round
 from .refusals import before, decided, m, not_open, raise_all, unknown_candidates
@@ -26,34 +27,20 @@ def check_objection(round_: Round, objection: Objection) -> None:
     if round_.decision is not None:
         refusals.append(decided(round_))
     if round_.posting is None:
-        refusals.append(
-            m(
-                "not-posted",
-                "Danh sách chưa được niêm yết; phản ánh nhận trong thời gian niêm yết.",
-                "The list is not posted yet; objections are received during the posting.",
-            )
-        )
+        refusals.append(m("not-posted", msg("not-posted.objection")))
     else:
         dates = deadlines(round_.opening.procedure, round_.posting.posted_on)
         if not dates.posted_on <= objection.filed_on <= dates.posting_ends:
-            refusals.append(
-                m(
-                    "objection-outside-posting",
-                    f"Phản ánh ngày {day(objection.filed_on, 'vi')} nằm ngoài thời gian niêm yết "
-                    f"({day(dates.posted_on, 'vi')}–{day(dates.posting_ends, 'vi')}).",
-                    f"An objection dated {day(objection.filed_on, 'en')} is outside the posting period "
-                    f"({day(dates.posted_on, 'en')} to {day(dates.posting_ends, 'en')}).",
-                )
+            said = msg(
+                "objection-outside-posting",
+                day=objection.filed_on,
+                start=dates.posted_on,
+                end=dates.posting_ends,
             )
+            refusals.append(m("objection-outside-posting", said))
     refusals += unknown_candidates(round_, [objection.candidate])
     if not objection.content.strip() or not objection.filed_by.strip():
-        refusals.append(
-            m(
-                "empty-text",
-                "Cần ghi người phản ánh và nội dung phản ánh.",
-                "Give who objects and what the objection says.",
-            )
-        )
+        refusals.append(m("empty-text", msg("empty-text.objection")))
     raise_all(refusals)
 
 
@@ -64,36 +51,17 @@ def check_resolution(round_: Round, resolution: Resolution) -> Override | None:
         refusals.append(decided(round_))
     found = [o for o in round_.objections if o.number == resolution.objection]
     if not found:
-        numbers = ", ".join(str(o.number) for o in round_.objections) or "không có"
-        refusals.append(
-            m(
-                "unknown-objection",
-                f"Không có phản ánh số {resolution.objection} (các số: {numbers}).",
-                f"There is no objection no. {resolution.objection} (numbers: {numbers.replace('không có', 'none')}).",
-            )
-        )
+        numbers: Arg = listing(o.number for o in round_.objections) if round_.objections else msg("list.none")
+        said = msg("unknown-objection", number=resolution.objection, numbers=numbers)
+        refusals.append(m("unknown-objection", said))
     elif round_.resolution(resolution.objection) is not None:
-        refusals.append(
-            m(
-                "already-resolved",
-                f"Phản ánh số {resolution.objection} đã được giải quyết.",
-                f"Objection no. {resolution.objection} is already resolved.",
-            )
-        )
+        refusals.append(m("already-resolved", msg("already-resolved", number=resolution.objection)))
     elif resolution.resolved_on < found[0].filed_on:
         refusals.append(
-            before(
-                "date-order",
-                ("giải quyết", "resolution"),
-                resolution.resolved_on,
-                ("phản ánh", "objection"),
-                found[0].filed_on,
-            )
+            before("date-order", "resolution", resolution.resolved_on, "objection", found[0].filed_on)
         )
     if not resolution.resolved_by.strip():
-        refusals.append(
-            m("empty-text", "Cần ghi người giải quyết phản ánh.", "Give who resolved the objection.")
-        )
+        refusals.append(m("empty-text", msg("empty-text.resolution")))
     raise_all(refusals)
     if resolution.outcome != "upheld":
         return None
@@ -119,58 +87,34 @@ def decide(
     opening = round_.opening
     refusals: list[Message] = []
     if round_.decision is not None:
-        refusals.append(
-            m(
-                "already-decided",
-                f"Đợt bình xét {round_.key.label()} đã có quyết định ngày {day(round_.decision.decided_on, 'vi')}; "
-                f"không ra quyết định thứ hai cho năm {round_.key.year}.",
-                f"The round {round_.key.label()} was decided on {day(round_.decision.decided_on, 'en')}; "
-                f"there is no second decision for {round_.key.year}.",
-            )
+        said = msg(
+            "already-decided.second",
+            round=round_.key.label(),
+            day=round_.decision.decided_on,
+            year=str(round_.key.year),
         )
+        refusals.append(m("already-decided", said))
     if round_.posting is None:
-        refusals.append(
-            m(
-                "not-posted",
-                "Danh sách chưa được niêm yết ('criteria round post').",
-                "The list is not posted yet ('criteria round post').",
-            )
-        )
+        refusals.append(m("not-posted", msg("not-posted")))
     else:
         dates = deadlines(opening.procedure, round_.posting.posted_on)
         if decided_on < dates.decide_from:
-            refusals.append(
-                m(
-                    "decision-before-posting-ends",
-                    f"Chưa hết thời gian niêm yết: niêm yết đến hết ngày {day(dates.posting_ends, 'vi')}; "
-                    f"quyết định sớm nhất ngày {day(dates.decide_from, 'vi')}.",
-                    f"The posting has not ended: it runs to {day(dates.posting_ends, 'en')}; "
-                    f"the earliest decision date is {day(dates.decide_from, 'en')}.",
-                )
-            )
+            said = msg("decision-before-posting-ends", end=dates.posting_ends, first=dates.decide_from)
+            refusals.append(m("decision-before-posting-ends", said))
     pending = round_.unresolved()
     if pending:
-        numbers = ", ".join(str(o.number) for o in pending)
+        numbers = listing(o.number for o in pending)
         refusals.append(
-            m(
-                "objections-unresolved",
-                f"Còn {len(pending)} phản ánh chưa giải quyết (số {numbers}).",
-                f"{len(pending)} objection(s) are not resolved (no. {numbers}).",
-            )
+            m("objections-unresolved", msg("objections-unresolved", count=len(pending), numbers=numbers))
         )
     if not decided_by.strip():
-        refusals.append(m("empty-text", "Cần ghi người ra quyết định (--by).", "Give who decides (--by)."))
+        refusals.append(m("empty-text", msg("empty-text.decision")))
     ids = {e.candidate for e in opening.evaluations}
     twice = sorted({a.candidate for a in awards if a.year == round_.key.year and a.candidate in ids})
     if twice and round_.decision is None:
-        shown = ", ".join(twice[:5]) + (", …" if len(twice) > 5 else "")
-        refusals.append(
-            m(
-                "already-awarded",
-                f"Sổ đã có kết quả năm {round_.key.year} của {shown}; không xét hai lần trong một năm.",
-                f"The register already holds a {round_.key.year} result for {shown}; no one is decided twice in a year.",
-            )
-        )
+        shown = msg("more", items=tuple(twice[:5])) if len(twice) > 5 else listing(twice)
+        said = msg("already-awarded", year=str(round_.key.year), ids=shown)
+        refusals.append(m("already-awarded", said))
     raise_all(refusals)
     history = History(round_.key.set_id, [a for a in awards if a.year < round_.key.year])
     items = proposals(round_)

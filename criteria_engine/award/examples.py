@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..format.models import CriteriaSet
+from ..messages import Msg, msg, words
 from .calendar import deadlines
 from .deciding import decide
 from .messages import RoundError
@@ -107,34 +108,39 @@ def _round(model: CriteriaSet, example: RoundExample) -> tuple[Round, list[Award
     return Round(key, opening, (meeting,), Posting(opened + dt.timedelta(days=1))), awards
 
 
-def check_example(model: CriteriaSet, example: RoundExample) -> list[str]:
+def check_example(model: CriteriaSet, example: RoundExample) -> list[Msg]:
     """The differences between what the example expects and what the round decides."""
     round_, awards = _round(model, example)
     assert round_.opening is not None and round_.meeting is not None and round_.posting is not None
-    problems: list[str] = []
+    problems: list[Msg] = []
     expect = example.expect
     met = quorum_check(round_.opening.procedure, round_.meeting).met
     if expect.quorum is not None and (expect.quorum == "met") != met:
-        problems.append(f"quorum: expected {expect.quorum}, got {'met' if met else 'not_met'}")
+        got = "met" if met else "not_met"
+        problems.append(msg("test.field", key="quorum", expected=str(expect.quorum), got=got))
     when = deadlines(round_.opening.procedure, round_.posting.posted_on).decide_from
     try:
         decision = decide(round_, awards, when, "example")
     except RoundError as exc:
-        return problems + [f"refused: {r.code}: {r.en}" for r in exc.refusals]
+        return problems + [
+            msg("test.refused", code=r.code, text=words({"vi": r.vi, "en": r.en})) for r in exc.refusals
+        ]
     entries = {e.candidate: e for e in decision.entries}
     if expect.awarded is not None:
-        got = sorted(c for c, e in entries.items() if e.title)
-        if got != sorted(expect.awarded):
-            problems.append(f"awarded: expected {sorted(expect.awarded)}, got {got}")
+        awarded = sorted(c for c, e in entries.items() if e.title)
+        if awarded != sorted(expect.awarded):
+            said = msg("test.field", key="awarded", expected=str(sorted(expect.awarded)), got=str(awarded))
+            problems.append(said)
     if expect.levels is not None:
         got_levels = {c: e.level for c, e in entries.items() if e.level}
         if got_levels != expect.levels:
-            problems.append(f"levels: expected {expect.levels}, got {got_levels}")
+            problems.append(msg("test.field", key="levels", expected=str(expect.levels), got=str(got_levels)))
     for candidate, codes in (expect.reasons or {}).items():
         entry = entries.get(candidate)
         found = [r.code for r in entry.reasons] if entry else []
         if sorted(found) != sorted(codes):
-            problems.append(f"reasons of {candidate}: expected {sorted(codes)}, got {sorted(found)}")
+            said = msg("test.reasons", id=candidate, expected=str(sorted(codes)), got=str(sorted(found)))
+            problems.append(said)
     return problems
 
 

@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..format.procedure import Level, Procedure
+from ..messages import Words, msg, words
 from .arithmetic import quota_size
 from .history import History, level_window
-from .messages import Message, count, percent, pick, subject_noun
+from .messages import Message, count, percent, subject_noun
 from .outcome import Proposal
 from .ranking import Value, keys_in_words, ranked, take, value
 
@@ -53,50 +54,40 @@ def _key(
     return key
 
 
-def _label(level: Level) -> tuple[str, str]:
-    return pick(level.label, "vi"), pick(level.label, "en")
+def _label(level: Level) -> Words:
+    return words(level.label)
+
+
+def _both(say: Callable[[str], str]) -> Words:
+    """A piece said per language by ``say``."""
+    return words({lang: say(lang) for lang in ("vi", "en")})
 
 
 def _not_held(level: Level, missing: list[int]) -> Message:
-    vi, en = _label(level)
     years = ", ".join(map(str, missing))
-    return Message(
-        "level-years",
-        f"Chưa xét «{vi}»: cần đạt danh hiệu {level.years} năm liên tiếp, chưa đạt năm {years}.",
-        f"Not considered for “{en}”: the title is needed {level.years} years in a row; not held in {years}.",
-    )
+    said = msg("round.reason.level-years", level=_label(level), years=level.years, missing=years)
+    return Message.of("level-years", said)
 
 
 def _overlap(level: Level, first: int, last: int, awarded: int) -> Message:
-    vi, en = _label(level)
-    return Message(
-        "level-overlap",
-        f"Chưa xét «{vi}»: các năm {first}–{last} đã được tính cho lần công nhận năm {awarded}; "
-        "các khoảng thời gian xét không được trùng nhau.",
-        f"Not considered for “{en}”: the years {first}–{last} were counted for the award of {awarded}; "
-        "windows may not overlap.",
-    )
+    said = msg("round.reason.level-overlap", level=_label(level), first=first, last=last, awarded=awarded)
+    return Message.of("level-overlap", said)
 
 
 def _quota(level: Level, rank: int, eligible: int, limit: int, base: int, subject: str, tie: bool) -> Message:
-    vi, en = _label(level)
     assert level.quota is not None
-    share_vi, share_en = percent(level.quota.percent, "vi", 0), percent(level.quota.percent, "en", 0)
-    base_vi = f"{count(base, 'vi')} {subject_noun(subject, 'vi')}"
-    base_en = f"{count(base, 'en')} {subject_noun(subject, 'en')}"
-    order_vi, order_en = keys_in_words(level.rank_by, "vi"), keys_in_words(level.rank_by, "en")
-    text_vi = (
-        f"Ngoài chỉ tiêu «{vi}»: xếp thứ {rank}/{eligible} theo {order_vi}; chỉ tiêu tối đa "
-        f"{share_vi} của {base_vi} là {limit}."
+    quota = level.quota
+    said = msg(
+        "round.reason.level-quota-tie" if tie else "round.reason.level-quota",
+        level=_label(level),
+        rank=rank,
+        eligible=eligible,
+        order=_both(lambda lang: keys_in_words(level.rank_by, lang)),
+        share=_both(lambda lang: percent(quota.percent, lang, 0)),
+        base=_both(lambda lang: f"{count(base, lang)} {subject_noun(subject, lang)}"),
+        limit=limit,
     )
-    text_en = (
-        f"Outside the quota of “{en}”: ranked {rank} of {eligible} by {order_en}; the quota of at most "
-        f"{share_en} of {base_en} is {limit}."
-    )
-    if tie:
-        text_vi += " Bằng nhau với trường hợp khác ở vị trí cuối của chỉ tiêu; các trường hợp bằng nhau đều không được xét vì chỉ tiêu là mức tối đa."
-        text_en += " Tied with another at the quota's last place; tied candidates are all left out, as the quota is a ceiling."
-    return Message("level-quota-tie" if tie else "level-quota", text_vi, text_en)
+    return Message.of("level-quota-tie" if tie else "level-quota", said)
 
 
 def apply_levels(

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import CriteriaError, Diagnostic
+from ..messages import Msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,11 @@ class Message:
     def text(self, lang: str) -> str:
         """The sentence in ``lang`` (English for ``en``, Vietnamese otherwise)."""
         return self.en if lang == "en" else self.vi
+
+    @classmethod
+    def of(cls, code: str, text: Msg) -> Message:
+        """The message ``code`` said by the catalogue of messages in both languages."""
+        return cls(code, text("vi"), text("en"))
 
     def to_dict(self) -> dict[str, str]:
         """Plain data with stable keys."""
@@ -45,9 +51,9 @@ class RoundError(CriteriaError):
         return [Diagnostic(r.code, r.text(lang), self.file) for r in self.refusals]
 
 
-def refuse(code: str, vi: str, en: str) -> RoundError:
-    """A :class:`RoundError` with one refusal."""
-    return RoundError([Message(code, vi, en)])
+def refuse(code: str, text: Msg) -> RoundError:
+    """A :class:`RoundError` with one refusal, worded by the catalogue of messages."""
+    return RoundError([Message.of(code, text)])
 
 
 def day(value: dt.date, lang: str) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..format.procedure import Procedure
+from ..messages import msg
 from .arithmetic import ShareCheck
-from .messages import Message, day
+from .messages import Message
 from .records import Evaluation, Meeting, Round, Vote
 
 
@@ -45,21 +46,9 @@ def approval_check(procedure: Procedure, meeting: Meeting, vote: Vote) -> ShareC
 
 
 _STATUS_REASONS = {
-    "failed": Message(
-        "not-passed",
-        "Chưa đạt tiêu chuẩn của bộ tiêu chí (chi tiết trong thư gửi riêng).",
-        "Does not meet the criteria (details in the letter sent separately).",
-    ),
-    "undetermined": Message(
-        "undetermined",
-        "Chưa đủ dữ liệu để xác định kết quả (chi tiết trong thư gửi riêng).",
-        "Not enough data to decide the result (details in the letter sent separately).",
-    ),
-    "invalid": Message(
-        "invalid-data",
-        "Dữ liệu đánh giá không hợp lệ, cần sửa và đánh giá lại.",
-        "The assessment data is invalid and must be corrected and assessed again.",
-    ),
+    "failed": Message.of("not-passed", msg("round.reason.not-passed")),
+    "undetermined": Message.of("undetermined", msg("round.reason.undetermined")),
+    "invalid": Message.of("invalid-data", msg("round.reason.invalid-data")),
 }
 
 
@@ -68,13 +57,13 @@ def _computed(procedure: Procedure, meeting: Meeting | None, evaluation: Evaluat
     if evaluation.status != "passed":
         return Proposal(evaluation, vote, None, False, (_STATUS_REASONS[evaluation.status],))
     if meeting is None:
-        reason = Message("no-meeting", "Chưa có cuộc họp bình xét.", "No meeting has voted yet.")
+        reason = Message.of("no-meeting", msg("round.reason.no-meeting"))
         return Proposal(evaluation, None, None, False, (reason,))
     quorum = quorum_check(procedure, meeting)
     if not quorum.met:
         return Proposal(evaluation, vote, None, False, (quorum.message("quorum-not-met"),))
     if vote is None:
-        reason = Message("no-votes", "Không có kết quả biểu quyết.", "No votes were recorded.")
+        reason = Message.of("no-votes", msg("round.reason.no-votes"))
         return Proposal(evaluation, None, None, False, (reason,))
     approval = approval_check(procedure, meeting, vote)
     if not approval.met:
@@ -93,18 +82,16 @@ def proposals(round_: Round) -> list[Proposal]:
         for override in round_.overrides:
             if override.candidate != evaluation.candidate or override.proposed == proposal.proposed:
                 continue
-            where = f"phản ánh số {override.objection}" if override.objection else "điều chỉnh"
-            where_en = f"objection no. {override.objection}" if override.objection else "override"
-            verb = (
-                ("được đề nghị", "proposed") if override.proposed else ("không được đề nghị", "not proposed")
+            where = ".objection" if override.objection else ""
+            now = ".proposed" if override.proposed else ".not-proposed"
+            said = msg(
+                f"round.reason.override{where}{now}",
+                author=override.author,
+                day=override.made_on,
+                reason=override.reason,
+                **({"objection": override.objection} if override.objection else {}),
             )
-            reason = Message(
-                "override",
-                f"{verb[0].capitalize()} theo {where} ({override.author}, {day(override.made_on, 'vi')}): "
-                f"{override.reason}",
-                f"{verb[1].capitalize()} following {where_en} ({override.author}, "
-                f"{day(override.made_on, 'en')}): {override.reason}",
-            )
+            reason = Message.of("override", said)
             proposal = Proposal(
                 evaluation,
                 proposal.vote,

@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from ..errors import did_you_mean
+from ..errors import closest
+from ..messages import Msg, msg
 from .messages import Message, RoundError, day
 from .records import Round
 
 
-def m(code: str, vi: str, en: str) -> Message:
-    return Message(code, vi, en)
+def m(code: str, text: Msg) -> Message:
+    """The refusal ``code``, worded by the catalogue of messages."""
+    return Message.of(code, text)
 
 
 def raise_all(refusals: Sequence[Message]) -> None:
@@ -24,45 +26,28 @@ def dates(value: dt.date) -> tuple[str, str]:
     return day(value, "vi"), day(value, "en")
 
 
-def before(
-    code: str, what: tuple[str, str], when: dt.date, earlier: tuple[str, str], then: dt.date
-) -> Message:
-    (w_vi, w_en), (e_vi, e_en) = what, earlier
-    return m(
-        code,
-        f"Ngày {w_vi} ({day(when, 'vi')}) không được trước ngày {e_vi} ({day(then, 'vi')}).",
-        f"The {w_en} date ({day(when, 'en')}) cannot be before the {e_en} date ({day(then, 'en')}).",
-    )
+def before(code: str, what: str, when: dt.date, earlier: str, then: dt.date) -> Message:
+    """``what`` (an event of the round: ``meeting``, ``posting``...) dated before ``earlier``."""
+    event, previous = msg(f"round.event.{what}"), msg(f"round.event.{earlier}")
+    return m(code, msg("date-order", what=event, when=when, earlier=previous, then=then))
 
 
 def not_open(round_: Round) -> Message:
-    return m(
-        "round-not-open",
-        f"Chưa mở đợt bình xét {round_.key.label()}: chạy 'criteria round open' trước.",
-        f"The round {round_.key.label()} is not open: run 'criteria round open' first.",
-    )
+    return m("round-not-open", msg("round-not-open", round=round_.key.label()))
 
 
 def decided(round_: Round) -> Message:
     assert round_.decision is not None
-    when_vi, when_en = dates(round_.decision.decided_on)
     return m(
-        "already-decided",
-        f"Đợt bình xét {round_.key.label()} đã có quyết định ngày {when_vi}; không ghi thêm được nữa.",
-        f"The round {round_.key.label()} was decided on {when_en}; nothing more can be recorded.",
+        "already-decided", msg("already-decided", round=round_.key.label(), day=round_.decision.decided_on)
     )
 
 
-def posted(round_: Round, what_vi: str, what_en: str) -> Message:
+def posted(round_: Round, what: str) -> Message:
+    """The list is posted: ``what`` (``assess``, ``votes``, ``post``) cannot be done again."""
     assert round_.posting is not None
-    when_vi, when_en = dates(round_.posting.posted_on)
-    return m(
-        "already-posted",
-        f"Danh sách đã niêm yết ngày {when_vi}; không thể {what_vi}. Sai sót sau khi niêm yết "
-        "được xử lý bằng phản ánh ('criteria round object', 'criteria round resolve').",
-        f"The list was posted on {when_en}; cannot {what_en}. Mistakes found after posting are "
-        "handled as objections ('criteria round object', 'criteria round resolve').",
-    )
+    said = msg("already-posted", day=round_.posting.posted_on, what=msg(f"already-posted.{what}"))
+    return m("already-posted", said)
 
 
 def unknown_candidates(round_: Round, ids: Iterable[str]) -> list[Message]:
@@ -71,17 +56,14 @@ def unknown_candidates(round_: Round, ids: Iterable[str]) -> list[Message]:
     out = []
     for candidate in ids:
         if candidate not in known:
-            hint = did_you_mean(candidate, known)
-            out.append(
-                m(
-                    "unknown-candidate",
-                    f"'{candidate}' không có trong đợt bình xét {round_.key.label()}"
-                    + (f" (có phải '{hint.split(chr(39))[1]}'?)" if hint else "")
-                    + ".",
-                    f"'{candidate}' is not a candidate of the round {round_.key.label()}"
-                    + (f"; {hint}" if hint else "."),
-                )
+            near = closest(candidate, known)
+            label = round_.key.label()
+            said = (
+                msg("unknown-candidate.near", id=candidate, round=label, near=near)
+                if near
+                else msg("unknown-candidate", id=candidate, round=label)
             )
+            out.append(m("unknown-candidate", said))
     return out
 
 

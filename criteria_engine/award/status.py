@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..messages import Arg, Words, msg, words
 from .calendar import Deadlines, deadlines
-from .messages import STATUS_WORDS, Message, day, subject_noun
+from .messages import STATUS_WORDS, Message, subject_noun
 from .outcome import proposals, quorum_check
 from .records import Round
 
@@ -50,94 +52,62 @@ class RoundStatus:
     def text(self, lang: str) -> str:
         """The status as lines a person reads."""
         out = [m.text(lang) for m in self.lines]
-        out += [("QUÁ HẠN: " if lang != "en" else "OVERDUE: ") + m.text(lang) for m in self.overdue]
+        out += [msg("round.status.overdue-line", text=m.text(lang))(lang) for m in self.overdue]
         if self.next_step is not None:
-            out.append(("Bước tiếp theo: " if lang != "en" else "Next step: ") + self.next_step.text(lang))
+            out.append(msg("round.status.next-line", text=self.next_step.text(lang))(lang))
         return "\n".join(out) + "\n"
 
 
-def _m(code: str, vi: str, en: str) -> Message:
-    return Message(code, vi, en)
+def _m(code: str, **args: Arg) -> Message:
+    """The status line ``code`` (catalogue key ``round.status.CODE``) in both languages."""
+    return Message.of(code, msg(f"round.status.{code}", **args))
+
+
+def _both(say: Callable[[str], str]) -> Words:
+    """A piece said per language by ``say``."""
+    return words({lang: say(lang) for lang in ("vi", "en")})
 
 
 def round_status(round_: Round, today: dt.date) -> RoundStatus:
     """The status of ``round_`` on ``today``."""
     key = round_.key.label()
     if round_.opening is None:
-        return RoundStatus(
-            "not_open",
-            today,
-            (_m("not-open", f"Chưa mở đợt {key}.", f"The round {key} is not open."),),
-            _m("open", "Mở đợt bình xét: criteria round open.", "Open the round: criteria round open."),
-        )
+        return RoundStatus("not_open", today, (_m("not-open", round=key),), _m("open"))
     opening, procedure = round_.opening, round_.opening.procedure
     counts = Counter(e.status for e in opening.evaluations)
-    split_vi = ", ".join(f"{n} {STATUS_WORDS[s]['vi'].lower()}" for s, n in counts.items())
-    split_en = ", ".join(f"{n} {STATUS_WORDS[s]['en'].lower()}" for s, n in counts.items())
+    split = _both(lambda lang: ", ".join(f"{n} {STATUS_WORDS[s][lang].lower()}" for s, n in counts.items()))
     lines = [
         _m(
             "opened",
-            f"Đợt {key}: mở ngày {day(opening.opened_on, 'vi')} với {opening.set_ref}; "
-            f"{len(opening.evaluations)} {subject_noun(opening.subject, 'vi')} ({split_vi}).",
-            f"Round {key}: opened on {day(opening.opened_on, 'en')} with {opening.set_ref}; "
-            f"{len(opening.evaluations)} {subject_noun(opening.subject, 'en')} ({split_en}).",
+            round=key,
+            day=opening.opened_on,
+            ref=opening.set_ref,
+            count=len(opening.evaluations),
+            noun=_both(lambda lang: subject_noun(opening.subject, lang)),
+            split=split,
         )
     ]
     meeting = round_.meeting
     if meeting is None:
-        return RoundStatus(
-            "opened",
-            today,
-            tuple(lines),
-            _m(
-                "vote",
-                "Họp bình xét theo phiếu (criteria round sheet), rồi ghi kết quả (criteria round votes).",
-                "Hold the meeting with the voting sheet (criteria round sheet), then record it (criteria round votes).",
-            ),
-        )
+        return RoundStatus("opened", today, tuple(lines), _m("vote"))
     quorum = quorum_check(procedure, meeting)
     lines.append(quorum.message("quorum"))
     if not quorum.met:
-        return RoundStatus(
-            "quorum_failed",
-            today,
-            tuple(lines),
-            _m(
-                "vote-again",
-                "Họp lại hoặc lấy ý kiến bằng phiếu theo quy trình, rồi ghi kết quả (criteria round votes).",
-                "Meet again or send written ballots, as the procedure says, then record them (criteria round votes).",
-            ),
-        )
+        return RoundStatus("quorum_failed", today, tuple(lines), _m("vote-again"))
     proposed = sum(p.proposed for p in proposals(round_))
-    lines.append(
-        _m(
-            "proposed",
-            f"Đề nghị công nhận: {proposed}/{len(opening.evaluations)}.",
-            f"Proposed: {proposed} of {len(opening.evaluations)}.",
-        )
-    )
+    lines.append(_m("proposed", proposed=proposed, total=len(opening.evaluations)))
     if round_.posting is None:
-        return RoundStatus(
-            "voted",
-            today,
-            tuple(lines),
-            _m(
-                "post",
-                "Niêm yết công khai danh sách (criteria round post).",
-                "Post the list publicly (criteria round post).",
-            ),
-        )
+        return RoundStatus("voted", today, tuple(lines), _m("post"))
     decided_on = round_.decision.decided_on if round_.decision else None
     dates = deadlines(procedure, round_.posting.posted_on, decided_on)
     lines.append(
         _m(
             "posting",
-            f"Niêm yết từ {day(dates.posted_on, 'vi')} đến hết {day(dates.posting_ends, 'vi')} "
-            f"({procedure.posting.days} ngày); {len(round_.objections)} phản ánh, "
-            f"{len(round_.unresolved())} chưa giải quyết.",
-            f"Posted from {day(dates.posted_on, 'en')} to {day(dates.posting_ends, 'en')} "
-            f"({procedure.posting.days} days); {len(round_.objections)} objection(s), "
-            f"{len(round_.unresolved())} unresolved.",
+            start=dates.posted_on,
+            end=dates.posting_ends,
+            days=procedure.posting.days,
+            objections=len(round_.objections),
+            unresolved=len(round_.unresolved()),
         )
     )
     if round_.decision is not None:
@@ -145,64 +115,22 @@ def round_status(round_: Round, today: dt.date) -> RoundStatus:
         titles = sum(e.title for e in decision.entries)
         levels = sum(e.level is not None for e in decision.entries)
         lines.append(
-            _m(
-                "decided",
-                f"Quyết định ngày {day(decision.decided_on, 'vi')} ({decision.decided_by}): "
-                f"{titles} công nhận, {levels} mức cao hơn.",
-                f"Decided on {day(decision.decided_on, 'en')} ({decision.decided_by}): "
-                f"{titles} awarded, {levels} at a higher level.",
-            )
+            _m("decided", day=decision.decided_on, by=decision.decided_by, titles=titles, levels=levels)
         )
         if decision.decided_on > dates.decide_by:
-            lines.append(
-                _m(
-                    "decided-late",
-                    f"Quyết định sau thời hạn ({day(dates.decide_by, 'vi')}).",
-                    f"Decided after the deadline ({day(dates.decide_by, 'en')}).",
-                )
-            )
+            lines.append(_m("decided-late", day=dates.decide_by))
         assert dates.publish_by is not None
-        return RoundStatus(
-            "decided",
-            today,
-            tuple(lines),
-            _m(
-                "publish",
-                f"Công bố danh sách chậm nhất ngày {day(dates.publish_by, 'vi')}.",
-                f"Publish the list by {day(dates.publish_by, 'en')}.",
-            ),
-            (),
-            dates,
-        )
+        return RoundStatus("decided", today, tuple(lines), _m("publish", day=dates.publish_by), (), dates)
     overdue: list[Message] = []
     if today > dates.decide_by:
-        overdue.append(
-            _m(
-                "decision-overdue",
-                f"Hạn quyết định là ngày {day(dates.decide_by, 'vi')}.",
-                f"The decision was due by {day(dates.decide_by, 'en')}.",
-            )
-        )
+        overdue.append(_m("decision-overdue", day=dates.decide_by))
     if today <= dates.posting_ends:
         left = (dates.posting_ends - today).days + 1
-        step = _m(
-            "posting-running",
-            f"Đang niêm yết, còn {left} ngày; nhận phản ánh (criteria round object).",
-            f"Posting runs {left} more day(s); objections are received (criteria round object).",
-        )
+        step = _m("posting-running", left=left)
         return RoundStatus("posted", today, tuple(lines), step, tuple(overdue), dates)
     if round_.unresolved():
-        step = _m(
-            "resolve",
-            "Giải quyết các phản ánh (criteria round resolve).",
-            "Resolve the objections (criteria round resolve).",
-        )
-        return RoundStatus("objections_pending", today, tuple(lines), step, tuple(overdue), dates)
-    step = _m(
-        "decide",
-        f"Trình quyết định (criteria round decide), hạn chót ngày {day(dates.decide_by, 'vi')}.",
-        f"Submit for decision (criteria round decide), due by {day(dates.decide_by, 'en')}.",
-    )
+        return RoundStatus("objections_pending", today, tuple(lines), _m("resolve"), tuple(overdue), dates)
+    step = _m("decide", day=dates.decide_by)
     return RoundStatus("ready", today, tuple(lines), step, tuple(overdue), dates)
 
 

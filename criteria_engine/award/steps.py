@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from .messages import Message, RoundError, day
+from ..messages import Arg, listing, msg, words
+from .messages import Message, RoundError
 from .outcome import quorum_check
 from .records import Meeting, Posting, Round
 from .refusals import before, decided, m, not_open, posted, raise_all, unknown_candidates
@@ -24,47 +25,30 @@ def check_open(round_: Round | None, opened_on: dt.date) -> None:
     if round_.decision is not None:
         refusals.append(decided(round_))
     elif round_.posting is not None:
-        refusals.append(posted(round_, "đánh giá lại", "assess again"))
+        refusals.append(posted(round_, "assess"))
     raise_all(refusals)
 
 
 def _meeting_counts(meeting: Meeting) -> list[Message]:
     out: list[Message] = []
     if meeting.invited < 1 or meeting.present < 0:
-        out.append(
-            m(
-                "bad-count",
-                f"Số được mời ({meeting.invited}) phải từ 1 trở lên và số dự họp ({meeting.present}) không âm.",
-                f"Those invited ({meeting.invited}) must be 1 or more and those present ({meeting.present}) not negative.",
-            )
-        )
+        out.append(m("bad-count", msg("bad-count", invited=meeting.invited, present=meeting.present)))
     if meeting.present > meeting.invited:
-        out.append(
-            m(
-                "present-exceeds-invited",
-                f"Số dự họp ({meeting.present}) lớn hơn số được mời ({meeting.invited}).",
-                f"More present ({meeting.present}) than invited ({meeting.invited}).",
-            )
-        )
+        said = msg("present-exceeds-invited", present=meeting.present, invited=meeting.invited)
+        out.append(m("present-exceeds-invited", said))
     for candidate, vote in meeting.votes.items():
         if vote.votes_for < 0 or vote.votes_against < 0:
-            out.append(
-                m(
-                    "bad-count",
-                    f"{candidate}: số phiếu không được âm.",
-                    f"{candidate}: votes cannot be negative.",
-                )
-            )
+            out.append(m("bad-count", msg("bad-count.votes", id=candidate)))
         elif vote.votes_for + vote.votes_against > meeting.present:
-            out.append(
-                m(
-                    "votes-exceed-present",
-                    f"{candidate}: {vote.votes_for} đồng ý + {vote.votes_against} không đồng ý = "
-                    f"{vote.votes_for + vote.votes_against}, nhiều hơn số dự họp ({meeting.present}).",
-                    f"{candidate}: {vote.votes_for} for + {vote.votes_against} against = "
-                    f"{vote.votes_for + vote.votes_against}, more than those present ({meeting.present}).",
-                )
+            said = msg(
+                "votes-exceed-present",
+                id=candidate,
+                yes=vote.votes_for,
+                no=vote.votes_against,
+                total=vote.votes_for + vote.votes_against,
+                present=meeting.present,
             )
+            out.append(m("votes-exceed-present", said))
     return out
 
 
@@ -77,60 +61,24 @@ def check_votes(round_: Round, meeting: Meeting, *, correct: bool = False) -> Me
     if round_.decision is not None:
         refusals.append(decided(round_))
     elif round_.posting is not None:
-        refusals.append(posted(round_, "ghi lại kết quả biểu quyết", "record votes again"))
+        refusals.append(posted(round_, "votes"))
     if meeting.held_on < round_.opening.opened_on:
-        refusals.append(
-            before(
-                "date-order",
-                ("họp", "meeting"),
-                meeting.held_on,
-                ("mở đợt", "opening"),
-                round_.opening.opened_on,
-            )
-        )
+        refusals.append(before("date-order", "meeting", meeting.held_on, "opening", round_.opening.opened_on))
     last = round_.meeting
     if last is not None and not correct:
         if quorum_check(procedure, last).met:
-            refusals.append(
-                m(
-                    "votes-already-recorded",
-                    f"Đã ghi kết quả cuộc họp ngày {day(last.held_on, 'vi')} (đủ số lượng tối thiểu). "
-                    "Để sửa sai sót khi nhập, dùng --correct.",
-                    f"The meeting of {day(last.held_on, 'en')} is recorded (quorum reached). "
-                    "To correct a typing mistake, use --correct.",
-                )
-            )
+            refusals.append(m("votes-already-recorded", msg("votes-already-recorded", day=last.held_on)))
         elif meeting.held_on < last.held_on:
             refusals.append(
-                before(
-                    "date-order",
-                    ("họp", "meeting"),
-                    meeting.held_on,
-                    ("cuộc họp trước", "previous meeting"),
-                    last.held_on,
-                )
+                before("date-order", "meeting", meeting.held_on, "previous-meeting", last.held_on)
             )
     if correct and last is None:
-        refusals.append(
-            m("nothing-to-correct", "Chưa có cuộc họp nào để sửa.", "No meeting is recorded to correct.")
-        )
+        refusals.append(m("nothing-to-correct", msg("nothing-to-correct")))
     if meeting.kind == "written_ballots":
         if "written_ballots" not in procedure.quorum_failure:
-            refusals.append(
-                m(
-                    "written-ballots-not-allowed",
-                    "Quy trình của bộ tiêu chí không cho lấy ý kiến bằng phiếu.",
-                    "The set's procedure does not allow written ballots.",
-                )
-            )
+            refusals.append(m("written-ballots-not-allowed", msg("written-ballots-not-allowed")))
         elif last is None or (quorum_check(procedure, last).met and not correct):
-            refusals.append(
-                m(
-                    "written-ballots-not-allowed",
-                    "Chỉ lấy ý kiến bằng phiếu sau một cuộc họp không đủ số lượng tối thiểu.",
-                    "Written ballots come only after a meeting without a quorum.",
-                )
-            )
+            refusals.append(m("written-ballots-not-allowed", msg("written-ballots-not-allowed.after")))
     refusals += _meeting_counts(meeting)
     refusals += unknown_candidates(round_, meeting.votes)
     quorum = quorum_check(procedure, meeting)
@@ -141,34 +89,22 @@ def check_votes(round_: Round, meeting: Meeting, *, correct: bool = False) -> Me
             if e.status == "passed" and e.candidate not in meeting.votes
         ]
         if lacking:
-            shown = ", ".join(lacking[:5]) + (", …" if len(lacking) > 5 else "")
-            refusals.append(
-                m(
-                    "votes-missing",
-                    f"Thiếu kết quả biểu quyết của {len(lacking)} trường hợp đạt tiêu chuẩn: {shown}.",
-                    f"No votes for {len(lacking)} candidate(s) who passed: {shown}.",
-                )
-            )
+            shown = msg("more", items=tuple(lacking[:5])) if len(lacking) > 5 else listing(lacking)
+            refusals.append(m("votes-missing", msg("votes-missing", count=len(lacking), ids=shown)))
     raise_all(refusals)
     if quorum.met:
         return quorum.message("quorum-met")
     return quorum_failed(procedure.quorum_failure, quorum.message("quorum-not-met"))
 
 
-_NEXT = {
-    "meet_again": ("tổ chức họp lại", "hold the meeting again"),
-    "written_ballots": ("lấy ý kiến bằng phiếu gửi các hộ vắng mặt", "send written ballots to those absent"),
-}
-
-
 def quorum_failed(steps: Sequence[str], sentence: Message) -> Message:
-    vi = "; nếu vẫn không đủ, ".join(_NEXT[s][0] for s in steps)
-    en = "; if that fails too, ".join(_NEXT[s][1] for s in steps)
-    return m(
-        "quorum-not-met",
-        f"{sentence.vi} Cuộc họp không hợp lệ, chưa đề nghị được ai. Theo quy trình: {vi}.",
-        f"{sentence.en} The meeting is not valid and proposes no one. The procedure requires: {en}.",
-    )
+    """A meeting without a quorum: its sentence, then what the procedure requires next."""
+    then: Arg = ""
+    for step in reversed(steps):  # "meet again; if that fails too, send written ballots"
+        now = msg(f"round.next.{step}")
+        then = msg("round.next.then", first=now, then=then) if then else now
+    said = msg("quorum-not-met", sentence=words({"vi": sentence.vi, "en": sentence.en}), steps=then)
+    return m("quorum-not-met", said)
 
 
 def check_post(round_: Round, posted_on: dt.date) -> Posting:
@@ -181,23 +117,15 @@ def check_post(round_: Round, posted_on: dt.date) -> Posting:
     if round_.decision is not None:
         refusals.append(decided(round_))
     elif round_.posting is not None:
-        refusals.append(posted(round_, "niêm yết lại", "post it again"))
+        refusals.append(posted(round_, "post"))
     if meeting is None:
-        refusals.append(
-            m(
-                "no-meeting",
-                "Chưa ghi kết quả cuộc họp bình xét ('criteria round votes').",
-                "No meeting is recorded yet ('criteria round votes').",
-            )
-        )
+        refusals.append(m("no-meeting", msg("no-meeting")))
     else:
         quorum = quorum_check(procedure, meeting)
         if not quorum.met:
             refusals.append(quorum_failed(procedure.quorum_failure, quorum.message("quorum-not-met")))
         if posted_on < meeting.held_on:
-            refusals.append(
-                before("date-order", ("niêm yết", "posting"), posted_on, ("họp", "meeting"), meeting.held_on)
-            )
+            refusals.append(before("date-order", "posting", posted_on, "meeting", meeting.held_on))
     raise_all(refusals)
     return Posting(posted_on)
 

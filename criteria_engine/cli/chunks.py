@@ -23,6 +23,7 @@ from ..evaluators.rows import evaluate_row
 from ..io.ranges import Layout, Range, RangeRows
 from ..io.records import Unit, prepare
 from ..io.row_stage import RowStage, converter_of
+from ..messages import msg
 from ..render import Block, Context, Item, Summary
 from ..render.writers import TextBlock, text_block
 from ..results import Result, Status, fill_fields
@@ -67,7 +68,7 @@ class Recipe:
         registry = registry_for(self.sets)
         revision = registry.get(self.ref)
         if revision.digest != self.digest:
-            raise RuntimeError(f"{self.ref} changed on disk after the run started; run it again")
+            raise RuntimeError(msg("worker-failed.changed", ref=self.ref))
         return Job(plan_for(registry, revision), self.as_of, self.detail, self.sets)
 
 

@@ -8,7 +8,8 @@ import itertools
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import DataError, Diagnostic
+from ..errors import DataError, Diagnostic, diagnostic
+from ..messages import msg
 from ..render.files import atomic_file
 from ..render.formats import AUDIENCES, BINARY_FORMATS, FORMATS, SUFFIXES
 from .common import (
@@ -19,12 +20,14 @@ from .common import (
     UsageError,
     add_output_option,
     add_revision_options,
+    helped,
     is_terminal,
     language,
     plan_for,
     positive_int,
     print_diagnostics,
     registry_for,
+    say,
 )
 from .workers import Workers, cpu_count
 
@@ -33,104 +36,39 @@ if TYPE_CHECKING:  # the rest is loaded when a command runs
     from ..render import Context, Summary
     from .pipeline import Evaluation
 
-EVALUATE_HELP = """\
-Evaluate every candidate (household, village, school...) of a data file against a criteria
-set and show who passes, the score, the rating and the criteria not met.
+EVALUATE_HELP = helped("help.evaluate.about")
 
-DATA is a spreadsheet or data file: .csv (comma or semicolon, UTF-8), .xlsx, .json or
-.jsonl. The header row is found below any title block (or say which with --header-row).
-Columns are matched to the set's inputs by name, alias or their Vietnamese or English
-label (accents, case, numbering and common abbreviations such as BHYT or ĐBKK do not
-matter); use --map for other headers. Numbers may be written the Vietnamese way
-(1.500.000 or 69,5), yes/no as có/không, x, true/false. A totals row ("Tổng cộng") is
-reported and skipped. A row whose values cannot be read, or whose id repeats an earlier
-row's, is reported as invalid, naming the row and column; the run goes on and every row
-appears in the output, in order, or in the closing count of rows skipped.
-
-A household's members (persons) come from a second file linked by household_id or "Mã
-hộ" (--persons FILE), from a sheet of the workbook named after the list (as 'criteria
-template' makes it), or from a JSON list in the record itself. Without them the run stops:
-nobody could pass.
-
-DATA may also be a dataset: a folder of tables named by subject (household.csv,
-person.csv, village.csv, commune.csv, respondent.csv...) or one JSON document with a
-table per subject. It is then evaluated bottom-up up to SET: households first, their
-results rolled up into their villages, the villages into the commune, each level
-explained with its numerators, denominators and who was left out.
-
-The output ends with a summary: how many passed, failed, were undetermined or invalid; the
-closing notes (on stderr) count the rows read and repeat the warnings, with the empty
-cells by column. --format problems writes the data-quality list instead (every bad or
-empty cell: row, column, value, problem, fix); the Excel output has it as a sheet.
-
-Exit status: 0 even when candidates fail; 1 when the set or the data file cannot be used
-(a --map naming no input, a list with no data), and 1 after writing the output when more
-than half of the rows are invalid (a banner says so: the layout is probably wrong).
-
-examples:
-  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx
-  criteria evaluate happy-family@2026.2 examples/data/commune/household.csv --persons examples/data/commune/person.csv -o ket-qua.xlsx
-  criteria evaluate happy-family examples/data/commune/household.csv --persons examples/data/commune/person.csv --format jsonl --detail verdicts > out.jsonl
-  criteria evaluate happy-school examples/data/commune/school.csv --rank --lang en
-  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --map examples/data/xa-mau/ten-cot.yaml --as-of 2026-11-25
-  criteria evaluate happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --format problems -o van-de.csv
-  criteria evaluate happy-commune examples/data/commune --as-of 2026-12-01"""
-
-REPORT_HELP = """\
-Write a printable document (one HTML file, A4, no network and no other files needed) for
-one of three audiences (--audience):
-
-  commune  the score sheet (default): the national heading, place and date, the set, its
-           revision and digest, a summary with charts (pass rate overall and by village
-           or another --group-by field, the criteria failed most) and the signature
-           blocks on page 1; the table of every candidate; then a page per candidate with
-           each criterion's verdict, points and explanation.
-  public   the list to post for ten days of comments: the candidates proposed for the
-           title, by name (--keep) and outcome only. Inputs a set marks private (income,
-           sanctions, violence, health) never appear on it.
-  letters  one letter (one page) per household: its own result in plain words, what it
-           does not meet yet and what it can do to reach the title next year.
-
---keep carries columns of the data (such as "Họ tên chủ hộ") into the document; --place
-and --authority fill the heading ("Bản Xèo, ngày 01 tháng 12 năm 2026"; "UBND xã Bản Xèo").
-
-examples:
-  criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx -o bang-diem.html
-  criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --audience public --keep "Họ tên chủ hộ" -o niem-yet.html
-  criteria report happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --audience letters --keep "Họ tên chủ hộ" -o thu.html
-  criteria report happy-family examples/data/commune/household.csv --persons examples/data/commune/person.csv --group-by village_id --lang en -o report.html"""
+REPORT_HELP = helped("help.report.about")
 
 
 def add_data_options(p: argparse.ArgumentParser) -> None:
     """The options about reading the data file (shared with ``explain``)."""
-    p.add_argument(
-        "--map", metavar="FILE", help="column map: a YAML/JSON/CSV file of 'header: input name' pairs"
-    )
+    p.add_argument("--map", metavar="FILE", help=helped("help.option.map"))
     p.add_argument(
         "--persons",
         metavar="FILE",
-        help="the members' table, linked by <subject>_id (same as --children persons=FILE)",
+        help=helped("help.option.persons"),
     )
     p.add_argument(
         "--children",
         action="append",
         default=[],
         metavar="LIST=FILE",
-        help="fill the list LIST from FILE, each row linked by <subject>_id (repeatable)",
+        help=helped("help.option.children"),
     )
-    p.add_argument("--sheet", metavar="NAME", help="the Excel sheet to read (default: the first)")
+    p.add_argument("--sheet", metavar="NAME", help=helped("help.option.sheet"))
     p.add_argument(
         "--keep",
         action="append",
         default=[],
         metavar="COLUMN",
-        help='carry a column of the data into the output as it is, e.g. "Họ tên chủ hộ" (repeatable)',
+        help=helped("help.option.keep"),
     )
     p.add_argument(
         "--header-row",
         type=positive_int,
         metavar="N",
-        help="the row (line of a CSV) holding the column headers (default: found below any title)",
+        help=helped("help.option.header-row"),
     )
 
 
@@ -138,75 +76,63 @@ def register(sub: Any) -> None:
     """Add ``evaluate`` and ``report``."""
     p = sub.add_parser(
         "evaluate",
-        help="evaluate the candidates of a data file",
+        help=helped("help.evaluate"),
         description=EVALUATE_HELP,
         formatter_class=HelpFormatter,
     )
-    p.add_argument(
-        "set", metavar="SET[@VERSION]", help="the criteria set, e.g. happy-family or happy-family@2026.2"
-    )
-    p.add_argument(
-        "data", metavar="DATA", help="the data file (.csv, .xlsx, .json, .jsonl; - reads JSONL from stdin)"
-    )
+    p.add_argument("set", metavar="SET[@VERSION]", help=helped("help.option.set-version"))
+    p.add_argument("data", metavar="DATA", help=helped("help.evaluate.data"))
     add_revision_options(p)
     add_output_option(p)
-    p.add_argument(
-        "--format", choices=FORMATS, help="output format (default: from -o's extension, else table)"
-    )
+    p.add_argument("--format", choices=FORMATS, help=helped("help.evaluate.format"))
     p.add_argument(
         "--detail",
         choices=("verdicts", "full"),
-        help="verdicts only (fastest), or with values and reasons (default: full for json, jsonl and html)",
+        help=helped("help.evaluate.detail"),
     )
-    p.add_argument(
-        "--rank", action="store_true", help="order by score for a contest; equal scores share a rank"
-    )
-    p.add_argument(
-        "--group-by", metavar="FIELD", help="carry a column (e.g. village_id) into the output and summary"
-    )
+    p.add_argument("--rank", action="store_true", help=helped("help.evaluate.rank"))
+    p.add_argument("--group-by", metavar="FIELD", help=helped("help.evaluate.group-by"))
     p.add_argument(
         "--jobs",
         type=positive_int,
         default=1,
         metavar="N",
-        help="spread the work over N processes (same output)",
+        help=helped("help.evaluate.jobs"),
     )
     add_data_options(p)
     p.set_defaults(run=run_evaluate)
 
     p = sub.add_parser(
         "report",
-        help="write the printable HTML report",
+        help=helped("help.report"),
         description=REPORT_HELP,
         formatter_class=HelpFormatter,
     )
-    p.add_argument("set", metavar="SET[@VERSION]", help="the criteria set, e.g. happy-family")
-    p.add_argument("data", metavar="DATA", help="the data file (.csv, .xlsx, .json, .jsonl)")
+    p.add_argument("set", metavar="SET[@VERSION]", help=helped("help.option.set"))
+    p.add_argument("data", metavar="DATA", help=helped("help.option.data"))
     add_revision_options(p)
     add_output_option(p)
     p.add_argument(
         "--group-by",
         metavar="FIELD",
         default="",
-        help="chart the pass rate by this column (default: village_id when the data has it)",
+        help=helped("help.report.group-by"),
     )
-    p.add_argument("--rank", action="store_true", help="order the cards by score")
+    p.add_argument("--rank", action="store_true", help=helped("help.report.rank"))
     p.add_argument(
         "--audience",
         choices=AUDIENCES,
         default="commune",
-        help="commune: the score sheet; public: the list to post; letters: one letter per household",
+        help=helped("help.report.audience"),
     )
-    p.add_argument("--place", default="", metavar="TEXT", help="where the document is signed, e.g. Bản Xèo")
+    p.add_argument("--place", default="", metavar="TEXT", help=helped("help.report.place"))
     p.add_argument(
         "--authority",
         default="",
         metavar="TEXT",
-        help="the issuing body printed at the top, e.g. UBND xã Bản Xèo",
+        help=helped("help.report.authority"),
     )
-    p.add_argument(
-        "--jobs", type=positive_int, default=1, metavar="N", help="spread the work over N processes"
-    )
+    p.add_argument("--jobs", type=positive_int, default=1, metavar="N", help=helped("help.report.jobs"))
     add_data_options(p)
     p.set_defaults(run=run_report, format="html", detail="full")
 
@@ -221,12 +147,13 @@ def children_of(args: argparse.Namespace) -> list[str]:
 
 def check_children(specs: list[str], plan: Plan) -> None:
     """``--children`` texts that name no list of the set are a usage error (exit 2)."""
+    from ..io.children import ChildrenError
     from ..io.records import parse_children
 
     try:
         parse_children(specs, plan.model)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    except ChildrenError as exc:
+        raise UsageError(exc.text) from None
 
 
 def output_format(args: argparse.Namespace) -> str:
@@ -237,7 +164,7 @@ def output_format(args: argparse.Namespace) -> str:
         suffix = Path(args.output).suffix.lower()
         if suffix in SUFFIXES:
             return SUFFIXES[suffix]
-        raise UsageError(f"cannot tell the format of '{args.output}' from its extension; add --format")
+        raise UsageError(msg("cli.format-unknown", file=args.output))
     return "table"
 
 
@@ -263,7 +190,7 @@ def evaluate_to(
 ) -> int:
     """Evaluate ``args.data`` and write it as ``fmt`` to ``-o`` or the screen."""
     if fmt in BINARY_FORMATS and not args.output:
-        raise UsageError(f"--format {fmt} writes a file: add -o FILE")
+        raise UsageError(msg("cli.format-needs-file", format=fmt))
     jobs = min(args.jobs, cpu_count())
     with Workers(jobs if jobs > 1 else 0) as workers:  # they load while the sets are read
         return _evaluate(args, streams, fmt, detail, group_by, workers)
@@ -284,9 +211,7 @@ def _evaluate(
     lang = language(args.lang, plan.model)
     as_of = args.as_of or (None if "@" in args.set else dt.date.today())
     if args.jobs > max(1, len(workers)):
-        streams.err.write(
-            JOBS_LOWERED.get(lang, JOBS_LOWERED["en"]).format(asked=args.jobs, jobs=cpu_count())
-        )
+        streams.err.write(say(msg("cli.jobs-lowered", asked=args.jobs, jobs=cpu_count())) + "\n")
 
     quality = DataQuality()
 
@@ -326,12 +251,15 @@ def _evaluate(
         blanks = quality.blank_cells(plan.model.inputs, source.input_columns, source.empty_cells)
         return quality.warnings + blanks
 
-    progress = Progress(streams.err if is_terminal(streams.err) else None, Path(args.data).name, ROWS[lang])
+    terminal = streams.err if is_terminal(streams.err) else None
+    progress = Progress(terminal, Path(args.data).name, say(msg("cli.rows-word")), lang)
     run = Evaluation(Job(plan, as_of, detail, sets), source, workers, fmt, context, progress)
     if args.output:
         with atomic_file(args.output, binary=fmt in BINARY_FORMATS) as stream:
             summary = _write(fmt, stream, run, notes, args.data)
-        streams.err.write(f"{summary.line(lang)} → {args.output}\n")
+        streams.err.write(
+            say(msg("cli.written-summary", summary=summary.line(lang), file=args.output)) + "\n"
+        )
     else:
         summary = _write(fmt, streams.out, run, notes, args.data)
     quality.statuses.update(summary.counts)
@@ -343,30 +271,18 @@ def _evaluate(
     return EXIT_INVALID if quality.too_many_invalid() else EXIT_OK
 
 
-ROWS = {"vi": "dòng", "en": "rows"}
-"""The progress bar's word for rows, by language."""
-JOBS_LOWERED = {
-    "vi": "criteria: --jobs {asked} giảm còn {jobs}: máy này có {jobs} CPU\n",
-    "en": "criteria: --jobs {asked} lowered to {jobs}: this computer has {jobs} CPU(s)\n",
-}
-"""The note when ``--jobs`` asks for more processes than there are CPUs."""
-
-
 def _write(fmt: str, stream: IO[Any], run: Evaluation, notes: Any, data: str) -> Summary:
     from ..render.output import write_items
 
     pieces = run.pieces()
     first = next(pieces, None)
     if first is None:
-        message = "the file has no data rows (only a header row, or blank rows)"
-        raise DataError([Diagnostic("data-no-rows", message, data)])
+        raise DataError([diagnostic("data-no-rows", msg("data-no-rows"), data)])
     assert run.context is not None
     return write_items(itertools.chain([first], pieces), stream, fmt, run.context, notes)
 
 
 __all__ = [
-    "JOBS_LOWERED",
-    "ROWS",
     "add_data_options",
     "check_children",
     "children_of",

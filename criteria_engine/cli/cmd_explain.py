@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from ..messages import listing, msg
 from .cmd_evaluate import add_data_options, check_children, children_of
 from .common import (
     EXIT_OK,
@@ -14,6 +15,7 @@ from .common import (
     UsageError,
     add_output_option,
     add_revision_options,
+    helped,
     is_terminal,
     language,
     plan_for,
@@ -24,26 +26,17 @@ from .common import (
 if TYPE_CHECKING:
     from ..results import Result
 
-HELP = """\
-Explain the result of one candidate of a data file: the status, the score and rating, what
-it lacks for the next rating, the data still missing, and for every criterion whether it
-is met and why, in words a village meeting can read.
-
-examples:
-  criteria explain happy-family examples/data/xa-mau/ho-gia-dinh.xlsx --persons examples/data/xa-mau/thanh-vien.xlsx --id C001-V01-H012
-  criteria explain happy-family@2026.2 examples/data/commune/household.csv --id C001-V01-H007 --id C001-V02-H012 --lang en"""
+HELP = helped("help.explain.about")
 
 
 def register(sub: Any) -> None:
     """Add ``explain``."""
     p = sub.add_parser(
-        "explain", help="explain one candidate's result", description=HELP, formatter_class=HelpFormatter
+        "explain", help=helped("help.explain"), description=HELP, formatter_class=HelpFormatter
     )
-    p.add_argument("set", metavar="SET[@VERSION]", help="the criteria set, e.g. happy-family")
-    p.add_argument("data", metavar="DATA", help="the data file (.csv, .xlsx, .json, .jsonl)")
-    p.add_argument(
-        "--id", action="append", required=True, metavar="ID", help="the candidate's id (repeatable)"
-    )
+    p.add_argument("set", metavar="SET[@VERSION]", help=helped("help.option.set"))
+    p.add_argument("data", metavar="DATA", help=helped("help.option.data"))
+    p.add_argument("--id", action="append", required=True, metavar="ID", help=helped("help.explain.id"))
     add_revision_options(p)
     add_output_option(p)
     add_data_options(p)
@@ -94,10 +87,10 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     missing = [i for i in wanted if i not in found]
     if missing:
         hints = [h for h in (suggest(i, seen) for i in missing) if h]
-        raise UsageError(
-            f"no candidate with id {', '.join(repr(i) for i in missing)} in {args.data}"
-            + (f"; {hints[0]}" if hints else "")
-        )
+        ids = listing(repr(i) for i in missing)
+        if hints:
+            raise UsageError(msg("cli.no-candidate-hint", ids=ids, file=args.data, hint=hints[0]))
+        raise UsageError(msg("cli.no-candidate", ids=ids, file=args.data))
     results = [found[i] for i in wanted]
     if args.output:
         with atomic_file(args.output) as stream:

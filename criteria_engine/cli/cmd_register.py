@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ..messages import listing, msg
 from ..render.files import output_target
 from .common import (
     DEFAULT_REGISTER,
@@ -14,60 +15,41 @@ from .common import (
     HelpFormatter,
     Streams,
     UsageError,
+    add_lang_option,
+    helped,
     refusals_in_language,
 )
 
-REGISTER_HELP = """\
-The award register: one SQLite file (--register, default ./criteria-register.sqlite)
-holding every round's evaluations, meetings, postings, objections, decisions and the
-award history, append-only.
-
-  check    runs SQLite's integrity_check and foreign_key_check and the register's own
-           rules (one result per candidate and year); exit 1 when anything is wrong
-  export   writes every table (superseded rows included) to a folder of CSV files or
-           to one .xlsx workbook, so a commune can hand its history over
-  import   reads such an export (every round added), or a history table from paper
-           records (columns set_id, year, candidate, title; optionally unit, level,
-           window_from, window_to): all of it in one transaction, or nothing
-
-examples:
-  criteria register import examples/data/round-2026/lich-su-2022-2025.csv
-  criteria register check
-  criteria register export so-binh-xet.xlsx"""
+REGISTER_HELP = helped("help.register.about")
 
 
 def register(sub: Any) -> None:
     """Add ``register`` and its actions."""
     parser = sub.add_parser(
         "register",
-        help="check, export or import the award register",
+        help=helped("help.register"),
         description=REGISTER_HELP,
         formatter_class=HelpFormatter,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", parser_class=type(parser), required=True)
-    for name, short in (
-        ("check", "check the register's integrity"),
-        ("export", "export every table as CSV files or one XLSX"),
-        ("import", "import an export or a history table"),
-    ):
+    for name in ("check", "export", "import"):
+        short = helped(f"help.register.{name}")
         p = actions.add_parser(name, help=short, description=short, formatter_class=HelpFormatter)
         if name == "export":
-            p.add_argument("target", metavar="TARGET", help="a .xlsx file, or a folder for CSV files")
+            p.add_argument("target", metavar="TARGET", help=helped("help.register.target"))
         if name == "import":
             p.add_argument(
                 "source",
                 metavar="SOURCE",
-                help="an export (folder or .xlsx) or a history table (.csv, .xlsx)",
+                help=helped("help.register.source"),
             )
         p.add_argument(
             "--register",
             metavar="FILE",
             default=DEFAULT_REGISTER,
-            help=f"the award register (default: {DEFAULT_REGISTER})",
+            help=helped("help.option.register", default=DEFAULT_REGISTER),
         )
-        p.add_argument(
-            "--lang", choices=("vi", "en"), default="vi", help="language of the output (default: vi)"
-        )
+        add_lang_option(p)
         p.set_defaults(run=globals()[f"run_{name}"])
 
 
@@ -81,16 +63,12 @@ def run_check(args: argparse.Namespace, streams: Streams) -> int:
         counts = store.counts()
         version = store.version
     for problem in problems:
-        streams.err.write(f"{args.register}: error[{problem.code}]: {problem.text(args.lang)}\n")
-    rows = ", ".join(f"{table} {n}" for table, n in counts.items())
-    if args.lang == "en":
-        streams.out.write(
-            f"{args.register}: schema {version}; {'sound' if not problems else f'{len(problems)} problem(s)'}; rows: {rows}\n"
-        )
-    else:
-        streams.out.write(
-            f"{args.register}: lược đồ {version}; {'toàn vẹn' if not problems else f'{len(problems)} lỗi'}; số dòng: {rows}\n"
-        )
+        error = msg("severity.error")(args.lang)
+        streams.err.write(f"{args.register}: {error}[{problem.code}]: {problem.text(args.lang)}\n")
+    rows = listing(f"{table} {n}" for table, n in counts.items())
+    health = msg("cli.register-sound") if not problems else msg("cli.register-problems", count=len(problems))
+    said = msg("cli.register-checked", file=args.register, version=version, health=health, rows=rows)
+    streams.out.write(said(args.lang) + "\n")
     return EXIT_INVALID if problems else EXIT_OK
 
 
@@ -103,10 +81,10 @@ def run_export(args: argparse.Namespace, streams: Streams) -> int:
     if Path(args.target).suffix.lower() == ".xlsx":
         output_target(args.target, [args.register])
     elif Path(args.target).is_symlink():
-        raise UsageError(f"'{args.target}' is a link; choose another folder")
+        raise UsageError(msg("cli.register-link", path=args.target))
     with open_register(args.register) as store:
         path = export_register(store, args.target)
-    streams.err.write(f"→ {path}\n")
+    streams.err.write(msg("cli.written", file=str(path))(args.lang) + "\n")
     return EXIT_OK
 
 
@@ -118,7 +96,7 @@ def run_import(args: argparse.Namespace, streams: Streams) -> int:
 
     with open_register(args.register, create=True) as store:
         added = import_file(store, args.source)
-    streams.out.write(f"{added}\n")
+    streams.out.write(added(args.lang) + "\n")
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import Diagnostic, RevisionError, error
+from ..messages import msg
 from ..render.files import atomic_file
 from .cmd_evaluate import add_data_options, children_of
 from .common import (
@@ -18,13 +19,17 @@ from .common import (
     EXIT_OK,
     HelpFormatter,
     Streams,
+    add_lang_option,
     add_output_option,
     add_revision_options,
     add_sets_option,
+    helped,
     language,
     plan_for,
     print_diagnostics,
     registry_for,
+    say,
+    speak,
 )
 
 if TYPE_CHECKING:  # loaded when the command runs (``criteria --help`` needs none of them)
@@ -33,44 +38,9 @@ if TYPE_CHECKING:  # loaded when the command runs (``criteria --help`` needs non
     from ..results import Result
     from ..revisions.impact import ImpactReport
 
-DIFF_HELP = """\
-Show what changes from one revision of a criteria set to another, in plain words:
-criteria added or removed, rules and thresholds ("Income poverty line, Rural:
-1,500,000 → 2,200,000 VND/month"), points, mandatory and veto criteria, parameters,
-rating bands, the pass rule, inputs, titles and messages.
+DIFF_HELP = helped("help.diff.about")
 
-A revision is SET@VERSION. A bare SET means the revision in force on --as-of (default:
-today). Given one revision, the command compares it with the revision before it.
-
-With --data, every candidate in the data file is evaluated under both revisions, and the
-report says whose status or rating changes and why (the criteria whose verdicts
-changed), with counts. Data: JSON or JSONL (a record may hold a list, such as a
-household's persons), or CSV or XLSX for sets whose inputs are flat. A value that cannot
-be read is left out (and reported), under both revisions alike.
-
-examples:
-  criteria diff happy-family@2026.1 happy-family@2026.2
-  criteria diff happy-family@2027.1 --lang en
-  criteria diff happy-family@2026.2 happy-family@2027.1 --data examples/data/commune/household.csv
-  criteria diff happy-family happy-family@2027.1 --as-of 2026-12-31 --format md
-  criteria diff happy-family@2026.1 happy-family@2026.2 --format json -o diff.json"""
-
-VERIFY_HELP = """\
-Check stored results. Each result written by 'criteria evaluate' (--format json or
-jsonl) names the exact rules that produced it by their digest. Each candidate is
-evaluated again from the data, with that revision and the stored as-of date, and every
-field is compared. Give the data as it was given to 'criteria evaluate' (with the same
---map, --persons and --children).
-
-The report lists each result that differs (id, field, stored value, recomputed value),
-each result whose digest matches no known revision, each result whose candidate is not in
-the data, and each candidate of the data that has no result (one deleted from the file).
-Exit status: 0 when every result is reproduced exactly, 1 otherwise.
-
-examples:
-  criteria evaluate happy-family examples/data/commune/household.csv --persons examples/data/commune/person.csv -o ket-qua.jsonl
-  criteria verify ket-qua.jsonl --data examples/data/commune/household.csv --persons examples/data/commune/person.csv
-  criteria verify ket-qua.jsonl --data examples/data/commune/household.csv --persons examples/data/commune/person.csv --sets criteria_sets --format json"""
+VERIFY_HELP = helped("help.verify.about")
 
 
 def _format_options(p: argparse.ArgumentParser) -> None:
@@ -78,7 +48,7 @@ def _format_options(p: argparse.ArgumentParser) -> None:
         "--format",
         default="text",
         choices=("text", "md", "json"),
-        help="text (default), md (Markdown) or json",
+        help=helped("help.option.format"),
     )
     add_output_option(p)
 
@@ -87,41 +57,35 @@ def register(sub: Any) -> None:
     """Add ``diff`` and ``verify`` to the parser."""
     p = sub.add_parser(
         "diff",
-        help="what changes between two revisions, and whose result it changes",
+        help=helped("help.diff"),
         description=DIFF_HELP,
         formatter_class=HelpFormatter,
     )
-    p.add_argument("refs", nargs="+", metavar="SET[@VERSION]", help="one or two revisions, the older first")
+    p.add_argument("refs", nargs="+", metavar="SET[@VERSION]", help=helped("help.diff.refs"))
     add_revision_options(p)
-    p.add_argument(
-        "--data", metavar="FILE", help="evaluate this data under both revisions; report whose result changes"
-    )
+    p.add_argument("--data", metavar="FILE", help=helped("help.diff.data"))
     p.add_argument(
         "--limit",
         type=int,
         default=50,
         metavar="N",
-        help="candidates listed in text and md (default 50; 0: all)",
+        help=helped("help.diff.limit"),
     )
-    p.add_argument(
-        "--map", metavar="FILE", help="column map: a YAML/JSON/CSV file of 'header: input name' pairs"
-    )
-    p.add_argument("--sheet", metavar="NAME", help="the Excel sheet to read (default: the first)")
-    p.add_argument(
-        "--table", metavar="NAME", help='the list to read in a JSON file shaped {"households": [...]}'
-    )
+    p.add_argument("--map", metavar="FILE", help=helped("help.option.map"))
+    p.add_argument("--sheet", metavar="NAME", help=helped("help.option.sheet"))
+    p.add_argument("--table", metavar="NAME", help=helped("help.diff.table"))
     _format_options(p)
     p.set_defaults(run=run_diff)
     p = sub.add_parser(
         "verify",
-        help="check that stored results are reproduced by the rules that made them",
+        help=helped("help.verify"),
         description=VERIFY_HELP,
         formatter_class=HelpFormatter,
     )
-    p.add_argument("results", metavar="RESULTS", help="the stored results: a JSON or JSONL file")
-    p.add_argument("--data", required=True, metavar="FILE", help="the data the results were computed from")
+    p.add_argument("results", metavar="RESULTS", help=helped("help.verify.results"))
+    p.add_argument("--data", required=True, metavar="FILE", help=helped("help.verify.data"))
     add_sets_option(p)
-    p.add_argument("--lang", choices=("vi", "en"), help="language of the report (default: vi)")
+    add_lang_option(p)
     add_data_options(p)
     _format_options(p)
     p.set_defaults(run=run_verify)
@@ -158,7 +122,7 @@ class _Warnings:
             if len(self.seen) <= self.limit:
                 print_diagnostics([diag], self.streams)
             elif len(self.seen) == self.limit + 1:
-                self.streams.err.write("… more data problems are not shown\n")
+                self.streams.err.write(say(msg("cli.more-problems")) + "\n")
 
 
 # --- diff ---------------------------------------------------------------------------------------
@@ -171,10 +135,8 @@ def _previous(registry: Registry, revision: Revision) -> Revision:
         if r.model.status != "draft" and r.model.effective_from < revision.model.effective_from
     ]
     if not earlier:
-        message = f"{revision.ref} has no earlier revision to compare with"
-        raise RevisionError(
-            [error("no-previous-revision", message, suggestion="name both revisions: SET@A SET@B")]
-        )
+        text = msg("no-previous-revision", ref=revision.ref)
+        raise RevisionError([error("no-previous-revision", text, hint=msg("no-previous-revision.hint"))])
     return earlier[-1]
 
 
@@ -183,13 +145,13 @@ def _revisions(registry: Registry, args: argparse.Namespace) -> tuple[Revision, 
 
     refs: list[str] = args.refs
     if len(refs) > 2:
-        raise RevisionError([error("too-many-revisions", f"give one or two revisions, not {len(refs)}")])
+        raise RevisionError([error("too-many-revisions", msg("too-many-revisions", count=len(refs)))])
     chosen = [registry.get(ref, args.as_of) for ref in refs]
     if len(chosen) == 1:
         return _previous(registry, chosen[0]), chosen[0]
     if parse_ref(refs[0])[0] != parse_ref(refs[1])[0]:
-        message = f"{chosen[0].ref} and {chosen[1].ref} are revisions of different sets"
-        raise RevisionError([error("different-sets", message)])
+        text = msg("different-sets", first=chosen[0].ref, second=chosen[1].ref)
+        raise RevisionError([error("different-sets", text)])
     return chosen[0], chosen[1]
 
 
@@ -227,7 +189,7 @@ def run_diff(args: argparse.Namespace, streams: Streams) -> int:
             payload = diff_data(diff, lang)
             if report is not None:
                 payload["impact"] = report.to_dict()
-                payload["data_problems"] = [d.to_dict() for d in log.problems]
+                payload["data_problems"] = [d.to_dict(lang) for d in log.problems]
             json.dump(payload, out, ensure_ascii=False, indent=2)
             out.write("\n")
         elif args.format == "md":
@@ -340,7 +302,8 @@ def run_verify(args: argparse.Namespace, streams: Streams) -> int:
     from ..revisions.verify import verify_results
 
     registry = registry_for(args.sets)
-    lang = args.lang or "vi"
+    lang = args.lang
+    speak(lang)
     stored = _stored_results(args.results)
     recompute = _FromData(args, registry, _Warnings(streams))
     report = verify_results(stored, None, registry, recompute=recompute, data_ids=recompute.ids)

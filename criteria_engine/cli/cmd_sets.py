@@ -5,24 +5,24 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from .common import EXIT_OK, HelpFormatter, Streams, add_sets_option, registry_for
+from .common import EXIT_OK, HelpFormatter, Streams, add_lang_option, add_sets_option, helped, registry_for
 
 
 def register(sub: Any) -> None:
     """Add ``list`` and ``schema``."""
     p = sub.add_parser(
         "list",
-        help="list the criteria sets and their revisions",
-        description="List criteria sets and their revisions, with effective windows.\n\nexamples:\n  criteria list\n  criteria list --sets criteria_sets --lang en",
+        help=helped("help.list"),
+        description=helped("help.list.about"),
         formatter_class=HelpFormatter,
     )
     add_sets_option(p)
-    p.add_argument("--lang", default="vi", choices=("vi", "en"), help="language of titles (default vi)")
+    add_lang_option(p)
     p.set_defaults(run=run_list)
     p = sub.add_parser(
         "schema",
-        help="print the JSON Schema of criteria-set files",
-        description="Print the JSON Schema of criteria-set files (for editors).\n\nexample:\n  criteria schema > criteria-set.schema.json",
+        help=helped("help.schema"),
+        description=helped("help.schema.about"),
         formatter_class=HelpFormatter,
     )
     p.set_defaults(run=run_schema)
@@ -38,7 +38,8 @@ def run_schema(args: argparse.Namespace, streams: Streams) -> int:
 
 def run_list(args: argparse.Namespace, streams: Streams) -> int:
     """Print one line per revision."""
-    from ..explain.i18n import pick
+    from ..explain.describe import status_word
+    from ..explain.i18n import format_period, pick
 
     registry = registry_for(args.sets)
     for set_id in registry.sets():
@@ -46,8 +47,11 @@ def run_list(args: argparse.Namespace, streams: Streams) -> int:
         streams.out.write(f"{set_id}: {pick(revisions[-1].model.title, args.lang)}\n")
         for rev in revisions:
             m = rev.model
-            end = m.effective_to.isoformat() if m.effective_to else "…"
-            streams.out.write(
-                f"  {m.version:<10} {m.status:<8} {m.effective_from.isoformat()} → {end}  {rev.digest[:19]}\n"
-            )
+            status = status_word(m.status, args.lang) if args.lang == "vi" else m.status
+            if args.lang == "vi":  # officials write inclusive dates: 01/07/2026 – 31/12/2026
+                period = format_period(m.effective_from, m.effective_to, "vi")
+            else:
+                end = m.effective_to.isoformat() if m.effective_to else "…"
+                period = f"{m.effective_from.isoformat()} → {end}"
+            streams.out.write(f"  {m.version:<10} {status:<13} {period:<25} {rev.digest[:19]}\n")
     return EXIT_OK

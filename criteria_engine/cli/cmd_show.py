@@ -10,6 +10,7 @@ from .common import (
     HelpFormatter,
     Streams,
     add_revision_options,
+    helped,
     is_terminal,
     language,
     plan_for,
@@ -25,38 +26,16 @@ if TYPE_CHECKING:  # loaded when the command runs (``criteria --help`` needs non
     from ..format.models import CriteriaSet, Criterion, InputSpec
     from ..format.registry import Revision
 
-HELP = """\
-Show a criteria set as a readable tree: each group and criterion with its title, its rule
-in words, points, badges for mandatory criteria and vetoes, and legal basis; then how the decision
-is made and the rating bands. With --inputs, also the data it needs (the columns of the
-spreadsheet, with their labels, what to type in each (the labels of the choices, có/không)
-and units); 'criteria template' writes them as an empty workbook.
-
-With --code, print instead the Python the set compiles to (what evaluation runs): each
-statement ends with the file and line of the YAML it comes from.
-
-examples:
-  criteria show happy-family
-  criteria show happy-family@2026.1 --lang en
-  criteria show happy-family --inputs
-  criteria show happy-family@2026.2 --code"""
+HELP = helped("help.show.about")
 
 
 def register(sub: Any) -> None:
     """Add ``show``."""
-    p = sub.add_parser(
-        "show", help="show a set's criteria as a tree", description=HELP, formatter_class=HelpFormatter
-    )
-    p.add_argument(
-        "set", metavar="SET[@VERSION]", help="the criteria set, e.g. happy-family or happy-family@2026.2"
-    )
+    p = sub.add_parser("show", help=helped("help.show"), description=HELP, formatter_class=HelpFormatter)
+    p.add_argument("set", metavar="SET[@VERSION]", help=helped("help.option.set-version"))
     add_revision_options(p)
-    p.add_argument(
-        "--inputs", action="store_true", help="also list the data the set needs (spreadsheet columns)"
-    )
-    p.add_argument(
-        "--code", action="store_true", help="print the generated Python code instead (with YAML line numbers)"
-    )
+    p.add_argument("--inputs", action="store_true", help=helped("help.show.inputs"))
+    p.add_argument("--code", action="store_true", help=helped("help.show.code"))
     p.set_defaults(run=run)
 
 

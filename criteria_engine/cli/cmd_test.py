@@ -8,46 +8,34 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CriteriaError
+from ..messages import Arg, Msg, msg
 from .common import (
     EXIT_INVALID,
     EXIT_OK,
     HelpFormatter,
     Streams,
+    add_lang_option,
     add_sets_option,
+    helped,
     plan_for,
     print_diagnostics,
     registry_for,
+    say,
 )
 
 if TYPE_CHECKING:  # loaded when the command runs (``criteria --help`` needs none of them)
     from ..format.registry import Revision
     from ..results import Result
 
-HELP = """\
-Run the example candidates stored beside a revision (2026.2.examples.yaml beside
-2026.2.yaml) and compare each result with what the example expects: status, rating,
-score and each listed verdict, and (under explain:) the Vietnamese sentence of each
-listed criterion. Without a version, every revision of the set is tested. A set with a
-procedure may also store example rounds (2026.2.round.examples.yaml): the quorum, who is
-awarded, the levels and the reasons each must give.
-Failures are printed with what was expected and what came out; the exit status is 1
-when any example fails.
-
-examples:
-  criteria test happy-family
-  criteria test happy-family@2026.2
-  criteria test happy-school --sets criteria_sets"""
+HELP = helped("help.test.about")
 
 
 def register(sub: Any) -> None:
     """Add ``test``."""
-    p = sub.add_parser(
-        "test", help="run the examples stored with a set", description=HELP, formatter_class=HelpFormatter
-    )
-    p.add_argument(
-        "set", metavar="SET[@VERSION]", help="the criteria set, e.g. happy-family or happy-family@2026.2"
-    )
+    p = sub.add_parser("test", help=helped("help.test"), description=HELP, formatter_class=HelpFormatter)
+    p.add_argument("set", metavar="SET[@VERSION]", help=helped("help.option.set-version"))
     add_sets_option(p)
+    add_lang_option(p)
     p.set_defaults(run=run)
 
 
@@ -57,59 +45,63 @@ def _same(expected: object, got: object) -> bool:
     return expected == got
 
 
-def compare(expect: Mapping[str, object], result: Result) -> list[str]:
+def compare(expect: Mapping[str, object], result: Result) -> list[Msg]:
     """The differences between an example's expectations and a result, as sentences."""
     data = result.to_dict()
-    problems: list[str] = []
+    problems: list[Msg] = []
     for key, expected in expect.items():
         if key == "verdicts" and isinstance(expected, Mapping):
             verdicts = result.verdicts
             for criterion_id, verdict in expected.items():
-                got = verdicts.get(str(criterion_id), "(no such criterion)")
+                got: Arg = verdicts.get(str(criterion_id)) or msg("test.no-criterion-said")
                 if got != verdict:
-                    problems.append(f"verdict {criterion_id}: expected {verdict}, got {got}")
+                    problems.append(msg("test.verdict", id=str(criterion_id), expected=str(verdict), got=got))
         elif key in data:
             if not _same(expected, data[key]):
-                problems.append(f"{key}: expected {expected!r}, got {data[key]!r}")
+                problems.append(msg("test.field", key=key, expected=repr(expected), got=repr(data[key])))
         else:
-            problems.append(f"'{key}' is not part of a result (expected {expected!r})")
+            problems.append(msg("test.not-a-field", key=key, expected=repr(expected)))
     if problems and result.errors:
-        problems.append(
-            "the record is invalid: " + "; ".join(f"{e.field}: {e.message}" for e in result.errors)
+        said = tuple(
+            msg("at", where=e.field, problem=e.text or msg("raw", text=e.message)) for e in result.errors
         )
+        problems.append(msg("test.invalid", problems=said))
     return problems
 
 
-def compare_explanations(expected: Mapping[str, str], result: Result) -> list[str]:
+def compare_explanations(expected: Mapping[str, str], result: Result) -> list[Msg]:
     """The criteria whose Vietnamese sentence differs from what an example's ``explain:`` says."""
     from ..explain.text import criterion_sentence
 
-    problems: list[str] = []
+    problems: list[Msg] = []
     for criterion_id, sentence in expected.items():
         try:
             outcome = result.criterion(str(criterion_id))
         except KeyError:
-            problems.append(f"explanation {criterion_id}: no such criterion")
+            problems.append(msg("test.no-criterion", id=str(criterion_id)))
             continue
         values = {**result.measures, **outcome.values} if result.measures else None
         got = criterion_sentence(result.plan, outcome, "vi", values)
         if got != sentence:
-            problems.append(f"explanation {criterion_id}: expected {sentence!r}, got {got!r}")
+            problems.append(
+                msg("test.explanation", id=str(criterion_id), expected=repr(sentence), got=repr(got))
+            )
     return problems
 
 
 def _test_revision(revision: Revision, plan: Any, streams: Streams) -> tuple[int, int]:
     from ..io.catalog import examples_file, load_examples
+    from .round_examples import write_failure
 
     path = examples_file(revision)
     if path is None:
-        streams.out.write(f"{revision.ref}: no examples file\n")
+        streams.out.write(say(msg("test.no-file", ref=revision.ref)) + "\n")
         return 0, 0
     try:
         examples = load_examples(path)
     except CriteriaError as exc:
         print_diagnostics(exc.diagnostics, streams)
-        streams.out.write(f"{revision.ref}: the examples file cannot be used ({path})\n")
+        streams.out.write(say(msg("test.unusable", ref=revision.ref, file=str(path))) + "\n")
         return 0, 1
     failed = 0
     for example in examples:
@@ -119,13 +111,10 @@ def _test_revision(revision: Revision, plan: Any, streams: Streams) -> tuple[int
         problems = compare(example.expect, result) + compare_explanations(example.explain or {}, result)
         if problems:
             failed += 1
-            streams.out.write(
-                f"  FAIL {example.id}" + (f" — {example.description}" if example.description else "") + "\n"
-            )
-            for problem in problems:
-                streams.out.write(f"       {problem}\n")
+            write_failure(streams, example.id, example.description, problems)
     passed = len(examples) - failed
-    streams.out.write(f"{revision.ref}: {len(examples)} example(s), {passed} passed, {failed} failed\n")
+    said = msg("test.summary", ref=revision.ref, count=len(examples), passed=passed, failed=failed)
+    streams.out.write(say(said) + "\n")
     return passed, failed
 
 
@@ -145,9 +134,11 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         rounds_passed, rounds_failed = test_rounds(revision, streams)  # the procedure's stored rounds
         passed, failed = passed + p + rounds_passed, failed + f + rounds_failed
     if passed + failed == 0:
-        streams.err.write(f"criteria: no examples found for {args.set}\n")
+        streams.err.write(
+            say(msg("cli.usage", prog="criteria", problem=msg("test.none", set=args.set))) + "\n"
+        )
         return EXIT_INVALID
-    streams.out.write(f"total: {passed} passed, {failed} failed\n")
+    streams.out.write(say(msg("test.total", passed=passed, failed=failed)) + "\n")
     return EXIT_INVALID if failed else EXIT_OK
 
 

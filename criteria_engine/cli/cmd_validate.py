@@ -6,24 +6,31 @@ import argparse
 import json
 from typing import Any
 
-from .common import EXIT_INVALID, EXIT_OK, HelpFormatter, Streams, has_errors, print_diagnostics
+from ..messages import msg
+from .common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    HelpFormatter,
+    Streams,
+    add_lang_option,
+    current_language,
+    has_errors,
+    helped,
+    print_diagnostics,
+    say,
+)
 
-HELP = """\
-Check criteria-set files (or folders of them): structure, meaning, expressions and revisions.
-Each problem is printed as PATH:LINE:COL: error[CODE]: message, with a hint on the next line.
-
-examples:
-  criteria validate criteria_sets
-  criteria validate criteria_sets/happy-family/2026.2.yaml --format json"""
+HELP = helped("help.validate.about")
 
 
 def register(sub: Any) -> None:
     """Add the command to the parser."""
     p = sub.add_parser(
-        "validate", help="check criteria-set files", description=HELP, formatter_class=HelpFormatter
+        "validate", help=helped("help.validate"), description=HELP, formatter_class=HelpFormatter
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of criteria sets")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    p.add_argument("paths", nargs="+", metavar="PATH", help=helped("help.validate.paths"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=helped("help.validate.format"))
+    add_lang_option(p)
     p.set_defaults(run=run)
 
 
@@ -37,12 +44,12 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         payload = {
             "valid": not has_errors(diagnostics),
             "files": [c.file for c in catalog.checked],
-            "diagnostics": [d.to_dict() for d in diagnostics],
+            "diagnostics": [d.to_dict(current_language()) for d in diagnostics],
         }
         json.dump(payload, streams.out, ensure_ascii=False, indent=2)
         streams.out.write("\n")
     else:
         print_diagnostics(diagnostics, streams)
         errors = sum(1 for c in catalog.checked if c.model is None)
-        streams.out.write(f"{len(catalog.checked)} file(s) checked, {errors} invalid\n")
+        streams.out.write(say(msg("cli.validated", files=len(catalog.checked), invalid=errors)) + "\n")
     return EXIT_INVALID if has_errors(diagnostics) else EXIT_OK

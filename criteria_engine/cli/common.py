@@ -1,5 +1,9 @@
 """What every command shares: streams, exit codes, options, diagnostics, choosing a revision,
-and writing an output file safely."""
+the language of the run, and writing an output file safely.
+
+The language of the run: ``--lang``; else the environment variable ``CRITERIA_LANG`` (``vi``
+or ``en``); else, for a command with a criteria set, the set's first language; else Vietnamese.
+Diagnostics, notes, usage errors and ``--help`` are said in it (:func:`current_language`)."""
 
 from __future__ import annotations
 
@@ -7,12 +11,16 @@ import argparse
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from ..errors import Diagnostic, Severity
+from ..messages import LANGUAGES, Msg, msg
 
 if TYPE_CHECKING:  # loaded when a command runs (``criteria --help`` needs none of them)
     from ..evaluators.plan import Plan
@@ -33,15 +41,94 @@ HELP_WIDTH = 88
 """Help text is wrapped at a fixed width, so docs/cli.md is the same on every machine."""
 
 
+LANG_ENV = "CRITERIA_LANG"
+"""The environment variable that chooses the language when ``--lang`` is not given."""
+
+_LANGUAGE: ContextVar[str] = ContextVar("criteria_language", default="vi")
+
+
+def preferred_language() -> str | None:
+    """The language ``CRITERIA_LANG`` asks for (``vi``, ``en``, or a locale such as
+    ``en_US.UTF-8``), or None when it is unset or names another language."""
+    value = os.environ.get(LANG_ENV, "").strip().lower()[:2]
+    return value if value in LANGUAGES else None
+
+
+def default_language(requested: str | None = None) -> str:
+    """``--lang``, else ``CRITERIA_LANG``, else Vietnamese (a command without a set)."""
+    return requested or preferred_language() or "vi"
+
+
+def current_language() -> str:
+    """The language the run speaks in now."""
+    return _LANGUAGE.get()
+
+
+def speak(lang: str) -> None:
+    """Say everything from now on (diagnostics, notes, usage errors) in ``lang``."""
+    _LANGUAGE.set(lang if lang in LANGUAGES else "vi")
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Speak ``lang`` for one run of the command line (restored after it, also when the run
+    changes it by :func:`speak`)."""
+    token = _LANGUAGE.set(lang if lang in LANGUAGES else "vi")
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
 class UsageError(Exception):
-    """A mistake in how the command was called (exit 2)."""
+    """A mistake in how the command was called (exit 2), told by :attr:`text`."""
+
+    def __init__(self, text: Msg) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
+class Said(str):
+    """A help text as argparse holds it (a string: its English) that the help formatter says
+    in the language of the run (:attr:`message`)."""
+
+    message: Msg
+
+
+def helped(key: str, **args: str) -> str:
+    """The help text ``key`` of the catalogue of messages, for argparse."""
+    message = msg(key, **args)
+    said = Said(str(message))
+    said.message = message
+    return said
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """Keeps the descriptions' line breaks (examples) and wraps at :data:`HELP_WIDTH`."""
+    """Keeps the descriptions' line breaks (examples) and wraps at :data:`HELP_WIDTH`; says
+    every help text (a :class:`~criteria_engine.messages.Msg`) in the language of the run."""
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, max_help_position=30, width=HELP_WIDTH)
+        self.lang = current_language()
+
+    def _say(self, text: object) -> str:
+        if isinstance(text, Said):
+            return text.message(self.lang)
+        return text(self.lang) if isinstance(text, Msg) else str(text)
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        return self._say(action.help)
+
+    def _format_text(self, text: Any) -> str:
+        return super()._format_text(self._say(text))
+
+    def start_section(self, heading: Any) -> None:
+        super().start_section(self._say(heading))
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+        super().add_usage(
+            usage, actions, groups, prefix if prefix is not None else msg("help.usage")(self.lang)
+        )
 
 
 def _stdout() -> TextIO:
@@ -72,12 +159,18 @@ def is_terminal(stream: IO[Any]) -> bool:
         return False
 
 
+def _type_error(text: Msg) -> argparse.ArgumentTypeError:
+    """An option value that cannot be read, said in the language of the run (argparse puts
+    ``argument --as-of: `` before it)."""
+    return argparse.ArgumentTypeError(text(current_language()))
+
+
 def parse_date(text: str) -> dt.date:
     """``--as-of`` values: YYYY-MM-DD."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (write YYYY-MM-DD)") from None
+        raise _type_error(msg("cli.not-a-date", text=text)) from None
 
 
 def positive_int(text: str) -> int:
@@ -85,24 +178,31 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise _type_error(msg("cli.not-a-whole-number", text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' must be at least 1")
+        raise _type_error(msg("cli.at-least-one", text=text))
     return value
 
 
+def say(text: Msg) -> str:
+    """A message in the language of the run."""
+    return text(current_language())
+
+
 def print_diagnostics(diagnostics: Sequence[Diagnostic], streams: Streams, fmt: str = "text") -> None:
-    """Diagnostics as ``PATH:LINE:COL: error[CODE]: message`` lines (stderr), or as JSON (stdout).
+    """Diagnostics as ``PATH:LINE:COL: error[CODE]: message`` lines (stderr), or as JSON
+    (stdout: the English ``message`` and, as ``text``, the message in the language of the run).
     A message quoting a cell of a data file has its control characters escaped (an escape
     sequence in a cell cannot rewrite the terminal)."""
+    lang = current_language()
     if fmt == "json":
-        json.dump([d.to_dict() for d in diagnostics], streams.out, ensure_ascii=False, indent=2)
+        json.dump([d.to_dict(lang) for d in diagnostics], streams.out, ensure_ascii=False, indent=2)
         streams.out.write("\n")
         return
     from ..render.safe import printable
 
     for diag in diagnostics:
-        streams.err.write(printable(str(diag), lines=True) + "\n")
+        streams.err.write(printable(diag.render(lang), lines=True) + "\n")
 
 
 def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:
@@ -147,7 +247,7 @@ def run_later(module: str, name: str) -> Runner:
 
 def _set_path(text: str) -> str:
     if not text.strip():
-        raise argparse.ArgumentTypeError("an empty path names no file or folder")
+        raise _type_error(msg("file-unreadable.empty-path"))
     return text
 
 
@@ -158,7 +258,7 @@ def add_sets_option(parser: argparse.ArgumentParser) -> None:
         action="append",
         type=_set_path,
         metavar="PATH",
-        help="a folder (or file) of criteria sets; repeat for several (default: the shipped sets)",
+        help=helped("help.option.sets"),
     )
 
 
@@ -169,10 +269,15 @@ def add_revision_options(parser: argparse.ArgumentParser) -> None:
         "--as-of",
         type=parse_date,
         metavar="DATE",
-        help="the day whose rules apply, YYYY-MM-DD (default: today; ignored when SET names a version)",
+        help=helped("help.option.as-of"),
     )
+    parser.add_argument("--lang", choices=LANGUAGES, help=helped("help.option.lang-set"))
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    """``--lang`` for a command without a set: the default is ``CRITERIA_LANG``, else ``vi``."""
     parser.add_argument(
-        "--lang", choices=("vi", "en"), help="language of the output (default: the set's first language)"
+        "--lang", choices=LANGUAGES, default=default_language(), help=helped("help.option.lang")
     )
 
 
@@ -182,7 +287,7 @@ def add_output_option(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE",
-        help="write to FILE instead of the screen (put in place only when the command succeeds; never the input, a folder, a device or a pipe; a link is written through)",
+        help=helped("help.option.output"),
     )
 
 
@@ -251,8 +356,11 @@ def plan_for(registry: Registry, revision: Revision) -> Plan:
 
 
 def language(requested: str | None, model: CriteriaSet) -> str:
-    """``--lang``, else the set's first language."""
-    return requested or (model.languages[0] if model.languages else "vi")
+    """``--lang``, else ``CRITERIA_LANG``, else the set's first language; the run speaks it
+    from now on (:func:`speak`)."""
+    chosen = requested or preferred_language() or (model.languages[0] if model.languages else "vi")
+    speak(chosen)
+    return chosen
 
 
 __all__ = [
@@ -263,21 +371,31 @@ __all__ = [
     "EXIT_TERMINATED",
     "EXIT_USAGE",
     "HELP_WIDTH",
+    "LANG_ENV",
     "HelpFormatter",
+    "Said",
     "Streams",
     "UsageError",
+    "add_lang_option",
     "add_output_option",
     "add_revision_options",
     "add_sets_option",
+    "current_language",
+    "default_language",
     "has_errors",
+    "helped",
     "input_paths",
     "is_terminal",
     "language",
     "parse_date",
     "plan_for",
     "positive_int",
+    "preferred_language",
     "print_diagnostics",
     "refusals_in_language",
     "registry_for",
     "run_later",
+    "say",
+    "speak",
+    "speaking",
 ]

@@ -12,14 +12,24 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from ..errors import DataError, Diagnostic, Severity
+from ..errors import DataError, Severity, diagnostic
 from ..explain import DatasetEvaluation
 from ..format.registry import parse_ref
 from ..io.dataset import open_dataset
 from ..io.dataset_tables import evaluate_dataset
 from ..io.readers import load_json
+from ..messages import Arg, listing, msg
 from ..render.output import atomic_file
-from .common import EXIT_INVALID, EXIT_OK, Streams, UsageError, print_diagnostics, registry_for
+from .common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    Streams,
+    UsageError,
+    language,
+    print_diagnostics,
+    registry_for,
+    say,
+)
 
 
 def is_dataset(data: str) -> bool:
@@ -46,7 +56,7 @@ def is_dataset(data: str) -> bool:
 def run_dataset(args: argparse.Namespace, streams: Streams, fmt: str) -> int:
     """Evaluate the dataset bottom-up up to ``args.set`` and write the levels."""
     if fmt not in ("table", "json"):
-        raise UsageError(f"a dataset is written as a table or as json, not {fmt}")
+        raise UsageError(msg("cli.dataset-format", format=fmt))
     registry = registry_for(args.sets)
     set_id, version = parse_ref(args.set)
     as_of = args.as_of or dt.date.today()
@@ -57,14 +67,15 @@ def run_dataset(args: argparse.Namespace, streams: Streams, fmt: str) -> int:
     # Every set with a table in the dataset runs (the survey index feeds the commune's
     # happiness criterion); SET is the level explained in full.
     dataset = open_dataset(Path(args.data))
-    subject = registry.get(args.set, as_of).model.subject
+    model = registry.get(args.set, as_of).model
+    subject = model.subject
+    lang = language(args.lang, model)
     if not dataset.has(subject):
-        listed = ", ".join(dataset.tables()) or "none"
-        message = f"the dataset has no table for '{subject}', the candidates of {set_id} (tables: {listed})"
-        hint = f"add a file named {subject}.csv (or .xlsx, .json) to the folder"
-        raise DataError([Diagnostic("dataset-missing-table", message, str(args.data), suggestion=hint)])
+        listed: Arg = listing(dataset.tables()) if dataset.tables() else msg("list.none")
+        said = msg("dataset-missing-table.candidates", subject=subject, set=set_id, tables=listed)
+        hint = msg("dataset-missing-table.hint", subject=subject)
+        raise DataError([diagnostic("dataset-missing-table", said, str(args.data), hint=hint)])
     evaluation = evaluate_dataset(dataset, registry, as_of=as_of, plan_for=plan_for)
-    lang = args.lang or "vi"
     problems = list(evaluation.diagnostics)
     print_diagnostics(problems, streams)
     if fmt == "json":
@@ -74,7 +85,7 @@ def run_dataset(args: argparse.Namespace, streams: Streams, fmt: str) -> int:
     if args.output:
         with atomic_file(args.output, binary=False) as stream:
             stream.write(text)
-        streams.err.write(f"→ {args.output}\n")
+        streams.err.write(say(msg("cli.written", file=args.output)) + "\n")
     else:
         streams.out.write(text)
     if any(d.severity == Severity.ERROR for d in problems) and not any(evaluation.levels.values()):

@@ -9,13 +9,15 @@ and no worker process behind, and exits with 130 (143 for SIGTERM)."""
 from __future__ import annotations
 
 import argparse
+import re
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO, Any, ClassVar
 
-from ..errors import CriteriaError, OutputError
+from ..errors import CriteriaError, OutputError, os_reason
+from ..messages import LANGUAGES, Msg, msg
 from ..render.files import output_target
 from . import (
     cmd_evaluate,
@@ -37,8 +39,12 @@ from .common import (
     HelpFormatter,
     Streams,
     UsageError,
+    default_language,
+    helped,
     input_paths,
     print_diagnostics,
+    say,
+    speaking,
 )
 
 # `diff` and `verify` (comparing revisions) live in cmd_revisions.py.
@@ -55,14 +61,34 @@ COMMANDS = (
     cmd_register,
 )
 
-DESCRIPTION = """\
-criteria — evaluate households, villages, communes and schools against declarative criteria
-sets, with an explanation for every verdict, in Vietnamese or English.
+DESCRIPTION = helped("help.criteria")
 
-Exit status: 0 success (also when candidates fail), 1 a criteria file or data file that
-cannot be used, 2 a usage error.
+# argparse's own complaints (its English words, stable across versions) in the catalogue's words.
+_ARGPARSE = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "cli.argparse.required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "cli.argparse.unrecognized"),
+    (re.compile(r"invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"), "cli.argparse.choice"),
+    (re.compile(r"expected one argument"), "cli.argparse.one"),
+    (re.compile(r"expected at least one argument"), "cli.argparse.at-least-one"),
+    (re.compile(r"expected at most one argument"), "cli.argparse.at-most-one"),
+    (re.compile(r"invalid (?P<type>\S+) value: (?P<value>.+)"), "cli.argparse.value"),
+    (re.compile(r"not allowed with argument (?P<names>.+)"), "cli.argparse.not-with"),
+    (re.compile(r"one of the arguments (?P<names>.+) is required"), "cli.argparse.one-of"),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<names>.+)"), "cli.argparse.ambiguous"),
+)
 
-Run 'criteria COMMAND --help' for the options and examples of each command."""
+
+def argparse_words(message: str) -> Msg:
+    """An argparse error message in the catalogue's words (as argparse says it when the
+    catalogue does not know it); ``argument --x: `` before it is kept in front."""
+    head = re.match(r"argument (?P<names>[^:]+): (?P<rest>.*)", message, re.S)
+    if head is not None:
+        return msg("cli.argparse.argument", names=head["names"], problem=argparse_words(head["rest"]))
+    for pattern, key in _ARGPARSE:
+        found = pattern.fullmatch(message.strip())
+        if found is not None:
+            return msg(key, **found.groupdict())
+    return msg("raw", text=message)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,7 +97,7 @@ class _Parser(argparse.ArgumentParser):
     out: ClassVar[IO[str] | None] = None
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{self.prog}: error: {message}")
+        raise UsageError(msg("cli.usage", prog=self.prog, problem=argparse_words(message)))
 
     def _print_message(self, message: str, file: Any = None) -> None:
         if message:
@@ -98,24 +124,55 @@ def _terminate(_signal: int, _frame: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The full parser (also used to generate docs/cli.md)."""
+    """The full parser (also used to generate docs/cli.md); its help is said in the language
+    of the run when it is printed."""
     parser = _Parser(prog="criteria", description=DESCRIPTION, formatter_class=HelpFormatter)
-    parser.add_argument("--version", action=_Version, nargs=0, help="show program's version number and exit")
+    parser.add_argument("--version", action=_Version, nargs=0, help=helped("help.option.version"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS:
         module.register(sub)
+    for each in _parsers(parser):
+        each._positionals.title = helped("help.positionals")
+        each._optionals.title = helped("help.options")
+        for action in each._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = helped("help.option.help")
     return parser
+
+
+def _parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """A parser and every sub-command's parser under it."""
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                yield from _parsers(child)
+
+
+def argv_language(argv: Sequence[str]) -> str:
+    """The language asked for on the command line (``--lang en`` or ``--lang=en``), else
+    ``CRITERIA_LANG``, else Vietnamese: what is said before the arguments are parsed (``--help``,
+    usage errors) and until a command knows its set."""
+    for index, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value in LANGUAGES:
+            return value
+    return default_language()
 
 
 def main(argv: Sequence[str] | None = None, streams: Streams | None = None) -> int:
     """Run the command line; returns the exit status (never raises for a user's mistake)."""
     streams = streams or Streams()
+    args = list(sys.argv[1:] if argv is None else argv)
     previous, _Parser.out = _Parser.out, streams.out
     handler = None
     if threading.current_thread() is threading.main_thread():  # SIGTERM ends the run cleanly
         handler = signal.signal(signal.SIGTERM, _terminate)
     try:
-        return _main(list(sys.argv[1:] if argv is None else argv), streams)
+        with speaking(argv_language(args)):
+            return _main(args, streams)
     finally:
         _Parser.out = previous
         if handler is not None:
@@ -134,10 +191,12 @@ def _main(argv: list[str], streams: Streams) -> int:
         run: Any = args.run
         return int(run(args, streams))
     except UsageError as exc:
-        message = str(exc)
-        streams.err.write(f"{message if message.startswith('criteria') else 'criteria: error: ' + message}\n")
+        text = (
+            exc.text if exc.text.key == "cli.usage" else msg("cli.usage", prog="criteria", problem=exc.text)
+        )
+        streams.err.write(say(text) + "\n")
         command = f" {argv[0]}" if argv and not argv[0].startswith("-") else ""
-        streams.err.write(f"Try 'criteria{command} --help'.\n")
+        streams.err.write(say(msg("cli.try-help", command=command)) + "\n")
         return EXIT_USAGE
     except OutputError as exc:  # where to write was the user's choice: a usage error
         print_diagnostics(exc.diagnostics, streams)
@@ -146,20 +205,20 @@ def _main(argv: list[str], streams: Streams) -> int:
         print_diagnostics(exc.diagnostics, streams)
         return EXIT_INVALID
     except KeyboardInterrupt:
-        streams.err.write("criteria: interrupted; no output file was changed\n")
+        streams.err.write(say(msg("cli.interrupted")) + "\n")
         return EXIT_INTERRUPTED
     except Terminated:
-        streams.err.write("criteria: stopped (terminated); no output file was changed\n")
+        streams.err.write(say(msg("cli.terminated")) + "\n")
         return EXIT_TERMINATED
     except BrokenPipeError:
         return EXIT_INVALID
     except OSError as exc:
-        streams.err.write(
-            f"criteria: error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}\n"
-        )
+        reason = os_reason(exc)
+        problem = msg("cli.os-error", reason=reason, file=str(exc.filename)) if exc.filename else reason
+        streams.err.write(say(msg("cli.usage", prog="criteria", problem=problem)) + "\n")
         return EXIT_INVALID
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
 
 
-__all__ = ["COMMANDS", "Terminated", "build_parser", "main"]
+__all__ = ["COMMANDS", "Terminated", "argparse_words", "argv_language", "build_parser", "main"]

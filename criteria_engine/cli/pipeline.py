@@ -241,24 +241,33 @@ def _chunks(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
 
 
 def _failures_reported(results: Iterator[Part]) -> Iterator[Part]:
-    from ..errors import Diagnostic, RevisionError
+    from ..errors import RevisionError, diagnostic
+    from ..messages import msg
 
     try:
         yield from results
     except WorkerFailure as exc:
-        raise RevisionError([Diagnostic("worker-failed", f"a worker process failed: {exc}")]) from None
+        raise RevisionError([diagnostic("worker-failed", msg("worker-failed", detail=str(exc)))]) from None
 
 
 class Progress:
     """A progress line on a terminal (nothing elsewhere): the share of the file read and the
     time left when its size is known, else the rows read and the time spent."""
 
-    def __init__(self, stream: IO[str] | None, label: str, rows_word: str | None = "rows") -> None:
-        self.stream, self.label, self.rows_word = stream, label, rows_word or "rows"
+    def __init__(
+        self, stream: IO[str] | None, label: str, rows_word: str | None = "rows", lang: str = "en"
+    ) -> None:
+        self.stream, self.label, self.rows_word, self.lang = stream, label, rows_word or "rows", lang
         self.size: int | None = None
         self._bar: Any = None
         self._task: Any = None
         self._rows = 0
+
+    def _count(self) -> str:
+        """The rows so far as the language writes a number (1.500 in Vietnamese)."""
+        from ..messages import say
+
+        return say(self._rows, self.lang, ",")
 
     def total(self, size: int) -> None:
         """The size of the file, in bytes (makes the bar show a share and the time left)."""
@@ -287,13 +296,13 @@ class Progress:
             TextColumn("{task.description}"),
             BarColumn(),
             TaskProgressColumn(),
-            TextColumn("{task.fields[rows]:,} " + self.rows_word),
+            TextColumn("{task.fields[rows]} " + self.rows_word),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
         )
         self._bar = Bar(*columns, console=Console(file=self.stream), transient=True)
         self._bar.__enter__()
-        self._task = self._bar.add_task(self.label, total=self.size, rows=0)
+        self._task = self._bar.add_task(self.label, total=self.size, rows="0")
         return self
 
     def __exit__(self, *error: object) -> None:
@@ -305,12 +314,12 @@ class Progress:
         """``count`` more rows done."""
         self._rows += count
         if self._bar is not None and (self._rows % 250 < count or count > 1):
-            self._bar.update(self._task, rows=self._rows)
+            self._bar.update(self._task, rows=self._count())
 
     def at(self, offset: int | None) -> None:
         """The reading has got to byte ``offset`` of the file."""
         if self._bar is not None and offset is not None:
-            self._bar.update(self._task, completed=offset, rows=self._rows)
+            self._bar.update(self._task, completed=offset, rows=self._count())
 
 
 __all__ = ["CHUNK_ROWS", "Evaluation", "Job", "Progress", "WorkerFailure", "evaluate_unit"]

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import ValidationError as PydanticValidationError
-
 from ..award.examples import RoundExample, check_example
-from ..errors import CriteriaError, Diagnostic, error
-from ..format.loader import load_file
+from ..errors import CriteriaError
 from ..format.registry import Revision
-from .common import Streams, print_diagnostics
+from ..io.catalog import load_listed
+from ..messages import Msg, msg
+from .common import Streams, print_diagnostics, say
 
 
 def round_examples_file(revision: Revision) -> Path | None:
@@ -22,27 +22,14 @@ def round_examples_file(revision: Revision) -> Path | None:
     return found if found.is_file() else None
 
 
-def _load(path: Path) -> list[RoundExample]:
-    doc = load_file(path, allow_list=True)
-    if not isinstance(doc.data, list):
-        raise CriteriaError(
-            [error("examples-not-a-list", "an examples file is a list of examples").located(str(path), 1, 1)]
-        )
-    out: list[RoundExample] = []
-    problems: list[Diagnostic] = []
-    for index, item in enumerate(doc.data):
-        try:
-            out.append(RoundExample.model_validate(item))
-        except PydanticValidationError as exc:
-            for err in exc.errors():
-                where = ".".join(str(p) for p in err["loc"]) or "example"
-                diag = error(
-                    "bad-example", f"example {index + 1}, {where}: {err['msg']}", (index, *err["loc"])
-                )
-                problems.append(doc.source.locate(diag))
-    if problems:
-        raise CriteriaError(problems)
-    return out
+def write_failure(streams: Streams, example: str, description: str | None, problems: Sequence[Msg]) -> None:
+    """One example that failed: ``FAIL id — description``, then each problem."""
+    head = (
+        msg("test.fail-about", id=example, about=description) if description else msg("test.fail", id=example)
+    )
+    streams.out.write(f"  {say(head)}\n")
+    for problem in problems:
+        streams.out.write(f"       {say(problem)}\n")
 
 
 def test_rounds(revision: Revision, streams: Streams) -> tuple[int, int]:
@@ -51,26 +38,23 @@ def test_rounds(revision: Revision, streams: Streams) -> tuple[int, int]:
     if path is None:
         return 0, 0
     if revision.model.procedure is None:
-        streams.out.write(f"{revision.ref}: {path.name} needs a procedure section in the set\n")
+        streams.out.write(say(msg("test.round-needs-procedure", ref=revision.ref, file=path.name)) + "\n")
         return 0, 1
     try:
-        examples = _load(path)
+        examples = load_listed(path, RoundExample)
     except CriteriaError as exc:
         print_diagnostics(exc.diagnostics, streams)
-        streams.out.write(f"{revision.ref}: the round examples file cannot be used ({path})\n")
+        streams.out.write(say(msg("test.round-unusable", ref=revision.ref, file=str(path))) + "\n")
         return 0, 1
     failed = 0
     for example in examples:
         problems = check_example(revision.model, example)
         if problems:
             failed += 1
-            streams.out.write(
-                f"  FAIL {example.id}" + (f" — {example.description}" if example.description else "") + "\n"
-            )
-            for problem in problems:
-                streams.out.write(f"       {problem}\n")
+            write_failure(streams, example.id, example.description, problems)
     passed = len(examples) - failed
-    streams.out.write(f"{revision.ref}: {len(examples)} round example(s), {passed} passed, {failed} failed\n")
+    said = msg("test.round-summary", ref=revision.ref, count=len(examples), passed=passed, failed=failed)
+    streams.out.write(say(said) + "\n")
     return passed, failed
 
 

@@ -17,6 +17,7 @@ from ..award.records import Vote
 from ..io.columns import fold
 from ..io.convert import id_text
 from ..io.readers import detect_format, iter_rows, list_sheets, read_headers
+from ..messages import Msg, msg
 
 _ID = {"ma", "id", "ma ho", "ma doi tuong", "candidate"}
 _FOR = {"dong y", "for", "tan thanh", "votes for", "so phieu dong y"}
@@ -40,8 +41,8 @@ class VotesFile:
     written: bool = False
 
 
-def _refuse(code: str, vi: str, en: str, file: str) -> RoundError:
-    return RoundError([Message(code, vi, en)], file=file)
+def _refuse(code: str, text: Msg, file: str) -> RoundError:
+    return RoundError([Message.of(code, text)], file=file)
 
 
 def _key(header: str) -> str:
@@ -53,12 +54,8 @@ def _count(value: object, row: int, column: str, file: str) -> int | None:
         return None
     text = id_text(value)
     if text is None or not text.isdigit():
-        raise _refuse(
-            "votes-bad-value",
-            f"Dòng {row}, cột '{column}': '{value}' không phải số nguyên không âm.",
-            f"Row {row}, column '{column}': '{value}' is not a whole number of 0 or more.",
-            file,
-        )
+        said = msg("votes-bad-value", row=row, column=column, value=str(value))
+        raise _refuse("votes-bad-value", said, file)
     return int(text)
 
 
@@ -76,12 +73,8 @@ def _meeting(path: Path, sheet: str, out: VotesFile) -> None:
             try:
                 out.held_on = dt.date.fromisoformat(text)
             except ValueError:
-                raise _refuse(
-                    "votes-bad-value",
-                    f"Ngày họp '{value}' không đúng dạng YYYY-MM-DD.",
-                    f"The meeting date '{value}' is not YYYY-MM-DD.",
-                    str(path),
-                ) from None
+                said = msg("votes-bad-value.date", value=str(value))
+                raise _refuse("votes-bad-value", said, str(path)) from None
         elif any(label.startswith(k) for k in _KEYS["invited"]):
             out.invited = _count(value, raw.row_number, str(cells[0]), str(path))
         elif any(label.startswith(k) for k in _KEYS["present"]):
@@ -107,12 +100,7 @@ def read_votes(path: Path) -> VotesFile:
     for_header = next((keys[k] for k in keys if k in _FOR), None)
     against_header = next((keys[k] for k in keys if k in _AGAINST), None)
     if id_header is None or for_header is None:
-        raise _refuse(
-            "votes-missing-column",
-            "Phiếu biểu quyết cần cột 'Mã' và cột 'Đồng ý' (và 'Không đồng ý').",
-            "The voting sheet needs an 'ID' column and a 'For' column (and 'Against').",
-            file,
-        )
+        raise _refuse("votes-missing-column", msg("votes-missing-column"), file)
     out = VotesFile()
     for raw in iter_rows(path, sheet=first):
         candidate = id_text(raw.values.get(id_header))
@@ -127,12 +115,7 @@ def read_votes(path: Path) -> VotesFile:
         if votes_for is None and against is None:
             continue  # a candidate not voted on (e.g. the meeting had no quorum)
         if candidate in out.votes:
-            raise _refuse(
-                "votes-duplicate",
-                f"Dòng {raw.row_number}: '{candidate}' xuất hiện hai lần.",
-                f"Row {raw.row_number}: '{candidate}' appears twice.",
-                file,
-            )
+            raise _refuse("votes-duplicate", msg("votes-duplicate", row=raw.row_number, id=candidate), file)
         out.votes[candidate] = Vote(votes_for or 0, against or 0)
     for sheet in sheets[1:2]:
         _meeting(path, sheet, out)

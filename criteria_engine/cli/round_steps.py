@@ -20,6 +20,7 @@ from ..award.records import Meeting, MeetingKind, Round, RoundKey
 from ..award.refusals import not_open
 from ..award.status import round_status
 from ..format.registry import parse_ref
+from ..messages import Msg, listing, msg, words
 from ..register import rows
 from ..register.candidates import evaluate_candidates, opening_of
 from ..register.service import (
@@ -81,8 +82,14 @@ def _write_text(path: str, text: str, *inputs: str | None) -> None:
         stream.write(text)
 
 
-def _say(streams: Streams, lang: str, vi: str, en: str) -> None:
-    streams.out.write((en if lang == "en" else vi) + "\n")
+def _written(streams: Streams, args: argparse.Namespace, path: str) -> None:
+    """ "→ FILE" on standard error, in the run's language."""
+    streams.err.write(msg("cli.written", file=path)(args.lang) + "\n")
+
+
+def _say(streams: Streams, lang: str, text: Msg) -> None:
+    """One line of a step's report on standard output, in the run's language."""
+    streams.out.write(text(lang) + "\n")
 
 
 @refusals_in_language
@@ -112,31 +119,24 @@ def run_open(args: argparse.Namespace, streams: Streams) -> int:
     lang = args.lang
     subject = opened.opening.subject
 
-    def noun(language: str) -> str:
-        return subject_noun(subject, language)
-
-    split = ", ".join(
-        f"{n} {STATUS_WORDS[s]['en' if lang == 'en' else 'vi'].lower()}" for s, n in counts.items()
+    noun = words({language: subject_noun(subject, language) for language in ("vi", "en")})
+    split = words(
+        {
+            language: ", ".join(f"{n} {STATUS_WORDS[s][language].lower()}" for s, n in counts.items())
+            for language in ("vi", "en")
+        }
     )
-    _say(
-        streams,
-        lang,
-        f"Đã mở đợt {key.label()} ({revision.ref}): {len(opened.opening.evaluations)} {noun('vi')} — {split}.",
-        f"Opened the round {key.label()} ({revision.ref}): {len(opened.opening.evaluations)} {noun('en')} — {split}.",
-    )
+    count = len(opened.opening.evaluations)
+    text = msg("round.opened", round=key.label(), ref=revision.ref, count=count, noun=noun, split=split)
+    _say(streams, lang, text)
     for name in plan.model.procedure.from_register if plan.model.procedure else {}:
         changed = [n for n in candidates.notes if n.vi.split(": ", 1)[1].startswith(name)]
-        _say(
-            streams,
-            lang,
-            f"{name}: lấy từ sổ bình xét; {len(changed)} trường hợp khác với dữ liệu.",
-            f"{name}: from the register; {len(changed)} differ from the data.",
-        )
+        _say(streams, lang, msg("round.from-register", name=name, count=len(changed)))
         for note in changed[:5]:
             streams.out.write(f"  {note.text(lang)}\n")
         if len(changed) > 5:
             streams.out.write("  …\n")
-    _say(streams, lang, f"Sổ bình xét: {args.register}", f"Register: {args.register}")
+    _say(streams, lang, msg("round.register", file=args.register))
     return EXIT_OK
 
 
@@ -153,7 +153,7 @@ def _invited_default(found: Round, given: int | None) -> int | None:
 def run_sheet(args: argparse.Namespace, streams: Streams) -> int:
     """``round sheet``."""
     if not args.output and not args.minutes:
-        raise UsageError("give -o FILE (.xlsx or .html) and/or --minutes FILE.html")
+        raise UsageError(msg("cli.round-sheet-output"))
     with _register(args) as register:
         found = _opened(register, args)
     invited = _invited_default(found, args.invited)
@@ -165,11 +165,11 @@ def run_sheet(args: argparse.Namespace, streams: Streams) -> int:
         elif target.suffix.lower() in (".html", ".htm"):
             _write_text(args.output, sheet_html(found, args.lang, invited), args.register)
         else:
-            raise UsageError(f"'{args.output}': write the sheet as .xlsx or .html")
-        streams.err.write(f"→ {args.output}\n")
+            raise UsageError(msg("cli.round-sheet-kind", file=args.output))
+        _written(streams, args, args.output)
     if args.minutes:
         _write_text(args.minutes, minutes_html(found, args.lang, invited), args.register)
-        streams.err.write(f"→ {args.minutes}\n")
+        _written(streams, args, args.minutes)
     return EXIT_OK
 
 
@@ -180,9 +180,7 @@ def run_votes(args: argparse.Namespace, streams: Streams) -> int:
     invited = args.invited if args.invited is not None else sheet.invited
     present = args.present if args.present is not None else sheet.present
     if invited is None or present is None:
-        raise UsageError(
-            "say how many were invited and present: fill in the sheet's meeting tab, or give --invited and --present"
-        )
+        raise UsageError(msg("cli.round-attendance"))
     held_on = args.date or sheet.held_on or dt.date.today()
     kind: MeetingKind = "written_ballots" if args.written or sheet.written else "meeting"
     meeting = Meeting(held_on, invited, present, sheet.votes, kind, args.note)
@@ -195,22 +193,12 @@ def run_votes(args: argparse.Namespace, streams: Streams) -> int:
     checked = [p for p in items if p.approval is not None]
     approved = sum(p.approval.met for p in checked if p.approval is not None)
     if sentence.code == "quorum-met":
-        _say(
-            streams,
-            args.lang,
-            f"Đạt tỷ lệ đồng ý: {approved}/{len(checked)} trường hợp đạt tiêu chuẩn.",
-            f"Approved: {approved} of the {len(checked)} candidates who passed.",
-        )
+        _say(streams, args.lang, msg("round.approved", approved=approved, checked=len(checked)))
     for p in checked:
         if p.approval is not None and not p.approval.met:
             streams.out.write(f"  {p.candidate} {p.evaluation.name}: {p.approval.sentence(args.lang)}\n")
     proposed = sum(p.proposed for p in items)
-    _say(
-        streams,
-        args.lang,
-        f"Đề nghị công nhận: {proposed}/{len(items)}.",
-        f"Proposed: {proposed} of {len(items)}.",
-    )
+    _say(streams, args.lang, msg("round.proposed", proposed=proposed, total=len(items)))
     return EXIT_OK
 
 
@@ -218,7 +206,7 @@ def run_votes(args: argparse.Namespace, streams: Streams) -> int:
 def run_post(args: argparse.Namespace, streams: Streams) -> int:
     """``round post``."""
     if args.output and Path(args.output).suffix.lower() not in (".html", ".htm", ".csv"):
-        raise UsageError(f"'{args.output}': write the posting list as .html or .csv")
+        raise UsageError(msg("cli.round-posting-kind", file=args.output))
     with _register(args) as register:
         key = _key(args, args.set)
         found = post_list(register, key, _today(args))
@@ -230,7 +218,7 @@ def run_post(args: argparse.Namespace, streams: Streams) -> int:
                 write_posting_csv(found, items, levels, args.lang, stream)
         else:
             _write_text(args.output, posting_html(found, items, levels, args.lang), args.register)
-        streams.err.write(f"→ {args.output}\n")
+        _written(streams, args, args.output)
     streams.out.write(round_status(found, _today(args)).text(args.lang))
     return EXIT_OK
 
@@ -239,16 +227,16 @@ def run_post(args: argparse.Namespace, streams: Streams) -> int:
 def run_letters(args: argparse.Namespace, streams: Streams) -> int:
     """``round letters``."""
     if not args.output:
-        raise UsageError("give -o FILE.html")
+        raise UsageError(msg("cli.round-letters-output"))
     with _register(args) as register:
         found = _opened(register, args)
     items = proposals(found)
     unknown = [i for i in args.id if i not in {p.candidate for p in items}]
     if unknown:
-        raise UsageError(f"not a candidate of the round: {', '.join(unknown)}")
+        raise UsageError(msg("cli.round-unknown-ids", ids=listing(unknown)))
     _write_text(args.output, letters_html(found, items, args.lang, args.id), args.register)
     count = len(args.id) if args.id else len(items)
-    streams.err.write(f"{count} → {args.output}\n")
+    streams.err.write(msg("cli.letters-written", count=count, file=args.output)(args.lang) + "\n")
     return EXIT_OK
 
 
@@ -257,12 +245,7 @@ def run_object(args: argparse.Namespace, streams: Streams) -> int:
     """``round object``."""
     with _register(args) as register:
         objection = add_objection(register, _key(args, args.set), args.id, _today(args), args.by, args.text)
-    _say(
-        streams,
-        args.lang,
-        f"Đã ghi phản ánh số {objection.number} về {objection.candidate}.",
-        f"Recorded objection no. {objection.number} about {objection.candidate}.",
-    )
+    _say(streams, args.lang, msg("round.objection-recorded", number=objection.number, id=objection.candidate))
     return EXIT_OK
 
 
@@ -274,21 +257,12 @@ def run_resolve(args: argparse.Namespace, streams: Streams) -> int:
             register, _key(args, args.set), args.number, _today(args), args.by, args.outcome, args.note
         )
     if override is None:
-        _say(
-            streams,
-            args.lang,
-            f"Phản ánh số {args.number}: không chấp nhận; kết quả giữ nguyên.",
-            f"Objection no. {args.number}: dismissed; the outcome stands.",
-        )
+        _say(streams, args.lang, msg("round.objection-dismissed", number=args.number))
     else:
-        now_vi = "được đề nghị" if override.proposed else "không được đề nghị"
-        now_en = "proposed" if override.proposed else "not proposed"
-        _say(
-            streams,
-            args.lang,
-            f"Phản ánh số {args.number}: chấp nhận; {override.candidate} nay {now_vi}.",
-            f"Objection no. {args.number}: upheld; {override.candidate} is now {now_en}.",
+        key = (
+            "round.objection-upheld.proposed" if override.proposed else "round.objection-upheld.not-proposed"
         )
+        _say(streams, args.lang, msg(key, number=args.number, id=override.candidate))
     return EXIT_OK
 
 
@@ -297,7 +271,7 @@ def run_decide(args: argparse.Namespace, streams: Streams) -> int:
     """``round decide``."""
     suffix = Path(args.output).suffix.lower() if args.output else ""
     if args.output and suffix not in (".html", ".htm", ".csv", ".xlsx"):
-        raise UsageError(f"'{args.output}': write the decision list as .html, .csv or .xlsx")
+        raise UsageError(msg("cli.round-decision-kind", file=args.output))
     with _register(args) as register:
         key = _key(args, args.set)
         decision = decide_round(register, key, _today(args), args.by, args.reference)
@@ -311,7 +285,7 @@ def run_decide(args: argparse.Namespace, streams: Streams) -> int:
                 write_decision_xlsx(found, decision, args.lang, stream)
         else:
             _write_text(args.output, decision_html(found, decision, args.lang), args.register)
-        streams.err.write(f"→ {args.output}\n")
+        _written(streams, args, args.output)
     streams.out.write(round_status(found, _today(args)).text(args.lang))
     return EXIT_OK
 

@@ -32,6 +32,8 @@ from multiprocessing.reduction import ForkingPickler
 from socket import socketpair
 from typing import Any
 
+from ..messages import Msg, msg
+
 IN_FLIGHT = 2
 """Tasks queued per worker before the parent waits for a result."""
 AHEAD = 4
@@ -44,7 +46,7 @@ _PR_SET_PDEATHSIG = 1
 
 
 class WorkerFailure(Exception):
-    """A worker could not run a task (or start); carries the reason as text."""
+    """A worker could not run a task (or start); carries the reason (a message of the catalogue)."""
 
 
 CPUS_VARIABLE = "CRITERIA_CPUS"
@@ -113,8 +115,7 @@ class Workers:
 
     def start(self, setup: object) -> None:
         """Give every worker its setup (once; the tasks follow)."""
-        if self._started:
-            raise RuntimeError("the workers already have their setup")
+        assert not self._started  # a second setup would be a mistake in this package, not the user's
         self._started = True
         message = bytes(ForkingPickler.dumps(setup))  # here: a setup that cannot be sent fails now
         for outbox in self._outboxes:
@@ -161,9 +162,9 @@ class Workers:
                 try:
                     ok, value = self._connections[worker].recv()
                 except (EOFError, OSError):
-                    raise WorkerFailure("a worker process ended unexpectedly") from None
+                    raise WorkerFailure(msg("worker-failed.ended")) from None
                 if not ok:
-                    raise WorkerFailure(str(value))
+                    raise WorkerFailure(value)
                 done[queued[worker].popleft()] = value
             for worker in workers:  # keep every worker busy, within the limit
                 while not exhausted and len(queued[worker]) < IN_FLIGHT and sent - given < limit:
@@ -246,6 +247,14 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
+def _said(exc: Exception) -> Msg:
+    """An exception as a message that crosses to the parent: its own words when it carries a
+    message of the catalogue, else its type and text."""
+    if exc.args and isinstance(exc.args[0], Msg):
+        return exc.args[0]
+    return msg("raw", text=f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+
+
 def serve() -> None:
     """A worker's life: its setup, then each task's result, until told to stop (or orphaned)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -259,17 +268,17 @@ def serve() -> None:
             os._exit(0)
         try:
             handler: Callable[[Any], Any] | None = setup.start()
-            failure = ""
+            failure: Msg | None = None
         except Exception as exc:  # reported with the first task, not as a traceback
-            handler, failure = None, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            handler, failure = None, _said(exc)
         while (task := connection.recv()) is not None:
             if handler is None:
-                connection.send((False, f"the worker could not start: {failure}"))
+                connection.send((False, msg("worker-failed.start", detail=failure)))
                 continue
             try:
                 connection.send((True, handler(task)))
             except Exception as exc:
-                connection.send((False, f"{type(exc).__name__}: {exc}"))
+                connection.send((False, _said(exc)))
     except (EOFError, OSError):
         pass  # the parent is gone or closed the pipe: nothing left to do
     os._exit(0)

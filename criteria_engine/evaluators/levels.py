@@ -15,9 +15,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..errors import CriteriaError, Diagnostic, Severity
+from ..errors import CriteriaError, Diagnostic, Severity, diagnostic
 from ..format.models import Collection, CriteriaSet, InputSpec
 from ..format.registry import Registry, Revision, parse_ref
+from ..messages import Msg, listing, msg
 from .members import MemberGroups
 from .plan import Plan, compile_plan
 from .tables import Tables, input_named
@@ -61,8 +62,8 @@ class Edge:
     parent_ids: set[str] = field(default_factory=set)
 
 
-def _error(code: str, message: str, severity: Severity = Severity.ERROR, file: str = "") -> Diagnostic:
-    return Diagnostic(code, message, file, severity=severity)
+def _error(code: str, text: Msg, severity: Severity = Severity.ERROR, file: str = "") -> Diagnostic:
+    return diagnostic(code, text, file, severity=severity)
 
 
 class LevelPlanner:
@@ -137,9 +138,9 @@ class LevelPlanner:
         table = self.dataset.resolve(model.subject)
         if table is None:
             if explicit:
-                tables = ", ".join(self.dataset.tables())
-                message = f"the dataset has no table '{model.subject}' for {revision.ref} (tables: {tables})"
-                self.diagnostics.append(_error("dataset-missing-table", message, file=self.dataset.where))
+                tables = listing(self.dataset.tables())
+                text = msg("dataset-missing-table.set", table=model.subject, ref=revision.ref, tables=tables)
+                self.diagnostics.append(_error("dataset-missing-table", text, file=self.dataset.where))
             return None
         level = Level(model.id, model.subject, self._plan(revision), model.inputs, table)
         self.levels[model.id] = level
@@ -154,7 +155,7 @@ class LevelPlanner:
         return level
 
     def _member_level(self, parent: Level, name: str, spec: Collection, stack: list[str]) -> Level | None:
-        where = f"the collection '{name}' of {parent.key}"
+        where = msg("dataset-collection", name=name, level=parent.key)
         if spec.criteria_set is None:
             table = self.dataset.resolve(spec.subject)
             if table is None:
@@ -166,29 +167,29 @@ class LevelPlanner:
             return level
         if spec.criteria_set in stack:
             cycle = " → ".join([*stack[stack.index(spec.criteria_set) :], spec.criteria_set])
-            message = f"{where} makes a cycle of sets: {cycle}; the collection is left out, so it is unknown"
-            self.diagnostics.append(_error("dataset-cycle", message))
+            self.diagnostics.append(_error("dataset-cycle", msg("dataset-cycle", where=where, cycle=cycle)))
             return None
         revision = self.revision(spec.criteria_set, spec.subject)
         if revision is None:
             return None
         if revision.model.subject != spec.subject:
-            message = f"{where} has members of subject '{spec.subject}' but {revision.ref} evaluates '{revision.model.subject}'"
-            self.diagnostics.append(_error("dataset-subject-mismatch", message, Severity.WARNING))
+            text = msg(
+                "dataset-subject-mismatch",
+                where=where,
+                subject=spec.subject,
+                ref=revision.ref,
+                evaluates=revision.model.subject,
+            )
+            self.diagnostics.append(_error("dataset-subject-mismatch", text, Severity.WARNING))
         if self.dataset.resolve(revision.model.subject) is None:
             self._missing(where, spec)
             return None
         return self._visit(revision, stack, False)
 
-    def _missing(self, where: str, spec: Collection) -> None:
-        tables = ", ".join(self.dataset.tables())
-        message = (
-            f"the dataset has no table '{spec.subject}' for {where} (tables: {tables}); "
-            "the collection is unknown, and so is every figure computed from it unless a reported figure is given"
-        )
-        self.diagnostics.append(
-            _error("dataset-missing-table", message, Severity.WARNING, self.dataset.where)
-        )
+    def _missing(self, where: Msg, spec: Collection) -> None:
+        tables = listing(self.dataset.tables())
+        text = msg("dataset-missing-table.collection", table=spec.subject, where=where, tables=tables)
+        self.diagnostics.append(_error("dataset-missing-table", text, Severity.WARNING, self.dataset.where))
 
 
 def _link_measures(levels: list[Level]) -> list[Diagnostic]:
@@ -211,8 +212,10 @@ def _link_measures(levels: list[Level]) -> list[Diagnostic]:
                 if name is None:
                     continue
                 if any(s is reader for s, *_ in source.fed_by):
-                    message = f"{source.key} and {reader.key} read each other's measures; {measure} is not passed on"
-                    out.append(Diagnostic("dataset-cycle", message, severity=Severity.WARNING))
+                    text = msg(
+                        "dataset-cycle.measures", source=source.key, reader=reader.key, measure=measure
+                    )
+                    out.append(diagnostic("dataset-cycle", text, severity=Severity.WARNING))
                     continue
                 reader.fed_by.append((source, measure, name, pooled))
                 source.kept_measures.add(measure)

@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 
 from ..format.models import Collection, CriteriaSet, InputSpec
+from ..messages import Msg, Words, listing, msg, words
 from ..results import FieldIssue, Status
 
 Checker = Callable[[object, str, list[FieldIssue]], object]
@@ -64,39 +64,44 @@ def id_text(raw: object) -> str | None:
     return str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw).strip()
 
 
-def _bad(problems: list[FieldIssue], field: str, code: str, message: str) -> None:
-    problems.append(FieldIssue(field, code, message))
+def value_labels(spec: InputSpec, codes: bool = False) -> tuple[Words, ...]:
+    """The values of an enum input as people write them: each value's label in each language
+    (its code where it has none); with ``codes``, English says the code (the value as the set
+    declares it) and Vietnamese its label."""
+    out = []
+    for value in spec.values or ():
+        labels = dict((spec.value_labels or {}).get(value, {}))
+        if codes:
+            labels = {"vi": labels.get("vi", value), "en": value}
+        out.append(words(labels, value))
+    return tuple(out)
 
 
-def _number(value: float) -> str:
-    """A number for a message (``1e+400`` for an integer too large for a float)."""
-    try:
-        return f"{value:g}"
-    except OverflowError:
-        return f"{Decimal(value):.6g}"
+def _bad(problems: list[FieldIssue], field: str, code: str, text: Msg) -> None:
+    problems.append(FieldIssue.of(field, code, text))
 
 
 def _range(value: float, spec: InputSpec, field: str, problems: list[FieldIssue]) -> None:
     if spec.min is not None and value < spec.min:
-        _bad(problems, field, "out-of-range", f"{_number(value)} is below the minimum {_number(spec.min)}")
+        _bad(problems, field, "out-of-range", msg("out-of-range.below", value=value, min=spec.min))
     if spec.max is not None and value > spec.max:
-        _bad(problems, field, "out-of-range", f"{_number(value)} is above the maximum {_number(spec.max)}")
+        _bad(problems, field, "out-of-range", msg("out-of-range.above", value=value, max=spec.max))
 
 
 def _number_checker(spec: InputSpec, integer: bool) -> Checker:
-    kind = "an integer" if integer else "a number"
+    kind = "wrong-type.integer" if integer else "wrong-type.number"
 
     def check(value: object, field: str, problems: list[FieldIssue]) -> object:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            _bad(problems, field, "wrong-type", f"{value!r} is not {kind}")
+            _bad(problems, field, "wrong-type", msg(kind, value=repr(value)))
             return value
         if isinstance(value, float):
             if not math.isfinite(value):
-                _bad(problems, field, "not-finite", f"{value!r} is not a finite number")
+                _bad(problems, field, "not-finite", msg("not-finite", value=repr(value)))
                 return value
             if integer:
                 if not value.is_integer():
-                    _bad(problems, field, "wrong-type", f"{value!r} is not {kind}")
+                    _bad(problems, field, "wrong-type", msg(kind, value=repr(value)))
                     return value
                 value = int(value)
         _range(value, spec, field, problems)
@@ -108,12 +113,12 @@ def _number_checker(spec: InputSpec, integer: bool) -> Checker:
 def _simple_checker(spec: InputSpec) -> Checker:
     def check(value: object, field: str, problems: list[FieldIssue]) -> object:
         if spec.type == "boolean" and not isinstance(value, bool):
-            _bad(problems, field, "wrong-type", f"{value!r} is not true or false")
+            _bad(problems, field, "wrong-type", msg("wrong-type.boolean", value=repr(value)))
         elif spec.type == "string" and not isinstance(value, str):
-            _bad(problems, field, "wrong-type", f"{value!r} is not text")
+            _bad(problems, field, "wrong-type", msg("wrong-type.text", value=repr(value)))
         elif spec.type == "enum" and value not in (spec.values or ()):
-            allowed = ", ".join(spec.values or ())
-            _bad(problems, field, "not-allowed", f"{value!r} is not one of {allowed}")
+            allowed = listing(value_labels(spec, codes=True))  # labels in Vietnamese, codes in English
+            _bad(problems, field, "not-allowed", msg("not-allowed", value=repr(value), allowed=allowed))
         return value
 
     return check
@@ -129,7 +134,7 @@ def _date_checker(value: object, field: str, problems: list[FieldIssue]) -> obje
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    _bad(problems, field, "wrong-type", f"{value!r} is not a date (YYYY-MM-DD)")
+    _bad(problems, field, "wrong-type", msg("wrong-type.date", value=repr(value)))
     return value
 
 
@@ -138,12 +143,12 @@ def _list_checker(spec: InputSpec) -> Checker:
 
     def check(value: object, field: str, problems: list[FieldIssue]) -> object:
         if not isinstance(value, list):
-            _bad(problems, field, "wrong-type", f"{type(value).__name__} is not a list")
+            _bad(problems, field, "wrong-type", msg("wrong-type.list", value=type(value).__name__))
             return value
         out: list[object] = []
         for index, item in enumerate(value):
             if not isinstance(item, Mapping):
-                _bad(problems, f"{field}[{index}]", "wrong-type", "a list item must be a record")
+                _bad(problems, f"{field}[{index}]", "wrong-type", msg("wrong-type.record"))
                 out.append(item)
                 continue
             out.append(item_checker.check_into(item, problems, f"{field}[{index}]."))
@@ -159,12 +164,12 @@ def _collection_checker(fields: MemberFields) -> Checker:
 
     def check(value: object, field: str, problems: list[FieldIssue]) -> object:
         if not isinstance(value, list):
-            _bad(problems, field, "wrong-type", f"{type(value).__name__} is not a list")
+            _bad(problems, field, "wrong-type", msg("wrong-type.list", value=type(value).__name__))
             return value
         for index, item in enumerate(value):
             where = f"{field}[{index}]"
             if not isinstance(item, Mapping):
-                _bad(problems, where, "wrong-type", "a list item must be a record")
+                _bad(problems, where, "wrong-type", msg("wrong-type.record"))
                 continue
             before = len(problems)
             normalised = item_checker.check_into(item, problems, f"{where}.")
@@ -176,12 +181,17 @@ def _collection_checker(fields: MemberFields) -> Checker:
                             problems,
                             f"{where}.{name}",
                             "wrong-type",
-                            f"{original!r} is not a plain {spec.type}",
+                            msg("wrong-type.plain", value=repr(original), type=spec.type),
                         )
             for name in mappings:
                 found = item.get(name)
                 if found is not None and not isinstance(found, Mapping):
-                    _bad(problems, f"{where}.{name}", "wrong-type", f"{found!r} is not a record")
+                    _bad(
+                        problems,
+                        f"{where}.{name}",
+                        "wrong-type",
+                        msg("wrong-type.not-record", value=repr(found)),
+                    )
         return value  # kept as it is: a member list may carry the collection's policy
 
     return check
@@ -234,4 +244,5 @@ __all__ = [
     "id_text",
     "is_missing",
     "member_fields",
+    "value_labels",
 ]

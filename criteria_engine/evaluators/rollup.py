@@ -22,8 +22,9 @@ import itertools
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..errors import Diagnostic, Severity
+from ..errors import Diagnostic, Severity, diagnostic
 from ..format.registry import Registry
+from ..messages import Arg, listing, msg
 from ..results import FieldIssue, Provenance, Result, Status
 from .levels import Level, owner_tables, plan_levels, poolable
 from .members import MemberGroups, Members, Projector, fields_read
@@ -64,19 +65,11 @@ class _Problems:
     def diagnostics(self) -> list[Diagnostic]:
         out = []
         for (file, code), (count, first) in self.counts.items():
-            more = f" (and {count - 1} more of the same kind in this file)" if count > 1 else ""
-            message = first.message + more
+            text = first.text or msg("raw", text=first.message)
+            if count > 1:
+                text = msg("dataset.more-same", text=text, count=count - 1)
             out.append(
-                Diagnostic(
-                    code,
-                    message,
-                    file,
-                    first.line,
-                    first.column,
-                    first.path,
-                    first.suggestion,
-                    first.severity,
-                )
+                diagnostic(code, text, file, first.line, first.column, first.path, first.hint, first.severity)
             )
         return out
 
@@ -235,7 +228,10 @@ class _Runner:
             provenance = Provenance(
                 provenance.set_id, provenance.version, provenance.digest, self.as_of.isoformat()
             )
-        issues = tuple(FieldIssue(str(e.path[0]) if e.path else "", e.code, e.message) for e in errors)
+        issues = tuple(
+            FieldIssue.of(str(e.path[0]) if e.path else "", e.code, e.text or msg("raw", text=e.message))
+            for e in errors
+        )
         candidate_id = id_text(record.get(self.id_field)) or ""
         return Result(
             candidate_id, Status.INVALID, None, None, None, (), provenance, errors=issues, plan=plan
@@ -254,14 +250,9 @@ class _Runner:
                 continue
             table = self.dataset.resolve(name)
             if table is None:
-                message = (
-                    f"the dataset has no table '{name}' for the list input '{name}' of {level.key} "
-                    f"(rows linked by '{level.subject}_id'); '{name}' is missing for every {level.subject}"
-                )
+                text = msg("dataset-missing-table.list", name=name, level=level.key, subject=level.subject)
                 self.diagnostics.append(
-                    Diagnostic(
-                        "dataset-missing-table", message, self.dataset.where, severity=Severity.WARNING
-                    )
+                    diagnostic("dataset-missing-table", text, self.dataset.where, severity=Severity.WARNING)
                 )
                 continue
             out[name] = ChildStream(
@@ -280,13 +271,26 @@ class _Runner:
             rows, count = dangling[id(edge)], counts[id(edge)]
             if not rows:
                 continue
-            shown = ", ".join(f"row {n} ({repr(v) if v is not None else 'empty'})" for n, v in rows)
-            more = ", …" if count > len(rows) else ""
-            message = (
-                f"{count} {level.table} row(s) give no {edge.parent.subject} of table '{edge.parent.table}' "
-                f"in '{edge.spec.link}': {shown}{more}; they are evaluated but are members of no {edge.parent.subject}"
+            shown: Arg = tuple(
+                msg(
+                    "dataset-dangling-link.row",
+                    row=n,
+                    value=repr(v) if v is not None else msg("dataset-dangling-link.empty"),
+                )
+                for n, v in rows
             )
-            self.diagnostics.append(Diagnostic("dataset-dangling-link", message, file, rows[0][0]))
+            if count > len(rows):
+                shown = msg("more", items=shown)
+            text = msg(
+                "dataset-dangling-link",
+                count=count,
+                table=level.table,
+                parent=edge.parent.subject,
+                parent_table=edge.parent.table,
+                link=edge.spec.link,
+                rows=shown,
+            )
+            self.diagnostics.append(diagnostic("dataset-dangling-link", text, file, rows[0][0]))
 
     def report_ids(
         self, level: Level, fields: TableFields, hashes: IdHashes, missing: int, file: str
@@ -296,19 +300,16 @@ class _Runner:
         if suspects:
             duplicates = rescan_duplicates(self.dataset, level.table, fields, suspects)
             for value, rows in list(duplicates.items())[:20]:
-                message = (
-                    f"id '{value}' is used by {len(rows)} rows of table '{level.table}' (rows {', '.join(map(str, rows))}); "
-                    "the rows after the first are invalid (data-duplicate-id), and members linking to this id are given to each"
+                text = msg(
+                    "dataset-duplicate-id", id=value, count=len(rows), table=level.table, rows=listing(rows)
                 )
-                self.diagnostics.append(Diagnostic("dataset-duplicate-id", message, file, rows[0]))
+                self.diagnostics.append(diagnostic("dataset-duplicate-id", text, file, rows[0]))
             if len(duplicates) > 20:
-                message = f"{len(duplicates) - 20} more ids are used by several rows of table '{level.table}'"
-                self.diagnostics.append(Diagnostic("dataset-duplicate-id", message, file))
+                text = msg("dataset-duplicate-id.more", count=len(duplicates) - 20, table=level.table)
+                self.diagnostics.append(diagnostic("dataset-duplicate-id", text, file))
         if missing and (level.feeds or level.reads or level.plan is not None):
-            message = f"{missing} row(s) of table '{level.table}' have no '{self.id_field}'; they cannot have members"
-            self.diagnostics.append(
-                Diagnostic("dataset-missing-id", message, file, severity=Severity.WARNING)
-            )
+            text = msg("dataset-missing-id", count=missing, table=level.table, field=self.id_field)
+            self.diagnostics.append(diagnostic("dataset-missing-id", text, file, severity=Severity.WARNING))
 
     def pooled(self, level: Level) -> PooledResult | None:
         """The level's set over every member of its raw collections (e.g. all respondents of a

@@ -16,7 +16,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, diagnostic
+from ..messages import Msg, msg
 from ..results import FieldIssue, Provenance, Result, Status, fill_fields
 
 if TYPE_CHECKING:
@@ -51,12 +52,12 @@ class SourceRow:
         return not self.problems
 
 
-def located(message: str, row: int, header: str | None) -> str:
+def located(text: Msg, row: int, header: str | None) -> Msg:
     """``row 5, column 'Thu nhập': message`` (unless the message already says where)."""
-    if message.startswith("row "):
-        return message
-    where = f"row {row}, column '{header}'" if header else f"row {row}"
-    return f"{where}: {message}"
+    if text.key == "at":
+        return text
+    where = msg("at.row-column", row=row, column=header) if header else msg("at.row", row=row)
+    return msg("at", where=where, problem=text)
 
 
 def _issue(problem: Diagnostic, row: SourceRow) -> FieldIssue:
@@ -67,12 +68,13 @@ def _issue(problem: Diagnostic, row: SourceRow) -> FieldIssue:
         name = header or f"column {problem.column}"
     else:
         name = f"row {row.line}"
-    message = problem.message
+    text = problem.text or msg("raw", text=problem.message)
     same_file = not problem.file or problem.file == row.file
     if not same_file:
-        message = f"{Path(problem.file).name}: {message}"
+        text = msg("at", where=Path(problem.file).name, problem=text)
     column = header if same_file and header else None
-    return FieldIssue(name, problem.code, message, column, problem.value, problem.suggestion)
+    hint = problem.hint or (msg("raw", text=problem.suggestion) if problem.suggestion else None)
+    return FieldIssue.of(name, problem.code, text, column, problem.value, hint)
 
 
 def _shown(value: object) -> str | None:
@@ -108,18 +110,24 @@ def evaluate_row(
         result = plan.evaluate(row.record, as_of=as_of, detail=detail, id_field=id_field)
     except Exception as exc:  # an engine fault must not lose the row (nor stop the run)
         origin = plan.origin(exc)
-        where = f" at {Path(origin.file).name}:{origin.line}" if origin is not None and origin.line else ""
-        problem = Diagnostic("engine-error", f"row {row.line}: the evaluation failed{where}: {exc!r}")
+        where = (
+            msg("at.row.rule", row=row.line, file=Path(origin.file).name, line=origin.line)
+            if origin is not None and origin.line
+            else msg("at.row", row=row.line)
+        )
+        problem = diagnostic("engine-error", msg("engine-error", where=where, detail=repr(exc)))
         return invalid_result(plan, row, record_id, [problem], as_of)
     if result.status == Status.INVALID:
         errors = tuple(
-            FieldIssue(
+            FieldIssue.of(
                 e.field,
                 e.code,
-                located(e.message, row.line, row.columns.get(e.field.split("[")[0])),
+                located(
+                    e.text or msg("raw", text=e.message), row.line, row.columns.get(e.field.split("[")[0])
+                ),
                 row.columns.get(e.field.split("[")[0]),
                 _shown(row.record.get(e.field)),
-                e.fix,
+                e.hint or (msg("raw", text=e.fix) if e.fix else None),
             )
             for e in result.errors
         )

@@ -15,8 +15,9 @@ import itertools
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 
-from ..errors import Diagnostic, Severity
+from ..errors import Diagnostic, Severity, diagnostic
 from ..format.models import InputSpec
+from ..messages import listing, msg
 from .records import id_text
 from .tables import TableFields, Tables
 
@@ -189,11 +190,14 @@ class ChildStream:
         """Warnings for children no parent took (``dataset-orphan-children``)."""
         out = list(self.notes)
         if not self.has_link:
-            message = f"table '{self.table}' has no '{self.link}' column: no {self.list_name} row can be given to a {parent_table} row"
-            return [
-                *out,
-                Diagnostic("dataset-orphan-children", message, self.file, severity=Severity.WARNING),
-            ]
+            text = msg(
+                "dataset-orphan-children.no-link",
+                table=self.table,
+                link=self.link,
+                list=self.list_name,
+                parent=parent_table,
+            )
+            return [*out, diagnostic("dataset-orphan-children", text, self.file, severity=Severity.WARNING)]
         if self._index is not None:
             orphans = self._index.orphans()
             unlinked = self._index.unlinked
@@ -203,17 +207,26 @@ class ChildStream:
                 orphans[group[0]] = orphans.get(group[0], 0) + len(group[1])
             unlinked = 0  # streaming is chosen only when every child row has a link
         if orphans:
-            shown = ", ".join(f"'{k}'" for k in list(orphans)[:5]) + (", …" if len(orphans) > 5 else "")
-            message = (
-                f"{sum(orphans.values())} {self.table} row(s) link through '{self.link}' to no {parent_table} row: {shown}; "
-                "they are not part of any evaluation"
+            quoted = tuple(f"'{k}'" for k in list(orphans)[:5])
+            shown = msg("more", items=quoted) if len(orphans) > 5 else listing(quoted)
+            text = msg(
+                "dataset-orphan-children",
+                count=sum(orphans.values()),
+                table=self.table,
+                link=self.link,
+                parent=parent_table,
+                ids=shown,
             )
-            out.append(Diagnostic("dataset-orphan-children", message, self.file, severity=Severity.WARNING))
+            out.append(diagnostic("dataset-orphan-children", text, self.file, severity=Severity.WARNING))
         if unlinked:
-            message = (
-                f"{unlinked} {self.table} row(s) have no '{self.link}' and belong to no {parent_table} row"
+            text = msg(
+                "dataset-orphan-children.unlinked",
+                count=unlinked,
+                table=self.table,
+                link=self.link,
+                parent=parent_table,
             )
-            out.append(Diagnostic("dataset-orphan-children", message, self.file, severity=Severity.WARNING))
+            out.append(diagnostic("dataset-orphan-children", text, self.file, severity=Severity.WARNING))
         return out
 
 

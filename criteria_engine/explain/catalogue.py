@@ -115,6 +115,8 @@ PATTERNS: dict[str, dict[str, str]] = {
         "next": "; mức trên: {next} ({points} điểm)",
         "graded.need": "{label}: {next} ({points} điểm)",
         # Anything else: the rule in words.
+        "guard.unknown": "Chưa đủ dữ liệu để kết luận: {why}",
+        "or.else": "cũng chưa thuộc trường hợp {need}",
         "other.pass": "Đạt yêu cầu: {rule}",
         "other.fail": "Chưa đạt yêu cầu: {rule}",
         "other.unknown": "Chưa đủ số liệu: {rule}",
@@ -228,6 +230,8 @@ PATTERNS: dict[str, dict[str, str]] = {
         "bands.unknown": "No figure yet: {label}",
         "next": "; next level: {next} ({points} points)",
         "graded.need": "{label}: {next} ({points} points)",
+        "guard.unknown": "Not enough data to decide yet: {why}",
+        "or.else": "nor is it the other case: {need}",
         "other.pass": "Requirement met: {rule}",
         "other.fail": "Requirement not met: {rule}",
         "other.unknown": "Not enough figures: {rule}",

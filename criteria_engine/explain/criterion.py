@@ -12,12 +12,14 @@ from ..results import CriterionResult, Reason, Verdict
 from .i18n import pick
 from .names import Names
 from .sentences import ShapeWords, Values, is_number
-from .shapes import OTHER, Shape, graded_shape, shape_of
+from .shapes import OTHER, Shape, graded_shape, shape_of, truth
 
 if TYPE_CHECKING:
     from ..evaluators.plan import CriterionPlan
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+"""Where a message's sentences end (a full stop and a space: ``1.500.000`` is one number)."""
 _SPECIAL = {
     Reason.DIVISION_BY_ZERO: "division",
     Reason.NO_MEMBERS: "no_members",
@@ -109,6 +111,9 @@ class CriterionWords:
         if reason == Reason.APPLICABILITY_UNKNOWN:
             fields = self._fields(result)
             return p("applicability.why").format(fields=fields) if fields else p("applicability")
+        guard = self.words.guard
+        if guard is not None and truth(guard.shape, values) is False:
+            return self.words.unknown(values, result)  # the data is incomplete: say so first
         if reason in _SPECIAL:
             return p(_SPECIAL[reason]).format(member=self.words._member(2))
         if reason == Reason.TOO_FEW_MEMBERS and result.aggregates:
@@ -131,18 +136,24 @@ class CriterionWords:
         return ", ".join(names.field(m) if "." in m else names.label(m) for m in result.missing)
 
     def _fill(self, template: str, values: Values) -> str:
-        # Placeholders give the values at their precision, enum values by their label; the
-        # template's author writes the units around them.
+        """A message template filled: placeholders give the values at their precision, enum
+        values and listed codes by their label (the template's author writes the units around
+        them). A sentence of the template naming a value the candidate does not have is left
+        out, so one template can say each case ("Theo danh sách rà soát của xã: {official}.
+        Hộ chưa có kết quả rà soát; tính từ …: {computed}."); when every sentence names one,
+        the whole template is said, with "—" for the values it lacks."""
         names = self.names
 
         def one(match: re.Match[str]) -> str:
             name = match.group(1)
             value = values.get(name)
-            if is_number(value):
+            if is_number(value) and name not in names.codes:
                 return names.number(name, value)  # type: ignore[arg-type]
             return names.show(name, value)
 
-        return _PLACEHOLDER.sub(one, template)
+        sentences = _SENTENCE_END.split(template)
+        said = [t for t in sentences if all(values.get(n) is not None for n in _PLACEHOLDER.findall(t))]
+        return _PLACEHOLDER.sub(one, " ".join(said) if said else template)
 
 
 __all__ = ["CriterionWords"]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from ..results import CriterionResult
 from .catalogue import MEMBER_WORDS, pattern
 from .grammar import HARD, SOFT, deny, lower_first, plural_en, to_do, without_year
-from .i18n import format_number
+from .i18n import format_number, is_count_unit
 from .names import Names
 from .shapes import Shape, target_value, truth
 from .words import in_words
@@ -34,6 +34,7 @@ class ShapeWords:
         self.subject, self.veto, self.text = subject, veto, text
         self.p: Callable[[str], str] = lambda key: pattern(names.lang, key)
         self.parts = tuple(ShapeWords(part, names, subject, False, text) for part in shape.parts)
+        self.guard = ShapeWords(shape.guard, names, subject, False, text) if shape.guard else None
         self.said = frozenset(self._names(shape))
         name = shape.name or ""
         self.label = names.label(name) if shape.name else ""
@@ -62,6 +63,8 @@ class ShapeWords:
     def unknown(self, values: Values, result: CriterionResult | None) -> str:
         """The sentence when the data does not decide the rule."""
         s, p, kind = self.shape, self.p, self.shape.kind
+        if self.guard is not None and truth(self.guard.shape, values) is False:
+            return p("guard.unknown").format(why=self.guard.failed(values, None))
         if kind == "fact":
             return p("fact.unknown").format(label=self.label)
         if kind == "threshold" and s.target is not None:
@@ -106,9 +109,10 @@ class ShapeWords:
             return self.p("and").join(w.why_not(values) for w in closed)
         return ""
 
-    def need(self, values: Values | None = None, points: float | None = None) -> str:
+    def need(self, values: Values | None = None, points: float | None = None, case: bool = False) -> str:
         """The rule as a requirement: what a candidate must show (for ``show`` and letters);
-        for graded points, the next level above ``points`` (every level without them)."""
+        for graded points, the next level above ``points`` (every level without them). ``case``:
+        said as the case of an ``or`` ("Xã nhóm 3", not "Nhóm của xã: Xã nhóm 3")."""
         s, p, kind = self.shape, self.p, self.shape.kind
         values = values or {}
         if kind in ("table", "bands"):
@@ -123,6 +127,8 @@ class ShapeWords:
                 return p("count.some.need").format(noun=self.noun)
             return p("threshold.need").format(label=self.label, goal=self._goal(values))
         if kind == "enum":
+            if case and s.op in ("==", "in"):
+                return self._codes()
             key = "enum.need" if s.op in ("==", "in") else "enum.need.not"
             return p(key).format(label=self.label, codes=self._codes())
         if kind == "pair":
@@ -146,7 +152,7 @@ class ShapeWords:
                 joiner = p("or")
             said = []
             for index, w in enumerate(self.parts):
-                text = w.need(values)
+                text = w.need(values, case=case)
                 text = text if index == 0 else lower_first(text)
                 said.append(f"({text})" if w.shape.kind == "compound" else text)
             return joiner.join(said)
@@ -191,8 +197,9 @@ class ShapeWords:
         assert s.target is not None and s.op is not None
         unit = self.names.quantity(s.name or "").unit
         t = self.names.target(None, s.target, values)
-        if unit == "%":
-            t += " " + ("điểm phần trăm" if self.lang == "vi" else "percentage points")
+        points = "điểm phần trăm" if self.lang == "vi" else "percentage points"
+        if unit == "%" and not t.endswith(points):  # a parameter says its unit itself
+            t += " " + points
         goal = self.p(f"goal.{s.op}").format(t=t)
         return self.p(f"change.goal.{s.direction}").format(goal=goal)
 
@@ -272,7 +279,7 @@ class ShapeWords:
         shown = names.show(s.name or "", left)
         if left == right:
             return p("pair.equal").format(label=self.label, other=other, value=shown)
-        counts = names.noun(s.name or "") is not None
+        counts = names.noun(s.name or "") is not None or is_count_unit(names.quantity(s.name or "").unit)
         higher = float(left) > float(right)  # type: ignore[arg-type]
         key = (
             ("pair.more" if counts else "pair.higher")
@@ -365,14 +372,14 @@ class ShapeWords:
         elif s.op == "or" and holds:
             first = next((w for w, t in decided if t is True), self.parts[0])
             chosen = [first.passed(values, None)]
+        elif s.op == "or":  # no way was met: the first as it failed, the others as what they ask
+            first, *others = self.parts
+            chosen = [first.failed(values, None)]
+            chosen += [self.p("or.else").format(need=lower_first(w.need(values, case=True))) for w in others]
         else:
             wrong = [w for w, t in decided if t is False] or list(self.parts)
-            said: set[str] = set()
             for w in wrong:
-                if s.op == "or" and w.said and w.said <= said:
-                    continue  # its figures were said by an earlier part
                 chosen.append(w.failed(values, None))
-                said |= w.said
         return joiner.join(chosen)
 
     def _values(self, values: Values) -> str:

@@ -8,12 +8,17 @@ value (``housing_type in ["solid", "semi_solid"]``), a comparison of two figures
 over members (``not any(persons, p.drug_user)``, ``share(households, …) >= 70``), a graded
 table or graded bands, or ``and``/``or`` of those. Anything else is ``other`` and is said
 with the rule in words. Shapes hold no language: :mod:`.sentences` words them.
+
+A completeness guard, ``X and (true if C else null)``, is no part of what a rule asks: it
+keeps the rule undecided until the data is complete (``C``: the member list is as long as
+the household). The rule has ``X``'s shape with the guard beside it (:attr:`Shape.guard`):
+it passes and fails as ``X`` does, and says ``C`` when ``C`` leaves it undecided.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..format.models import CriteriaSet, Criterion
 from ..rules import ast
@@ -58,6 +63,8 @@ class Shape:
     tree: ast.Expr | None = None
     table: tuple[tuple[object, float], ...] = ()
     """Graded points: (enum value or band minimum, points), highest points first."""
+    guard: Shape | None = None
+    """The condition of a completeness guard (``X and (true if C else null)``): ``C``."""
 
 
 OTHER = "other"
@@ -162,6 +169,32 @@ def _compare(node: ast.Compare, model: CriteriaSet, text: str) -> Shape | None:
     return None
 
 
+def guard_condition(node: ast.Expr) -> ast.Expr | None:
+    """``C`` of a completeness guard ``true if C else null`` (None for anything else)."""
+    if (
+        isinstance(node, ast.IfExp)
+        and isinstance(node.body, ast.Constant)
+        and node.body.value is True
+        and isinstance(node.orelse, ast.Constant)
+        and node.orelse.value is None
+    ):
+        return node.test
+    return None
+
+
+def _guarded(node: ast.BoolOp, model: CriteriaSet, text: str) -> Shape | None:
+    """``X and (true if C else null)``: ``X``'s shape with ``C`` as its guard."""
+    guards = [c for c in (guard_condition(v) for v in node.values) if c is not None]
+    rest = [v for v in node.values if guard_condition(v) is None]
+    if len(guards) != 1 or not rest:
+        return None
+    inner = rest[0] if len(rest) == 1 else ast.BoolOp("and", tuple(rest), offset=node.offset, end=node.end)
+    shape = shape_of(inner, model, text)
+    if shape.kind == OTHER:
+        return None
+    return replace(shape, guard=shape_of(guards[0], model, text))
+
+
 def shape_of(node: ast.Expr, model: CriteriaSet, text: str) -> Shape:
     """The shape of a boolean expression (``other`` when it has none of the known shapes)."""
     found: Shape | None = None
@@ -181,8 +214,9 @@ def shape_of(node: ast.Expr, model: CriteriaSet, text: str) -> Shape:
     elif isinstance(node, ast.Compare):
         found = _compare(node, model, text)
     elif isinstance(node, ast.BoolOp):
+        found = _guarded(node, model, text) if node.op == "and" else None
         parts = tuple(shape_of(value, model, text) for value in node.values)
-        if all(p.kind != OTHER for p in parts):
+        if found is None and all(p.kind != OTHER for p in parts):
             found = Shape("compound", op=node.op, parts=parts, tree=node)
     return found or Shape(OTHER, tree=node)
 
@@ -255,4 +289,14 @@ def truth(shape: Shape, values: Mapping[str, object]) -> bool | None:
     return None
 
 
-__all__ = ["KINDS", "OTHER", "Shape", "Target", "graded_shape", "shape_of", "target_value", "truth"]
+__all__ = [
+    "KINDS",
+    "OTHER",
+    "Shape",
+    "Target",
+    "graded_shape",
+    "guard_condition",
+    "shape_of",
+    "target_value",
+    "truth",
+]

@@ -78,8 +78,10 @@ def explain_lines(result: Result, lang: str) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = [("title", title_line(result, lang))]
     if result.status == Status.INVALID:
         lines.append(("status-invalid", headline(result, lang)))
-        for issue in result.errors:
-            lines.append(("error", f"  • {issue.field}: {issue.message}"))
+        names = plan_words(plan, lang).names if plan is not None else None
+        for issue in result.errors:  # the input by its label, as the spreadsheet's header says it
+            field = names.label(issue.field.split("[")[0]) if names is not None else issue.field
+            lines.append(("error", f"  • {field}: {issue.message_in(lang)}"))
         lines.append(("provenance", provenance_line(result, lang)))
         return lines
     lines.append((f"status-{result.status}", headline(result, lang)))

@@ -24,6 +24,7 @@ WORDS: dict[str, dict[str, str]] = {
         "not": "không",
         "if": "nếu",
         "else": "nếu không thì",
+        "guard": "chỉ kết luận khi {cond}",
         "true": "có",
         "false": "không",
         "null": "trống",
@@ -54,6 +55,7 @@ WORDS: dict[str, dict[str, str]] = {
         "not": "not",
         "if": "if",
         "else": "otherwise",
+        "guard": "decided only when {cond}",
         "true": "yes",
         "false": "no",
         "null": "empty",
@@ -94,6 +96,10 @@ class Labels(Protocol):
         """An enum value's label."""
 
 
+_RANK = {"+": 1, "-": 1, "*": 2, "/": 2, "%": 2}
+"""How tightly arithmetic binds: a looser operation inside a tighter one is bracketed."""
+
+
 def in_words(node: ast.Expr, labels: Labels, lang: str) -> str:
     """The expression as text, each name, member field and enum value by its label."""
     words = WORDS.get(lang, WORDS["en"])
@@ -126,7 +132,7 @@ def in_words(node: ast.Expr, labels: Labels, lang: str) -> str:
             case ast.UnaryOp(operand=operand):
                 return f"-{go(operand)}"
             case ast.BinOp(op=op, left=left, right=right):
-                return f"{go(left)} {op} {go(right)}"
+                return f"{side(left, op)} {op} {side(right, op, right=True)}"
             case ast.BoolOp(op=op, values=values):
                 text = f" {words[op]} ".join(go(v, True) for v in values)
                 return f"({text})" if parent_bool else text
@@ -137,11 +143,28 @@ def in_words(node: ast.Expr, labels: Labels, lang: str) -> str:
                     symbol = words[op] if op in ("in", "not in") else _SYMBOLS.get(op, op)
                     parts.append(f"{symbol} {go(right, enum_of=named)}")
                 return " ".join(parts)
+            case ast.IfExp(test=test, body=ast.Constant(value=True), orelse=ast.Constant(value=None)):
+                return words["guard"].format(cond=go(test))  # a completeness guard
             case ast.IfExp(test=test, body=body, orelse=orelse):
-                return f"{go(body)} {words['if']} {go(test)}, {words['else']} {go(orelse)}"
+                said = go(body)  # a choice inside the first branch is bracketed: whose "otherwise"
+                said = f"({said})" if isinstance(body, ast.IfExp) else said
+                return f"{said} {words['if']} {go(test)}, {words['else']} {go(orelse)}"
             case ast.Call() as call:
                 return call_words(call, call.func)
         return "…"
+
+    def side(n: ast.Expr, op: str, right: bool = False) -> str:
+        """One side of an arithmetic operation, bracketed where the reading would change."""
+        said = go(n)
+        if isinstance(n, ast.IfExp) or (
+            isinstance(n, ast.BinOp)
+            and (
+                _RANK.get(n.op, 0) < _RANK.get(op, 0)
+                or (right and op in ("-", "/") and _RANK.get(n.op) == _RANK.get(op))
+            )
+        ):
+            return f"({said})"
+        return said
 
     def call_words(call: ast.Call, key: str) -> str:
         first = call.args[0] if call.args else None

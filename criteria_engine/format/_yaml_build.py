@@ -6,7 +6,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import Diagnostic, DocPath
+from ..errors import Diagnostic, DocPath, diagnostic
+from ..messages import Msg, msg
 from ._yaml_compose import MapNode, Node, ScalarNode, SeqNode, deref
 from ._yaml_errors import Stop
 from ._yaml_loaders import KIND, MAP_TAG, MERGE_TAG, SCALAR_TAGS, SEQ_TAG, STR_TAG, YAML_TAG
@@ -25,14 +26,14 @@ class Builder:
         self.scalars: dict[DocPath, ScalarSource] = {}
         self.strings: dict[DocPath, str] = {}
 
-    def report(self, code: str, message: str, at: Pos, path: DocPath, hint: str | None = None) -> None:
-        self.diagnostics.append(Diagnostic(code, message, "", at[0], at[1], path, hint))
+    def report(self, code: str, text: Msg, at: Pos, path: DocPath, hint: Msg | None = None) -> None:
+        self.diagnostics.append(diagnostic(code, text, "", at[0], at[1], path, hint))
 
     def tick(self, node: ScalarNode | SeqNode | MapNode, via: Pos | None) -> None:
         self.count += 1  # every visit counts: each alias walks its anchor's whole subtree again
         if self.count > self.max_nodes:
-            message = f"the document expands to more than {self.max_nodes} nodes"
-            raise Stop("too-many-nodes", message, via or node.start, hint="use fewer nested aliases")
+            text = msg("too-many-nodes.expands", limit=self.max_nodes)
+            raise Stop("too-many-nodes", text, via or node.start, hint=msg("too-many-nodes.hint"))
 
     def value(self, ref: Node, path: DocPath, depth: int, via: Pos | None) -> object:
         """Plain data for ``ref``; ``via`` is where the outermost alias on the way was written."""
@@ -49,11 +50,9 @@ class Builder:
                 self.strings[path] = data
             return data
         if depth >= self.max_depth:  # aliases can nest deeper than the text does
-            raise Stop(
-                "too-deep", f"the document nests deeper than {self.max_depth} levels", via or node.start
-            )
+            raise Stop("too-deep", msg("too-deep", limit=self.max_depth), via or node.start)
         if node.tag not in (SEQ_TAG, MAP_TAG):
-            self.report("unsupported-tag", _tag_message(node.tag), node.start, path, "remove the tag")
+            self.report("unsupported-tag", _tag_message(node.tag), node.start, path, _REMOVE_TAG)
         if isinstance(node, SeqNode):
             return [self.value(item, (*path, i), depth + 1, via) for i, item in enumerate(node.items)]
         out: dict[str, object] = {}
@@ -72,20 +71,19 @@ class Builder:
             key_node = deref(key_ref)
             self.tick(key_node, via)
             if not isinstance(key_node, ScalarNode):
-                message = "a collection cannot be a key; keys must be strings"
-                self.report("non-string-key", message, key_node.start, path)
+                self.report("non-string-key", msg("non-string-key.collection"), key_node.start, path)
             elif key_node.tag == MERGE_TAG:
                 if depth >= self.max_depth:
-                    raise Stop("too-deep", f"merges nest deeper than {self.max_depth} levels", key_node.start)
+                    raise Stop("too-deep", msg("too-deep.merges", limit=self.max_depth), key_node.start)
                 for source in self.merge_sources(value_ref, path):
                     for name, pair in self.entries(source, path, depth + 1, via).items():
                         merged.setdefault(name, pair)  # the first mapping merged wins
             elif (key := self.key(key_node, path)) is None:
                 continue
             elif key in own:
-                message = f"duplicate key {key!r} (first defined at line {own[key][0].source.line})"
+                text = msg("duplicate-key", key=repr(key), line=own[key][0].source.line)
                 at = (key_node.source.line, key_node.source.column)
-                self.report("duplicate-key", message, at, (*path, key), "keep only one of them")
+                self.report("duplicate-key", text, at, (*path, key), msg("duplicate-key.hint"))
             else:
                 own[key] = (key_node, value_ref)
         merged.update(own)  # explicit keys win over merged ones
@@ -97,17 +95,17 @@ class Builder:
         found = [deref(item) for item in (node.items if isinstance(node, SeqNode) else [node])]
         if all(isinstance(source, MapNode) for source in found):
             return [source for source in found if isinstance(source, MapNode)]
-        self.report("bad-merge", "'<<' merges a mapping or a list of mappings only", ref.start, path)
+        self.report("bad-merge", msg("bad-merge"), ref.start, path)
         return []
 
     def key(self, node: ScalarNode, path: DocPath) -> str | None:
         data = self.scalar(node, path)
         if isinstance(data, str):
             return data
-        text, kind = node.source.text, KIND.get(node.tag, "not a string")
-        hint = f'quote the key: "{text}"' if text else "write a key before the ':'"
+        text, kind = node.source.text, msg(KIND.get(node.tag, "yaml.not-string"))
+        hint = msg("non-string-key.quote", key=text) if text else msg("non-string-key.write")
         self.report(
-            "non-string-key", f"key {text!r} is read as {kind}; keys must be strings", node.start, path, hint
+            "non-string-key", msg("non-string-key", key=repr(text), kind=kind), node.start, path, hint
         )
         return None
 
@@ -115,15 +113,18 @@ class Builder:
         if node.tag == STR_TAG:  # the common case, and what alias bombs are made of
             return node.value
         if node.tag not in SCALAR_TAGS:
-            self.report("unsupported-tag", _tag_message(node.tag), node.start, path, "remove the tag")
+            self.report("unsupported-tag", _tag_message(node.tag), node.start, path, _REMOVE_TAG)
             return node.value
         try:
             return self.loader.yaml_constructors[node.tag](self.loader, yaml.ScalarNode(node.tag, node.value))
         except (ValueError, KeyError, TypeError, OverflowError):  # `!!int x`, `!!bool maybe`, 5000 digits
-            message = f"{node.value!r} cannot be read as {node.tag.removeprefix(YAML_TAG)}"
-            self.report("bad-scalar", message, node.start, path, "quote it to keep it as text")
+            text = msg("bad-scalar", value=repr(node.value), kind=node.tag.removeprefix(YAML_TAG))
+            self.report("bad-scalar", text, node.start, path, msg("bad-scalar.hint"))
             return node.value
 
 
-def _tag_message(tag: str) -> str:
-    return f"unsupported tag '{tag.replace(YAML_TAG, '!!', 1)}'; only plain data is allowed"
+_REMOVE_TAG = msg("unsupported-tag.hint")
+
+
+def _tag_message(tag: str) -> Msg:
+    return msg("unsupported-tag", tag=tag.replace(YAML_TAG, "!!", 1))

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from ..messages import msg
 from ._yaml_errors import Stop
 from ._yaml_loaders import MAP_TAG, SEQ_TAG, STR_TAG
 from ._yaml_positions import Lines, Pos, ScalarSource, mark_position
@@ -74,8 +75,8 @@ class Composer:
         self.loader.get_event()  # document end
         if not self.loader.check_event(yaml.StreamEndEvent):
             at = mark_position(self.loader.get_event().start_mark)
-            message = "the file holds more than one YAML document"
-            raise Stop("multiple-documents", message, at, hint="keep one document per file")
+            hint = msg("multiple-documents.hint")
+            raise Stop("multiple-documents", msg("multiple-documents"), at, hint=hint)
         return root
 
     def node(self, depth: int) -> Node:
@@ -83,15 +84,15 @@ class Composer:
         start, name = mark_position(event.start_mark), event.anchor
         if isinstance(event, yaml.AliasEvent):
             if name in self.open:  # PyYAML would build a cyclic graph here
-                raise Stop("recursive-alias", f"alias '*{name}' is used inside its own anchor", start)
+                raise Stop("recursive-alias", msg("recursive-alias", name=name), start)
             if name not in self.anchors:
-                raise Stop("undefined-alias", f"alias '*{name}' has no anchor '&{name}' before it", start)
+                raise Stop("undefined-alias", msg("undefined-alias", name=name), start)
             return _Alias(self.anchors[name], start)
         self.count += 1
         if self.count > self.max_nodes:
-            raise Stop("too-many-nodes", f"the document has more than {self.max_nodes} nodes", start)
+            raise Stop("too-many-nodes", msg("too-many-nodes", limit=self.max_nodes), start)
         if name is not None and (name in self.anchors or name in self.open):
-            raise Stop("duplicate-anchor", f"anchor '&{name}' is defined twice", start)
+            raise Stop("duplicate-anchor", msg("duplicate-anchor", name=name), start)
         tag = None if event.tag in (None, "!") else str(event.tag)
         node: ScalarNode | SeqNode | MapNode
         if isinstance(event, yaml.ScalarEvent):  # '!' means "not resolved": a string, as libyaml says
@@ -101,7 +102,7 @@ class Composer:
             node = ScalarNode(str(tag), event.value, start, self.source(event))
         else:
             if depth >= self.max_depth:
-                raise Stop("too-deep", f"the document nests deeper than {self.max_depth} levels", start)
+                raise Stop("too-deep", msg("too-deep", limit=self.max_depth), start)
             if name is not None:
                 self.open.add(name)
             if isinstance(event, yaml.SequenceStartEvent):

@@ -12,7 +12,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import Diagnostic, DocPath
+from ..errors import DocPath, diagnostic
+from ..messages import Msg, msg
 from ._yaml_loaders import PyLoader
 from ._yaml_positions import Lines, Pos, mark_position
 
@@ -32,9 +33,9 @@ _WORDING = (  # PyYAML names tokens; say what a user sees instead
 class Stop(Exception):
     """Loading cannot go on; the diagnostic says why."""
 
-    def __init__(self, code: str, message: str, at: Pos, path: DocPath = (), hint: str | None = None) -> None:
-        super().__init__(message)
-        self.diagnostic = Diagnostic(code, message, "", at[0], at[1], path, hint)
+    def __init__(self, code: str, text: Msg, at: Pos, path: DocPath = (), hint: Msg | None = None) -> None:
+        super().__init__(str(text))
+        self.diagnostic = diagnostic(code, text, "", at[0], at[1], path, hint)
 
 
 def escape_error(loader: Any) -> yaml.MarkedYAMLError:
@@ -83,20 +84,27 @@ def syntax_error(exc: yaml.YAMLError, lines: Lines, loader_cls: type[Any]) -> St
         exc = _python_twin(exc, lines)
     if isinstance(exc, yaml.reader.ReaderError):
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        return Stop(
-            "yaml-syntax", f"unacceptable character #x{code:04x}: {exc.reason}", lines.pos(exc.position)
-        )
+        text = msg("yaml-syntax.character", code=f"{code:04x}", reason=_parser_words(exc.reason))
+        return Stop("yaml-syntax", text, lines.pos(exc.position))
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return Stop("yaml-syntax", str(exc), (1, 1))
+        return Stop("yaml-syntax", msg("yaml-syntax", detail=str(exc)), (1, 1))
     mark = exc.problem_mark or exc.context_mark
     at = mark_position(mark) if mark is not None else (1, 1)
     indent = _TAB_INDENT.match(lines.line(at[0]))
     if indent is not None and "\t" in indent.group():
-        message = "tab character in indentation; YAML indents with spaces only"
-        return Stop("tab-indent", message, (at[0], indent.group().index("\t") + 1), hint="indent with spaces")
-    message = exc.problem or exc.context or "invalid YAML"
+        where = (at[0], indent.group().index("\t") + 1)
+        return Stop("tab-indent", msg("tab-indent"), where, hint=msg("tab-indent.hint"))
+    detail: Msg = msg("yaml-syntax", detail=_parser_words(exc.problem or exc.context or "invalid YAML"))
     if exc.problem and exc.context and exc.context_mark is not None and mark_position(exc.context_mark) != at:
-        message += " ({} at line {}, column {})".format(exc.context, *mark_position(exc.context_mark))
+        line, column = mark_position(exc.context_mark)
+        context = _parser_words(exc.context)
+        detail = msg("yaml-syntax.context", problem=detail, context=context, line=line, column=column)
+    return Stop("yaml-syntax", detail, at)
+
+
+def _parser_words(text: str) -> str:
+    """The parser's own words, with the tokens it names said as a user sees them (the
+    parser's English is kept: the catalogue frames it, it does not translate PyYAML)."""
     for old, new in _WORDING:
-        message = message.replace(old, new)
-    return Stop("yaml-syntax", message, at)
+        text = text.replace(old, new)
+    return text

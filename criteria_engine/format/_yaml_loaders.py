@@ -16,11 +16,12 @@ STR_TAG, MAP_TAG, SEQ_TAG, MERGE_TAG, NULL_TAG = (
     YAML_TAG + name for name in ("str", "map", "seq", "merge", "null")
 )
 KIND = {
-    YAML_TAG + "int": "a number",
-    YAML_TAG + "float": "a number",
-    YAML_TAG + "bool": "a boolean",
-    NULL_TAG: "null",
+    YAML_TAG + "int": "yaml.number",
+    YAML_TAG + "float": "yaml.number",
+    YAML_TAG + "bool": "yaml.boolean",
+    NULL_TAG: "yaml.null",
 }
+"""What a key that is not a string is read as (keys of the catalogue of messages)."""
 _AS_TEXT = (
     YAML_TAG + "timestamp",
     YAML_TAG + "value",

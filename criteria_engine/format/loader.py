@@ -26,7 +26,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import Diagnostic, DocPath, LoadError
+from ..errors import Diagnostic, DocPath, LoadError, diagnostic, os_reason
+from ..messages import msg
 from ._yaml_build import Builder
 from ._yaml_compose import Composer, MapNode, Node, ScalarNode, SeqNode
 from ._yaml_errors import Stop, escape_error, python_error, syntax_error
@@ -108,7 +109,7 @@ class LoadedDocument:
 
 
 def _too_large() -> Stop:
-    return Stop("file-too-large", f"the file is larger than {MAX_FILE_BYTES} bytes", (1, 1))
+    return Stop("file-too-large", msg("file-too-large", limit=MAX_FILE_BYTES), (1, 1))
 
 
 def _decode(text: str | bytes) -> str:
@@ -118,8 +119,8 @@ def _decode(text: str | bytes) -> str:
             if len(text) > MAX_FILE_BYTES or len(text.encode()) > MAX_FILE_BYTES:
                 raise _too_large()
         except UnicodeEncodeError as exc:
-            message = f"the text is not valid UTF-8: lone surrogate {text[exc.start]!r}"
-            raise Stop("not-utf8", message, Lines(text).pos(exc.start)) from None
+            problem = msg("not-utf8.surrogate", char=repr(text[exc.start]))
+            raise Stop("not-utf8", problem, Lines(text).pos(exc.start)) from None
         return text.removeprefix("\ufeff")
     if len(text) > MAX_FILE_BYTES:
         raise _too_large()
@@ -128,18 +129,18 @@ def _decode(text: str | bytes) -> str:
         return data.decode()
     except UnicodeDecodeError as exc:
         good = data[: exc.start].decode()
-        message = f"the file is not valid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded"
-        raise Stop("not-utf8", message, Lines(good).pos(len(good)), hint="save the file as UTF-8") from None
+        problem = msg("not-utf8", byte=f"{data[exc.start]:02x}")
+        raise Stop("not-utf8", problem, Lines(good).pos(len(good)), hint=msg("not-utf8.hint")) from None
 
 
 def _root(root: Node | None, allow_list: bool) -> MapNode | SeqNode:
     if root is None or (isinstance(root, ScalarNode) and root.tag == NULL_TAG and not root.source.text):
-        raise Stop("empty-file", "the file is empty", (1, 1), hint="write a mapping of keys to values")
+        raise Stop("empty-file", msg("empty-file"), (1, 1), hint=msg("empty-file.hint"))
     if isinstance(root, MapNode) or (allow_list and isinstance(root, SeqNode)):
         return root
-    wanted = "a mapping or a list" if allow_list else "a mapping of keys to values"
-    what = "a list" if isinstance(root, SeqNode) else "a single value"
-    raise Stop("not-a-mapping", f"the top level must be {wanted}, not {what}", root.start)
+    wanted = msg("yaml.mapping-or-list" if allow_list else "yaml.mapping")
+    what = msg("yaml.list" if isinstance(root, SeqNode) else "yaml.single")
+    raise Stop("not-a-mapping", msg("not-a-mapping", wanted=wanted, what=what), root.start)
 
 
 def _load(text: str | bytes, file: str, loader_cls: type[Any], allow_list: bool = False) -> LoadedDocument:
@@ -196,7 +197,7 @@ def load_file(path: str | os.PathLike[str], *, allow_list: bool = False) -> Load
             too_large = os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES
             raw = b"" if too_large else handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        error = Diagnostic("file-unreadable", f"cannot read the file: {exc.strerror or exc}", name, 1, 1)
+        error = diagnostic("file-unreadable", msg("file-unreadable", reason=os_reason(exc)), name, 1, 1)
         raise LoadError([error]) from None
     if too_large:
         raise LoadError([_too_large().diagnostic.located(name, 1, 1)])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..errors import Diagnostic, DocPath, did_you_mean, error
+from ..messages import msg
 from .models import CriteriaSet, InputSpec
 
 _BASE: DocPath = ("procedure",)
@@ -23,7 +24,7 @@ def _check_levels(cs: CriteriaSet) -> Iterator[Diagnostic]:
     for index, level in enumerate(cs.procedure.levels):
         path = (*_BASE, "levels", index)
         if level.id in seen:
-            yield error("duplicate-id", f"level id '{level.id}' is used twice", (*path, "id"))
+            yield error("duplicate-id", msg("duplicate-id.level", id=level.id), (*path, "id"))
         seen.add(level.id)
         if level.rating is None:
             continue
@@ -31,18 +32,18 @@ def _check_levels(cs: CriteriaSet) -> Iterator[Diagnostic]:
         if rating is None:
             yield error(
                 "procedure-unknown-rating",
-                f"level '{level.id}' names the rating '{level.rating}', which decision.ratings does not have",
+                msg("procedure-unknown-rating", id=level.id, rating=level.rating),
                 (*path, "rating"),
                 did_you_mean(level.rating, ratings),
             )
         elif not rating.requires_pass:
             yield error(
                 "procedure-level-rating",
-                f"level '{level.id}' names the rating '{level.rating}', which does not require a pass",
+                msg("procedure-level-rating", id=level.id, rating=level.rating),
                 (*path, "rating"),
             )
         if len(set(level.rank_by)) != len(level.rank_by):
-            yield error("procedure-rank-repeat", "a key is listed twice in rank_by", (*path, "rank_by"))
+            yield error("procedure-rank-repeat", msg("procedure-rank-repeat"), (*path, "rank_by"))
 
 
 def _check_from_register(cs: CriteriaSet) -> Iterator[Diagnostic]:
@@ -53,14 +54,14 @@ def _check_from_register(cs: CriteriaSet) -> Iterator[Diagnostic]:
         if spec is None:
             yield error(
                 "procedure-unknown-input",
-                f"'{name}' is not an input of the set; the register can only fill declared inputs",
+                msg("procedure-unknown-input", name=name),
                 path,
                 did_you_mean(name, cs.inputs),
             )
         elif spec.type != "integer":
             yield error(
                 "procedure-input-type",
-                f"the register fills '{name}' with a number of years; the input is {spec.type}, not integer",
+                msg("procedure-input-type", name=name, type=spec.type),
                 path,
             )
 
@@ -92,17 +93,17 @@ def _check_name(cs: CriteriaSet) -> Iterator[Diagnostic]:
         )
         yield error(
             "procedure-unknown-input",
-            f"'{unknown}' names no input (a string input, or list.field)",
+            msg("procedure-unknown-input.name", name=str(unknown)),
             path,
             did_you_mean(str(unknown), candidates),
         )
         return
     if spec.type != "string":
-        yield error("procedure-input-type", f"a name must be a string input; '{ref}' is {spec.type}", path)
+        yield error("procedure-input-type", msg("procedure-input-type.name", name=ref, type=spec.type), path)
     if spec.private or (head is not None and head.private):
         yield error(
             "procedure-private-name",
-            f"'{ref}' is marked private; a candidate's name is shown on the public posting list",
+            msg("procedure-private-name", name=ref),
             path,
         )
 
@@ -112,7 +113,7 @@ def _check_shares(cs: CriteriaSet) -> Iterator[Diagnostic]:
     if cs.procedure.quorum.of != "invited":
         yield error(
             "procedure-quorum-of",
-            "a quorum is a share of those invited ('of: invited'), not of those present",
+            msg("procedure-quorum-of"),
             (*_BASE, "quorum", "of"),
         )
 

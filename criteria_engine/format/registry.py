@@ -7,12 +7,14 @@ start, exclusive end). A draft is chosen only by explicit version. History is ne
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import Diagnostic, RevisionError, did_you_mean, error, warning
+from ..messages import Msg, Period, listing, msg
 from .digest import content_digest, digest
 from .loader import SourceMap
 from .models import CriteriaSet
@@ -60,10 +62,9 @@ def parse_ref(ref: str) -> tuple[str, str | None]:
     return set_id.strip(), (version.strip() or None) if sep else None
 
 
-def _window(rev: Revision) -> str:
+def _window(rev: Revision) -> Msg:
     m = rev.model
-    end = m.effective_to.isoformat() if m.effective_to else "…"
-    return f"{rev.ref} [{m.effective_from.isoformat()} – {end})"
+    return msg("revision.window", ref=rev.ref, period=Period(m.effective_from, m.effective_to))
 
 
 class Registry:
@@ -112,8 +113,8 @@ class Registry:
                 [
                     error(
                         "unknown-set",
-                        f"no criteria set '{set_id}'",
-                        suggestion=did_you_mean(set_id, self._by_set),
+                        msg("unknown-set", set=set_id),
+                        hint=did_you_mean(set_id, self._by_set),
                     )
                 ]
             )
@@ -126,8 +127,8 @@ class Registry:
                 [
                     error(
                         "unknown-version",
-                        f"'{set_id}' has no revision '{version}' (it has: {', '.join(versions)})",
-                        suggestion=did_you_mean(version, versions),
+                        msg("unknown-version", set=set_id, version=version, versions=listing(versions)),
+                        hint=did_you_mean(version, versions),
                     )
                 ]
             )
@@ -144,23 +145,15 @@ class Registry:
         before = [r for r in usable if r.model.effective_from <= day]
         after = [r for r in usable if r.model.effective_from > day]
         near = [x for x in (before[-1] if before else None, after[0] if after else None) if x is not None]
-        nearest = "; ".join(_window(r) for r in near)
         if not near:
-            drafts = ", ".join(r.ref for r in revs)
-            message = (
-                f"no revision of '{set_id}' is in force on {day.isoformat()}: it has only drafts ({drafts})"
-            )
-            hint = f"a draft is never chosen by date; name it to try it, e.g. {revs[-1].ref}"
-            raise RevisionError([error("no-revision-in-force", message, suggestion=hint)])
-        raise RevisionError(
-            [
-                error(
-                    "no-revision-in-force",
-                    f"no revision of '{set_id}' is in force on {day.isoformat()}; nearest: {nearest}",
-                    suggestion=f"name a version explicitly, e.g. {near[0].ref}",
-                )
-            ]
-        )
+            drafts = listing(r.ref for r in revs)
+            text = msg("no-revision-in-force.drafts", set=set_id, day=day, drafts=drafts)
+            hint = msg("no-revision-in-force.drafts-hint", ref=revs[-1].ref)
+            raise RevisionError([error("no-revision-in-force", text, hint=hint)])
+        nearest = msg("list.semicolons", items=listing(_window(r) for r in near))
+        text = msg("no-revision-in-force", set=set_id, day=day, nearest=nearest)
+        hint = msg("no-revision-in-force.hint", ref=near[0].ref)
+        raise RevisionError([error("no-revision-in-force", text, hint=hint)])
 
     def check(self, today: dt.date | None = None) -> list[Diagnostic]:
         """Revision hygiene: overlaps and duplicates (errors); gaps, stale and empty revisions (warnings)."""
@@ -172,14 +165,16 @@ class Registry:
 
 
 def _located(diag: Diagnostic, rev: Revision, key: str) -> Diagnostic:
-    return Diagnostic(diag.code, diag.message, rev.file, 0, 0, (key,), diag.suggestion, diag.severity)
+    return dataclasses.replace(diag, file=rev.file, line=0, column=0, path=(key,))
 
 
 def _check_set(set_id: str, revs: Sequence[Revision], day: dt.date) -> Iterator[Diagnostic]:
     seen: dict[str, Revision] = {}
     for rev in revs:
         if rev.version in seen:
-            yield _located(error("duplicate-revision", f"two files define {rev.ref}"), rev, "version")
+            yield _located(
+                error("duplicate-revision", msg("duplicate-revision", ref=rev.ref)), rev, "version"
+            )
         seen[rev.version] = rev
     yield from _overlaps([r for r in revs if r.model.status == "active"])
     yield from _gaps(set_id, [r for r in revs if r.model.status != "draft"])
@@ -187,7 +182,7 @@ def _check_set(set_id: str, revs: Sequence[Revision], day: dt.date) -> Iterator[
     for rev in non_draft:
         if rev.model.status == "retired" and rev.in_force(day):
             yield _located(
-                warning("retired-in-force", f"{rev.ref} is retired but its window includes {day}"),
+                warning("retired-in-force", msg("retired-in-force", ref=rev.ref, day=day)),
                 rev,
                 "status",
             )
@@ -195,17 +190,14 @@ def _check_set(set_id: str, revs: Sequence[Revision], day: dt.date) -> Iterator[
     for rev in revs:
         if rev is not first and rev.model.changes is None:
             yield _located(
-                error(
-                    "changes-missing",
-                    f"{rev.ref} is not the first revision: say what it changes in 'changes'",
-                ),
+                error("changes-missing", msg("changes-missing", ref=rev.ref)),
                 rev,
                 "version",
             )
     for prev, rev in itertools.pairwise(non_draft):
         if content_digest(rev.model) == content_digest(prev.model):
             yield _located(
-                warning("revision-unchanged", f"{rev.ref} changes nothing in the rules of {prev.ref}"),
+                warning("revision-unchanged", msg("revision-unchanged", ref=rev.ref, previous=prev.ref)),
                 rev,
                 "version",
             )
@@ -221,8 +213,8 @@ def _overlaps(active: Sequence[Revision]) -> Iterator[Diagnostic]:
                 yield _located(
                     error(
                         "revision-overlap",
-                        f"{_window(rev)} overlaps {_window(furthest)}; active windows must not overlap",
-                        suggestion=f"end {furthest.ref} on {rev.model.effective_from.isoformat()} (effective_to)",
+                        msg("revision-overlap", window=_window(rev), other=_window(furthest)),
+                        hint=msg("revision-overlap.hint", ref=furthest.ref, day=rev.model.effective_from),
                     ),
                     rev,
                     "effective_from",
@@ -244,8 +236,8 @@ def _gaps(set_id: str, usable: Sequence[Revision]) -> Iterator[Diagnostic]:
             yield _located(
                 warning(
                     "revision-gap",
-                    f"no revision of '{set_id}' is in force from {reach} to {rev.model.effective_from}",
-                    suggestion="make one revision end where the next begins (effective_to)",
+                    msg("revision-gap", set=set_id, period=Period(reach, rev.model.effective_from)),
+                    hint=msg("revision-gap.hint"),
                 ),
                 rev,
                 "effective_from",

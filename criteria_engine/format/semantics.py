@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import Diagnostic, DocPath, did_you_mean, error
+from ..messages import msg
 from .models import CriteriaSet, Criterion, InputSpec
 from .procedure_checks import check_procedure
 
@@ -41,36 +42,32 @@ def _check_ids(cs: CriteriaSet) -> Iterator[Diagnostic]:
     seen: dict[str, DocPath] = {}
     for gi, group in enumerate(cs.groups):
         if group.id in seen:
-            yield error("duplicate-id", f"group id '{group.id}' is used twice", ("groups", gi, "id"))
+            yield error("duplicate-id", msg("duplicate-id.group", id=group.id), ("groups", gi, "id"))
         seen.setdefault(group.id, ("groups", gi, "id"))
     crit_seen: set[str] = set()
     for path, criterion in _criterion_paths(cs):
         if criterion.id in crit_seen:
-            yield error("duplicate-id", f"criterion id '{criterion.id}' is used twice", (*path, "id"))
+            yield error("duplicate-id", msg("duplicate-id.criterion", id=criterion.id), (*path, "id"))
         elif criterion.id in seen:
-            yield error("duplicate-id", f"criterion id '{criterion.id}' is also a group's id", (*path, "id"))
+            yield error("duplicate-id", msg("duplicate-id.criterion-group", id=criterion.id), (*path, "id"))
         crit_seen.add(criterion.id)
     names: dict[str, str] = {}
     for section in ("inputs", "parameters", "derived", "collections", "measures"):
         for name in getattr(cs, section):
             if name in names:
-                yield error(
-                    "duplicate-name",
-                    f"'{name}' is defined in both {names[name]} and {section}",
-                    (section, name),
-                )
+                text = msg("duplicate-name", name=name, first=names[name], second=section)
+                yield error("duplicate-name", text, (section, name))
             names.setdefault(name, section)
     check_seen: set[str] = set()
     for index, consistency in enumerate(cs.checks):
         if consistency.id in check_seen:
-            yield error("duplicate-id", f"check id '{consistency.id}' is used twice", ("checks", index, "id"))
+            yield error("duplicate-id", msg("duplicate-id.check", id=consistency.id), ("checks", index, "id"))
         check_seen.add(consistency.id)
     rating_seen: set[str] = set()
     for ri, rating in enumerate(cs.decision.ratings):
         if rating.id in rating_seen:
-            yield error(
-                "duplicate-id", f"rating id '{rating.id}' is used twice", ("decision", "ratings", ri, "id")
-            )
+            text = msg("duplicate-id.rating", id=rating.id)
+            yield error("duplicate-id", text, ("decision", "ratings", ri, "id"))
         rating_seen.add(rating.id)
 
 
@@ -78,24 +75,21 @@ def _check_inputs(inputs: Mapping[str, InputSpec], base: DocPath) -> Iterator[Di
     for name, spec in inputs.items():
         path = (*base, name)
         if spec.type == "enum" and not spec.values:
-            yield error("enum-without-values", f"enum input '{name}' needs 'values'", path)
+            yield error("enum-without-values", msg("enum-without-values", name=name), path)
         if spec.type != "enum" and spec.values:
-            yield error("values-not-enum", f"'values' is only for enum inputs; '{name}' is {spec.type}", path)
+            yield error("values-not-enum", msg("values-not-enum", name=name, type=spec.type), path)
         if spec.type == "list":
             if not spec.items:
-                yield error("list-without-items", f"list input '{name}' needs 'items'", path)
+                yield error("list-without-items", msg("list-without-items", name=name), path)
             else:
                 yield from _check_inputs(spec.items, (*path, "items"))
         elif spec.items:
-            yield error("items-not-list", f"'items' is only for list inputs; '{name}' is {spec.type}", path)
+            yield error("items-not-list", msg("items-not-list", name=name, type=spec.type), path)
         if spec.digits is not None and spec.type not in ("integer", "number"):
-            yield error(
-                "digits-not-number",
-                f"'digits' is only for number and integer inputs; '{name}' is {spec.type}",
-                (*path, "digits"),
-            )
+            text = msg("digits-not-number", name=name, type=spec.type)
+            yield error("digits-not-number", text, (*path, "digits"))
         if spec.min is not None and spec.max is not None and spec.min > spec.max:
-            yield error("bad-range", f"min {spec.min} is above max {spec.max}", (*path, "min"))
+            yield error("bad-range", msg("bad-range", min=spec.min, max=spec.max), (*path, "min"))
         if spec.blank is not None:
             yield from _check_blank(name, spec, path)
         if spec.value_labels and spec.values:
@@ -103,7 +97,7 @@ def _check_inputs(inputs: Mapping[str, InputSpec], base: DocPath) -> Iterator[Di
                 if value not in spec.values:
                     yield error(
                         "unknown-enum-value",
-                        f"'{value}' is not a value of '{name}'",
+                        msg("unknown-enum-value", value=value, name=name),
                         (*path, "value_labels", value),
                         did_you_mean(value, spec.values),
                     )
@@ -115,7 +109,7 @@ def _check_blank(name: str, spec: InputSpec, path: DocPath) -> Iterator[Diagnost
     kind = spec.type
     numeric = isinstance(value, int | float) and not isinstance(value, bool)
     if kind == "list":
-        yield error("bad-blank", f"'blank' is not for list inputs; '{name}' is a list", where)
+        yield error("bad-blank", msg("bad-blank.list", name=name), where)
         return
     fits = {
         "boolean": isinstance(value, bool),
@@ -127,12 +121,12 @@ def _check_blank(name: str, spec: InputSpec, path: DocPath) -> Iterator[Diagnost
     }[kind]
     if not fits:
         hint = did_you_mean(str(value), spec.values or ()) if kind == "enum" else None
-        yield error("bad-blank", f"blank {value!r} is not a value of the {kind} input '{name}'", where, hint)
+        yield error("bad-blank", msg("bad-blank", value=repr(value), type=kind, name=name), where, hint)
     elif numeric and (
         (spec.min is not None and value < spec.min)  # type: ignore[operator]
         or (spec.max is not None and value > spec.max)  # type: ignore[operator]
     ):
-        yield error("bad-blank", f"blank {value!r} is outside the range of '{name}'", where)
+        yield error("bad-blank", msg("bad-blank.range", value=repr(value), name=name), where)
 
 
 def _is_date(text: str) -> bool:
@@ -148,39 +142,37 @@ def _check_parameters(cs: CriteriaSet) -> Iterator[Diagnostic]:
         path: DocPath = ("parameters", name)
         if param.by is None:
             if param.value is None:
-                yield error(
-                    "parameter-shape", f"parameter '{name}' needs 'value', or 'by' with 'values'", path
-                )
+                yield error("parameter-shape", msg("parameter-shape", name=name), path)
             if param.values is not None:
-                yield error("parameter-shape", f"parameter '{name}' has 'values' but no 'by'", path)
+                yield error("parameter-shape", msg("parameter-shape.values", name=name), path)
             continue
         if param.value is not None:
-            yield error("parameter-shape", f"parameter '{name}' has both 'value' and 'by'", path)
+            yield error("parameter-shape", msg("parameter-shape.both", name=name), path)
         spec = cs.inputs.get(param.by)
         if spec is None:
             yield error(
                 "unknown-reference",
-                f"'by: {param.by}' names no input",
+                msg("unknown-reference", name=param.by),
                 (*path, "by"),
                 did_you_mean(param.by, cs.inputs),
             )
             continue
         if spec.type != "enum" or not spec.values:
-            yield error("parameter-by-not-enum", f"'by: {param.by}' must name an enum input", (*path, "by"))
+            yield error("parameter-by-not-enum", msg("parameter-by-not-enum", name=param.by), (*path, "by"))
             continue
         table = param.values or {}
         for value in spec.values:
             if value not in table:
                 yield error(
                     "table-incomplete",
-                    f"parameter '{name}' has no value for {param.by} = '{value}'",
+                    msg("table-incomplete", name=name, by=param.by, value=value),
                     (*path, "values") if param.values is not None else path,
                 )
         for value in table:
             if value not in spec.values:
                 yield error(
                     "unknown-enum-value",
-                    f"'{value}' is not a value of '{param.by}'",
+                    msg("unknown-enum-value", value=value, name=param.by),
                     (*path, "values", value),
                     did_you_mean(value, spec.values),
                 )
@@ -196,41 +188,29 @@ def _check_criteria(cs: CriteriaSet) -> Iterator[Diagnostic]:
         has_when = criterion.when is not None
         has_graded = criterion.points_by is not None
         if has_when == has_graded:
-            what = "both 'when' and 'points_by'" if has_when else "neither 'when' nor 'points_by'"
-            yield error("rule-shape", f"criterion '{criterion.id}' has {what}; give exactly one", path)
+            what = msg("rule-shape.both" if has_when else "rule-shape.neither")
+            yield error("rule-shape", msg("rule-shape", id=criterion.id, what=what), path)
         if has_graded and criterion.points:
-            yield error(
-                "rule-shape",
-                f"criterion '{criterion.id}': 'points' goes with 'when', not 'points_by'",
-                (*path, "points"),
-            )
+            yield error("rule-shape", msg("rule-shape.points", id=criterion.id), (*path, "points"))
         pb = criterion.points_by
         if pb is not None and any(
             v < 0 for v in [*(pb.table or {}).values(), *(b.points for b in pb.bands or [])]
         ):
-            yield error("negative-points", "graded points cannot be negative", (*path, "points_by"))
+            yield error("negative-points", msg("negative-points"), (*path, "points_by"))
         if pb is not None:
             if (pb.table is None) == (pb.bands is None):
-                yield error(
-                    "points-by-shape",
-                    "'points_by' needs exactly one of 'table' or 'bands'",
-                    (*path, "points_by"),
-                )
+                yield error("points-by-shape", msg("points-by-shape"), (*path, "points_by"))
             if pb.bands:
                 mins = [b.min for b in pb.bands]
                 if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
-                    yield error(
-                        "bands-order",
-                        "graded bands must be listed highest 'min' first, without repeats",
-                        (*path, "points_by", "bands"),
-                    )
+                    yield error("bands-order", msg("bands-order"), (*path, "points_by", "bands"))
             spec = cs.inputs.get(pb.value)
             if pb.table is not None and spec is not None and spec.values:
                 for value in pb.table:
                     if value not in spec.values:
                         yield error(
                             "unknown-enum-value",
-                            f"'{value}' is not a value of '{pb.value}'",
+                            msg("unknown-enum-value", value=value, name=pb.value),
                             (*path, "points_by", "table", value),
                             did_you_mean(value, spec.values),
                         )
@@ -238,7 +218,7 @@ def _check_criteria(cs: CriteriaSet) -> Iterator[Diagnostic]:
                     if value not in pb.table:
                         yield error(
                             "table-incomplete",
-                            f"graded points give nothing for {pb.value} = '{value}'",
+                            msg("table-incomplete.points", by=pb.value, value=value),
                             (*path, "points_by", "table"),
                         )
         if criterion.message is not None:
@@ -249,7 +229,7 @@ def _check_criteria(cs: CriteriaSet) -> Iterator[Diagnostic]:
                         if name not in known:
                             yield error(
                                 "unknown-placeholder",
-                                f"'{{{name}}}' in the message names no input, parameter, derived value or measure",
+                                msg("unknown-placeholder", name=name),
                                 (*path, "message", verdict, lang),
                                 did_you_mean(name, known),
                             )
@@ -266,14 +246,14 @@ def _check_decision(cs: CriteriaSet) -> Iterator[Diagnostic]:
     if decision.max_score is not None and decision.max_score != total:
         yield error(
             "max-score-mismatch",
-            f"max_score is {decision.max_score:g} but the criteria give at most {total:g}",
+            msg("max-score-mismatch", declared=decision.max_score, total=total),
             ("decision", "max_score"),
         )
     pass_min = decision.pass_.min_score
     if isinstance(pass_min, int | float) and pass_min > total:
         yield error(
             "pass-unreachable",
-            f"the pass mark {pass_min:g} is above the maximum {total:g}",
+            msg("pass-unreachable", mark=pass_min, total=total),
             ("decision", "pass", "min_score"),
         )
     previous: float | None = None
@@ -283,7 +263,7 @@ def _check_decision(cs: CriteriaSet) -> Iterator[Diagnostic]:
         if fallback_seen is not None:
             yield error(
                 "rating-unreachable",
-                f"rating '{rating.id}' comes after '{fallback_seen}', which always applies",
+                msg("rating-unreachable.after", id=rating.id, fallback=fallback_seen),
                 path,
             )
             continue
@@ -292,15 +272,15 @@ def _check_decision(cs: CriteriaSet) -> Iterator[Diagnostic]:
             if score > total:
                 yield error(
                     "rating-unreachable",
-                    f"rating '{rating.id}' needs {score:g} points; the maximum is {total:g}",
+                    msg("rating-unreachable", id=rating.id, score=score, total=total),
                     (*path, "min_score"),
                 )
             if previous is not None and score > previous:
-                yield error("ratings-order", "ratings must be listed highest first", (*path, "min_score"))
+                yield error("ratings-order", msg("ratings-order"), (*path, "min_score"))
             elif previous is not None and score == previous and rating.when is None:
                 yield error(
                     "rating-overlap",
-                    f"rating '{rating.id}' has the same mark as the one before it",
+                    msg("rating-overlap", id=rating.id),
                     (*path, "min_score"),
                 )
             previous = float(score)
@@ -309,7 +289,7 @@ def _check_decision(cs: CriteriaSet) -> Iterator[Diagnostic]:
     if decision.ratings and fallback_seen is None:
         yield error(
             "ratings-no-fallback",
-            "the last rating must be a fallback (no min_score, no when, requires_pass: false)",
+            msg("ratings-no-fallback"),
             ("decision", "ratings", len(decision.ratings) - 1),
         )
 
@@ -340,19 +320,19 @@ def _check_languages(cs: CriteriaSet) -> Iterator[Diagnostic]:
         if lang not in cs.languages:
             yield error(
                 "missing-language",
-                f"languages must include '{lang}' (Vietnamese and English)",
+                msg("missing-language", lang=lang),
                 ("languages",),
             )
     wanted = list(dict.fromkeys([*cs.languages, *REQUIRED_LANGUAGES]))
     for path, text in _walk_texts(cs, ()):
         for lang in wanted:
             if lang not in text:
-                yield error("missing-translation", f"this text has no '{lang}' version", path)
+                yield error("missing-translation", msg("missing-translation", lang=lang), path)
         for lang in text:
             if lang not in wanted:
                 yield error(
                     "unknown-language",
-                    f"'{lang}' is not among the set's languages",
+                    msg("unknown-language", lang=lang),
                     (*path, lang),
                     did_you_mean(lang, wanted),
                 )
@@ -362,7 +342,7 @@ def _check_window(cs: CriteriaSet) -> Iterator[Diagnostic]:
     if cs.effective_to is not None and cs.effective_to <= cs.effective_from:
         yield error(
             "bad-window",
-            f"effective_to ({cs.effective_to}) must be after effective_from ({cs.effective_from})",
+            msg("bad-window", end=cs.effective_to, start=cs.effective_from),
             ("effective_to",),
         )
 
@@ -393,10 +373,11 @@ def _check_numbers(cs: CriteriaSet) -> Iterator[Diagnostic]:
     the structure check)."""
     for path, value in _numbers(cs, ()):
         if not -BIGGEST <= value <= BIGGEST:
-            shown = (
-                f"{value:.3g}" if isinstance(value, float) else f"a number of {len(str(abs(value)))} digits"
-            )
-            yield error("not-finite", f"{shown} is too large: numbers in a set stay within ±1e308", path)
+            if isinstance(value, float):
+                text = msg("not-finite.too-large", value=f"{value:.3g}")
+            else:
+                text = msg("not-finite.too-many-digits", digits=len(str(abs(value))))
+            yield error("not-finite", text, path)
 
 
 def _check_sizes(cs: CriteriaSet) -> Iterator[Diagnostic]:
@@ -404,11 +385,11 @@ def _check_sizes(cs: CriteriaSet) -> Iterator[Diagnostic]:
     for path, criterion in _criterion_paths(cs):
         bands = criterion.points_by.bands if criterion.points_by is not None else None
         if bands is not None and len(bands) > MAX_BANDS:
-            message = f"{len(bands)} graded bands; a criterion may have at most {MAX_BANDS}"
-            yield error("too-many-bands", message, (*path, "points_by", "bands"))
+            text = msg("too-many-bands", count=len(bands), most=MAX_BANDS)
+            yield error("too-many-bands", text, (*path, "points_by", "bands"))
     if len(cs.decision.ratings) > MAX_BANDS:
-        message = f"{len(cs.decision.ratings)} rating bands; a set may have at most {MAX_BANDS}"
-        yield error("too-many-bands", message, ("decision", "ratings"))
+        text = msg("too-many-bands.ratings", count=len(cs.decision.ratings), most=MAX_BANDS)
+        yield error("too-many-bands", text, ("decision", "ratings"))
 
 
 def check_meaning(cs: CriteriaSet) -> list[Diagnostic]:

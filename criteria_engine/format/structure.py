@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from ..errors import Diagnostic, DocPath, did_you_mean, error
+from ..messages import ENTRIES, Arg, Msg, listing, msg
 from .models import CriteriaSet
 
 _CODES = {
@@ -32,7 +33,8 @@ _CODES = {
 }
 
 
-def _code_for(kind: str) -> str:
+def code_for(kind: str) -> str:
+    """The diagnostic code of a pydantic error kind (``string_too_long`` -> ``too-long``)."""
     if kind in _CODES:
         return _CODES[kind]
     if kind.startswith("date") or kind.startswith("datetime"):
@@ -100,56 +102,77 @@ def _existing_prefix(data: object, loc: Sequence[str | int]) -> DocPath:
     return tuple(out)
 
 
-def _describe(value: object) -> str:
+def _describe(value: object) -> Arg:
     if isinstance(value, str):
         return f"'{value}'"
     if isinstance(value, Mapping):
-        return "a mapping"
+        return msg("structure.mapping")
     if isinstance(value, list):
-        return "a list"
+        return msg("structure.list")
     return repr(value)
+
+
+def pydantic_problem(err: Mapping[str, Any]) -> Msg:
+    """pydantic's complaint in the catalogue's words (its own English for a kind the
+    catalogue does not know)."""
+    kind = str(err["type"])
+    context = err.get("ctx", {})
+    if f"pydantic.{kind}" in ENTRIES:
+        values: dict[str, Arg] = {
+            k: v for k, v in context.items() if isinstance(v, str | int | float) and not isinstance(v, bool)
+        }
+        if kind == "too_short":
+            given = err.get("input")
+            values.setdefault("actual_length", len(given) if isinstance(given, list) else 0)
+        return msg(f"pydantic.{kind}", **values)
+    text = str(err["msg"])
+    return msg("pydantic.other", detail=text[:1].lower() + text[1:])
 
 
 def _convert(err: Mapping[str, Any], data: object) -> Diagnostic:
     kind = str(err["type"])
     loc = tuple(err["loc"])
-    code = _code_for(kind)
+    code = code_for(kind)
     path = _existing_prefix(data, loc)
-    suggestion: str | None = None
+    suggestion: Msg | None = None
     if code == "unknown-key":
         key = str(loc[-1])
         model = model_at(path[:-1])
         allowed = sorted(_model_fields(model)) if model else []
         suggestion = did_you_mean(key, allowed)
         if suggestion is None and allowed:
-            suggestion = "allowed keys: " + ", ".join(allowed)
-        message = f"unknown key '{key}'"
+            suggestion = msg("unknown-key.allowed", keys=listing(allowed))
+        text = msg("unknown-key", key=key)
     elif code == "missing-key":
-        message = f"missing required key '{loc[-1]}'"
+        text = msg("missing-key", key=str(loc[-1]))
     elif code == "bad-value":
         expected = str(err.get("ctx", {}).get("expected", ""))
         options = re.findall(r"'([^']*)'", expected)
         given = err.get("input")
         suggestion = did_you_mean(str(given), options) if isinstance(given, str) else None
-        message = f"{_describe(given)} is not one of {', '.join(options)}"
+        text = msg("bad-value", value=_describe(given), options=listing(options))
     elif code == "bad-date":
-        message = f"{_describe(err.get('input'))} is not a date (write YYYY-MM-DD)"
+        text = msg("bad-date", value=_describe(err.get("input")))
     elif code == "not-finite":
-        message = (
-            f"{_describe(err.get('input'))} is not a finite number (NaN and infinity cannot be compared)"
-        )
+        text = msg("not-finite.set", value=_describe(err.get("input")))
     elif code == "bad-format":
         pattern = str(err.get("ctx", {}).get("pattern", ""))
-        message = f"{_describe(err.get('input'))} does not match the required form {pattern}"
+        text = msg("bad-format", value=_describe(err.get("input")), pattern=pattern)
     else:
-        message = f"{_describe(err.get('input'))}: {str(err['msg'])[0].lower()}{str(err['msg'])[1:]}"
-    return error(code, message, path, suggestion)
+        text = msg("structure.value", value=_describe(err.get("input")), detail=pydantic_problem(err))
+    return error(code, text, path, suggestion)
+
+
+def example_problem(index: int, err: Mapping[str, Any]) -> Msg:
+    """The problem of the example at 0-based ``index`` of an examples file, from pydantic."""
+    where: Arg = ".".join(str(p) for p in err["loc"]) or msg("bad-example.whole")
+    return msg("bad-example", index=index + 1, where=where, detail=pydantic_problem(err))
 
 
 def check_structure(data: object) -> tuple[CriteriaSet | None, list[Diagnostic]]:
     """Validate the document's shape; return the model, or None and every problem found."""
     if not isinstance(data, Mapping):
-        return None, [error("not-a-mapping", "a criteria set must be a mapping of keys to values")]
+        return None, [error("not-a-mapping", msg("not-a-mapping.set"))]
     try:
         return CriteriaSet.model_validate(data), []
     except PydanticValidationError as exc:
@@ -173,4 +196,4 @@ def close_keys(word: str, options: Sequence[str]) -> list[str]:
     return difflib.get_close_matches(word, options, n=3, cutoff=0.6)
 
 
-__all__ = ["check_structure", "close_keys", "model_at"]
+__all__ = ["check_structure", "close_keys", "code_for", "example_problem", "model_at", "pydantic_problem"]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from criteria_engine.errors import Diagnostic
+from criteria_engine.errors import Diagnostic, diagnostic
 
 # readers, the public module, owns RawRow and the limits; they are looked up there when used (never
 # at import: readers imports this module), so a limit changed there applies here too.
@@ -22,10 +22,11 @@ from criteria_engine.io import readers
 from criteria_engine.io._csv_long import Written, reduce_long_line
 from criteria_engine.io._files import check_utf8, fail, open_binary
 from criteria_engine.io._rows import HeaderChoice, make_headers, make_row, pick_header
+from criteria_engine.messages import Msg, msg
 
 _DELIMITERS = (",", ";", "\t", "|")  # '|' is recognised only to be refused with advice
-_DELIMITER_HINT = "separate the columns with ',' or ';' (or tabs, as .tsv), the same in every row"
-_QUOTE_HINT = 'remove the stray quote (") or close it; a cell that starts with a quote must end with one'
+_DELIMITER_HINT = msg("data-delimiter.hint")
+_QUOTE_HINT = msg("data-broken-row.hint")
 _SNIFF_CHARS = 1 << 20
 
 Record = tuple[int, list[str], Diagnostic | None]
@@ -106,7 +107,7 @@ class CsvFile:
         while True:
             chunks = self._one_line()
             if not chunks:
-                fail("data-empty", "the file is empty (no header row)", self.file)
+                fail("data-empty", msg("data-empty.no-header"), self.file)
             if "".join(chunks).strip(" \t\r\n,;|"):  # a line of only delimiters is blank too
                 break
             self.line_no += 1
@@ -140,8 +141,13 @@ class CsvFile:
                 if outside.count(d) > most:
                     best, most = d, outside.count(d)
         if best == "|":
-            message = "the header row is separated by '|', which is not a CSV delimiter"
-            fail("data-delimiter", message, self.file, self.line_no + 1, hint=_DELIMITER_HINT)
+            fail(
+                "data-delimiter",
+                msg("data-delimiter.pipe"),
+                self.file,
+                self.line_no + 1,
+                hint=_DELIMITER_HINT,
+            )
         return best
 
     def _check_single_column(self, line: int, cells: list[str]) -> None:
@@ -150,8 +156,8 @@ class CsvFile:
         seps = [d for d in _DELIMITERS[1:] if len(filled) == 1 and d in filled[0]]
         if len(filled) > 1 or seps:
             shown = _shown((seps or [","])[0])
-            message = f"the header has a single column but row {line} has cells separated by '{shown}'"
-            fail("data-delimiter", message, self.file, line, hint=_DELIMITER_HINT)
+            text = msg("data-delimiter.single", line=line, delimiter=shown)
+            fail("data-delimiter", text, self.file, line, hint=_DELIMITER_HINT)
 
     def _read(self) -> str:
         return self._pending.pop(0) if self._pending else self._text.readline(readers.LINE_CHUNK_CHARS)
@@ -200,9 +206,8 @@ class CsvFile:
             except csv.Error as exc:
                 if self._stops():
                     return
-                problem = Diagnostic(
-                    "data-broken-row", f"row {self._start} cannot be read: {exc}", self.file, self._start
-                )
+                text = msg("data-broken-row", line=self._start, detail=str(exc))
+                problem = diagnostic("data-broken-row", text, self.file, self._start)
                 yield self._start, [], problem
                 continue
             if self._stops():
@@ -260,20 +265,15 @@ class CsvFile:
         self.line_no, self._after_cr = start, False
         self._lines_of_record, self._chars_of_record = [], 0
         self._reader = csv.reader(self._lines(), delimiter=self.delimiter)
+        why: Msg
         if count is None:
-            why = f"is still open after {len(lines) - 1:,} more lines"
+            why = msg("data-broken-row.open", count=len(lines) - 1)
         elif count == self._columns:
-            why = f"runs on to line {end}, where a quote is misplaced"
+            why = msg("data-broken-row.misplaced", end=end)
         else:
-            why = (
-                f"runs on to line {end}, which would make the row {count} cells long "
-                f"instead of {self._columns}"
-            )
-        message = (
-            f'row {start} cannot be read: the quote (") that opens column {opened} is not closed on '
-            f"its line and {why}; the row is left out and the lines after it are read as rows"
-        )
-        return start, [], Diagnostic("data-broken-row", message, self.file, start, opened, (), _QUOTE_HINT)
+            why = msg("data-broken-row.cells", end=end, count=count, columns=self._columns)
+        text = msg("data-broken-row.quote", line=start, column=opened, why=why)
+        return start, [], diagnostic("data-broken-row", text, self.file, start, opened, (), _QUOTE_HINT)
 
     def _shape(self, line: int, cells: list[str]) -> Diagnostic | None:
         """A row with fewer cells than the header has columns: another delimiter, or cut short."""
@@ -283,17 +283,13 @@ class CsvFile:
         text = cells[0] if len(cells) == 1 else ""
         for other in _DELIMITERS[:3]:
             if other != self.delimiter and other in text and text.count(other) + 1 >= max(2, columns // 2):
-                message = (
-                    f"row {line} is separated by '{_shown(other)}' but the header row by "
-                    f"'{_shown(self.delimiter)}'; the row is not read"
+                said = msg(
+                    "data-delimiter", line=line, delimiter=_shown(other), header=_shown(self.delimiter)
                 )
-                return Diagnostic("data-delimiter", message, self.file, line, 1, (), _DELIMITER_HINT)
-        message = (
-            f"row {line} has {len(cells)} cell(s) but the header has {columns} columns; the row may be "
-            "cut short or its cells shifted, so it is not evaluated"
-        )
-        hint = "give the row a cell for every column (an empty cell is fine: two delimiters in a row)"
-        return Diagnostic("data-column-count", message, self.file, line, len(cells) + 1, (), hint)
+                return diagnostic("data-delimiter", said, self.file, line, 1, (), _DELIMITER_HINT)
+        said = msg("data-column-count", line=line, cells=len(cells), columns=columns)
+        hint = msg("data-column-count.hint")
+        return diagnostic("data-column-count", said, self.file, line, len(cells) + 1, (), hint)
 
     def rows(self) -> Iterator[readers.RawRow]:
         """The data rows, in file order."""

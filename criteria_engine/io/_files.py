@@ -7,22 +7,23 @@ import codecs
 from pathlib import Path
 from typing import IO, NoReturn
 
-from criteria_engine.errors import DataError, Diagnostic
+from criteria_engine.errors import DataError, diagnostic, os_reason
+from criteria_engine.messages import Msg, msg
 
-_SAVE_UTF8 = "save the file as UTF-8 (Excel: 'CSV UTF-8'; LibreOffice: character set Unicode (UTF-8))"
+_SAVE_UTF8 = msg("data-not-utf8.hint")
 
 
 def fail(
-    code: str, message: str, file: str, line: int = 0, column: int = 0, hint: str | None = None
+    code: str, text: Msg, file: str, line: int = 0, column: int = 0, hint: Msg | None = None
 ) -> NoReturn:
-    raise DataError([Diagnostic(code, message, file, line, column, suggestion=hint)])
+    raise DataError([diagnostic(code, text, file, line, column, hint=hint)])
 
 
 def open_binary(path: Path) -> IO[bytes]:
     try:
         return path.open("rb")
     except OSError as exc:
-        fail("data-unreadable", f"cannot read '{path}': {exc.strerror or exc}", str(path))
+        fail("data-unreadable", msg("data-unreadable", path=str(path), reason=os_reason(exc)), str(path))
 
 
 def check_utf8(path: Path) -> None:
@@ -43,6 +44,6 @@ def check_utf8(path: Path) -> None:
                 line.decode("utf-8")
             except UnicodeDecodeError as exc:
                 column = len(line[: exc.start].decode("utf-8", "replace")) + 1
-                message = f"line {number} is not UTF-8 text (byte 0x{line[exc.start]:02X})"
-                fail("data-not-utf8", message, str(path), number, column, _SAVE_UTF8)
-    fail("data-not-utf8", "the file is not UTF-8 text", str(path))  # cut inside a character
+                text = msg("data-not-utf8", line=number, byte=f"{line[exc.start]:02X}")
+                fail("data-not-utf8", text, str(path), number, column, _SAVE_UTF8)
+    fail("data-not-utf8", msg("data-not-utf8.file"), str(path))  # cut inside a character

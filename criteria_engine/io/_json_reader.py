@@ -17,13 +17,14 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Any
 
-from criteria_engine.errors import Diagnostic, did_you_mean
+from criteria_engine.errors import diagnostic, did_you_mean
 
 # readers, the public module, owns RawRow and the limits; they are looked up there when used (never
 # at import: readers imports this module), so a limit changed there applies here too.
 from criteria_engine.io import readers
 from criteria_engine.io._files import check_utf8, fail, open_binary
 from criteria_engine.io._rows import preview
+from criteria_engine.messages import Arg, Msg, listing, msg
 
 _LONG_NUMBER = re.compile(r"-?[0-9]{4000,}")
 
@@ -51,16 +52,16 @@ def parse(text: str) -> object:
     return json.loads(text, object_pairs_hook=_pairs)
 
 
-def record_problem(item: object) -> str | None:
+def record_problem(item: object) -> Msg | None:
     """Why a parsed record cannot be read (a repeated key, too deep), or None."""
     stack: list[tuple[object, int]] = [(item, 1)]
     while stack:
         node, depth = stack.pop()
         if isinstance(node, _Repeated):
-            keys = ", ".join(f"'{k}'" for k in node.repeated[:3])
-            return f"the key {keys} appears more than once in one record (which one is meant?)"
+            keys = listing(f"'{k}'" for k in node.repeated[:3])
+            return msg("data-bad-json.repeated", keys=keys)
         if depth > readers.MAX_JSON_DEPTH:
-            return f"it is nested more than {readers.MAX_JSON_DEPTH} levels deep"
+            return msg("data-bad-json.deep", limit=readers.MAX_JSON_DEPTH)
         if isinstance(node, dict):
             stack.extend((v, depth + 1) for v in node.values() if isinstance(v, dict | list))
         elif isinstance(node, list):
@@ -68,31 +69,43 @@ def record_problem(item: object) -> str | None:
     return None
 
 
-def _unparsable(exc: Exception, text: str) -> tuple[str, int, int]:
+_JSON_WORDS = {
+    "Expecting value": "json.expecting-value",
+    "Expecting ',' delimiter": "json.expecting-comma",
+    "Expecting ':' delimiter": "json.expecting-colon",
+    "Expecting property name enclosed in double quotes": "json.expecting-name",
+    "Unterminated string starting at": "json.unterminated",
+    "Invalid control character at": "json.control",
+    "Extra data": "json.extra",
+}
+"""Python's JSON complaints (stable words) in the catalogue's words."""
+
+
+def _unparsable(exc: Exception, text: str) -> tuple[Msg, int, int]:
     """(message, line, column) for a JSON text that cannot be parsed."""
     if isinstance(exc, json.JSONDecodeError):
-        return exc.msg, exc.lineno, exc.colno
+        key = _JSON_WORDS.get(exc.msg)
+        return (msg(key) if key else msg("json.detail", detail=exc.msg)), exc.lineno, exc.colno
     if isinstance(exc, RecursionError):
-        return f"it is nested too deeply (more than {readers.MAX_JSON_DEPTH} levels are not read)", 0, 0
+        return msg("data-bad-json.too-deep", limit=readers.MAX_JSON_DEPTH), 0, 0
     found = _LONG_NUMBER.search(text)
     if found is not None:
         line = text.count("\n", 0, found.start()) + 1
         column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-        return f"a number has {len(found.group().lstrip('-')):,} digits, too many to read", line, column
-    return str(exc), 0, 0
+        return msg("data-bad-json.digits", digits=len(found.group().lstrip("-"))), line, column
+    return msg("json.detail", detail=str(exc)), 0, 0
 
 
 def _json_row(number: int, item: object, file: str) -> readers.RawRow:
     if isinstance(item, dict):
         why = record_problem(item)
         if why is not None:
-            diagnostic = Diagnostic("data-bad-json", f"row {number} cannot be read: {why}", file, number)
-            return readers.RawRow(number, {}, (diagnostic,))
+            problem = diagnostic("data-bad-json", msg("data-bad-json", line=number, detail=why), file, number)
+            return readers.RawRow(number, {}, (problem,))
         return readers.RawRow(number, {str(k): v for k, v in item.items()})
     kind = "null" if item is None else type(item).__name__
-    problem = Diagnostic(
-        "data-not-object", f"row {number} is a {kind}, not an object: {preview([item], 1)}", file, number
-    )
+    text = msg("data-not-object", line=number, kind=kind, preview=preview([item], 1))
+    problem = diagnostic("data-not-object", text, file, number)
     return readers.RawRow(number, {}, (problem,))
 
 
@@ -101,11 +114,8 @@ def load_json(path: Path) -> object:
     with open_binary(path) as raw:
         data = raw.read(readers.MAX_JSON_BYTES + 1)
     if len(data) > readers.MAX_JSON_BYTES:
-        message = (
-            f"the JSON document is larger than {readers.MAX_JSON_BYTES:,} bytes, the limit for one document"
-        )
-        hint = "write the records as JSONL (one record per line), which is read a line at a time"
-        fail("data-too-large", message, str(path), hint=hint)
+        too_large = msg("data-too-large.bytes", limit=readers.MAX_JSON_BYTES)
+        fail("data-too-large", too_large, str(path), hint=msg("data-too-large.hint"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -113,12 +123,12 @@ def load_json(path: Path) -> object:
         raise
     del data
     if not text.strip():
-        fail("data-empty", "the file is empty", str(path))
+        fail("data-empty", msg("empty-file"), str(path))
     try:
         return parse(text)
     except (ValueError, RecursionError) as exc:
-        message, line, column = _unparsable(exc, text)
-        fail("data-bad-json", f"the file is not valid JSON: {message}", str(path), line, column)
+        detail, line, column = _unparsable(exc, text)
+        fail("data-bad-json", msg("data-bad-json.file", detail=detail), str(path), line, column)
 
 
 def json_table(document: object, table: str | None, file: str) -> list[Any]:
@@ -129,31 +139,35 @@ def json_table(document: object, table: str | None, file: str) -> list[Any]:
     if isinstance(document, list):
         if table is None:
             return document
-        fail("dataset-missing-table", f"the file holds one list, not a table named '{table}'", file)
+        fail("dataset-missing-table", msg("dataset-missing-table.one-list", table=table), file)
     if not isinstance(document, dict):
-        fail("data-not-list", "the JSON document is not a list of records", file, 1, 1)
+        fail("data-not-list", msg("data-not-list.document"), file, 1, 1)
     lists = [key for key, value in document.items() if isinstance(value, list)]
     if table is None:
         if len(lists) == 1:
             return list(document[lists[0]])
-        which = f": one of {', '.join(lists)}" if lists else " (it holds no list)"
-        fail("data-not-list", f"the JSON document is an object; name the table to read{which}", file, 1, 1)
+        which = msg("data-not-list.which", tables=listing(lists)) if lists else msg("data-not-list.none")
+        fail("data-not-list", msg("data-not-list.object", which=which), file, 1, 1)
     if table not in document:
-        listed = f"; it has: {', '.join(lists)}" if lists else ""
+        listed: Arg = msg("dataset-missing-table.has", tables=listing(lists)) if lists else ""
         hint = did_you_mean(table, lists)
-        fail("dataset-missing-table", f"no table '{table}' in the document{listed}", file, hint=hint)
+        fail(
+            "dataset-missing-table",
+            msg("dataset-missing-table.document", table=table, listed=listed),
+            file,
+            hint=hint,
+        )
     value = document[table]
     if not isinstance(value, list):
-        fail("data-not-list", f"'{table}' is a {type(value).__name__}, not a list of records", file)
+        fail("data-not-list", msg("data-not-list", table=table, kind=type(value).__name__), file)
     return value
 
 
 def iter_json(path: Path, table: str | None) -> Iterator[readers.RawRow]:
     records = json_table(load_json(path), table, str(path))
     if len(records) > readers.MAX_JSON_ROWS:
-        message = f"the JSON document holds {len(records):,} records, more than the limit of {readers.MAX_JSON_ROWS:,}"
-        hint = "write the records as JSONL (one record per line), which is read a line at a time"
-        fail("data-too-large", message, str(path), hint=hint)
+        text = msg("data-too-large.rows", count=len(records), limit=readers.MAX_JSON_ROWS)
+        fail("data-too-large", text, str(path), hint=msg("data-too-large.hint"))
     for number, item in enumerate(records, start=1):
         yield _json_row(number, item, str(path))
 
@@ -187,17 +201,14 @@ def jsonl_records(
             return
         at, offset = offset, offset + size
         if data is None:
-            message = f"row {number} is longer than {readers.MAX_JSONL_LINE_BYTES:,} bytes; it is not read"
-            yield (
-                at,
-                readers.RawRow(number, {}, (Diagnostic("data-cell-too-large", message, file, number, 1),)),
-            )
+            text = msg("data-cell-too-large.line", line=number, limit=readers.MAX_JSONL_LINE_BYTES)
+            yield at, readers.RawRow(number, {}, (diagnostic("data-cell-too-large", text, file, number, 1),))
             number += 1
             continue
         try:
             line = data.decode("utf-8")
         except UnicodeDecodeError:
-            fail("data-not-utf8", f"line {number} is not UTF-8 text", file, number)
+            fail("data-not-utf8", msg("data-not-utf8.line", line=number), file, number)
         if number == 1:
             line = line.removeprefix("\ufeff")
         if line.strip():
@@ -209,9 +220,11 @@ def _jsonl_row(number: int, line: str, file: str) -> readers.RawRow:
     try:
         item = parse(line)
     except (ValueError, RecursionError) as exc:
-        message, _line, column = _unparsable(exc, line)
-        at = f" (at character {column})" if column else ""
-        problem = Diagnostic("data-bad-json", f"row {number} is not valid JSON: {message}{at}", file, number)
+        detail, _line, column = _unparsable(exc, line)
+        if column:
+            detail = msg("data-bad-json.character", detail=detail, column=column)
+        text = msg("data-bad-json.line", line=number, detail=detail)
+        problem = diagnostic("data-bad-json", text, file, number)
         return readers.RawRow(number, {}, (problem,))
     return _json_row(number, item, file)
 
@@ -228,4 +241,4 @@ def iter_jsonl(path: str | Path) -> Iterator[readers.RawRow]:
             rows += 1
             yield row
     if not rows:
-        fail("data-empty", "the file is empty (no records)", file)
+        fail("data-empty", msg("data-empty.no-records"), file)

@@ -7,12 +7,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from criteria_engine.errors import Diagnostic
+from criteria_engine.errors import Diagnostic, diagnostic
 
 # readers, the public module, owns RawRow and the limits; they are looked up there when used (never
 # at import: readers imports this module), so a limit changed there applies here too.
 from criteria_engine.io import readers
 from criteria_engine.io._files import fail
+from criteria_engine.messages import msg
 
 _MARKER_RE = re.compile("\x00cell-too-large:([0-9]+)\x00")
 
@@ -41,21 +42,20 @@ def pick_header(
     stream = iter(records)
     seen: list[Record] = []
     if isinstance(choice, int):
-        hint = "give the row of the column headers with --header-row N"
+        hint = msg("data-bad-header-row.hint")
         for record in stream:
             if record[0] == choice:
                 return _header(record, seen, stream)
             if record[0] > choice:
-                message = f"row {choice} is empty, so it cannot be the header row"
-                fail("data-bad-header-row", message, file, choice, hint=hint)
+                fail(
+                    "data-bad-header-row",
+                    msg("data-bad-header-row.empty", row=choice),
+                    file,
+                    choice,
+                    hint=hint,
+                )
             seen.append(record)
-        fail(
-            "data-bad-header-row",
-            f"the file has no row {choice} to take as the header row",
-            file,
-            choice,
-            hint=hint,
-        )
+        fail("data-bad-header-row", msg("data-bad-header-row", row=choice), file, choice, hint=hint)
     best, best_count = 0, 1
     for record in stream:
         seen.append(record)
@@ -70,7 +70,7 @@ def pick_header(
         if len(seen) >= HEADER_SEARCH_ROWS:
             break
     if not seen:
-        fail("data-empty", "the file is empty (no header row)", file)
+        fail("data-empty", msg("data-empty.no-header"), file)
     return _header(seen[best], seen[:best], _chain(seen[best + 1 :], stream))
 
 
@@ -109,16 +109,16 @@ def make_headers(cells: Sequence[object], file: str, line: int) -> list[str]:
     while names and not names[-1]:
         names.pop()
     if len(names) > readers.MAX_COLUMNS:
-        message = f"the header has {len(names):,} columns; at most {readers.MAX_COLUMNS:,} are supported"
-        fail("data-too-many-columns", message, file, line)
+        text = msg("data-too-many-columns", count=len(names), limit=readers.MAX_COLUMNS)
+        fail("data-too-many-columns", text, file, line)
     seen: dict[str, int] = {}
     for index, name in enumerate(names, start=1):
         if _MARKER_RE.search(name):
-            message = f"header cell {index} is larger than {readers.MAX_CELL_CHARS:,} characters"
-            fail("data-cell-too-large", message, file, line, index)
+            text = msg("data-cell-too-large.header", index=index, limit=readers.MAX_CELL_CHARS)
+            fail("data-cell-too-large", text, file, line, index)
         if name and name in seen:
-            message = f"columns {seen[name]} and {index} are both named '{name}'"
-            fail("data-duplicate-column", message, file, line, index, "rename one of them")
+            text = msg("data-duplicate-column.header", first=seen[name], second=index, name=name)
+            fail("data-duplicate-column", text, file, line, index, msg("data-duplicate-column.header-hint"))
         seen.setdefault(name, index)
     return names
 
@@ -149,31 +149,20 @@ def make_row(headers: Sequence[str], cells: Sequence[object], line: int, file: s
         if isinstance(cell, str) and (len(cell) > readers.MAX_CELL_CHARS or _MARKER_RE.search(cell)):
             found = _MARKER_RE.search(cell)
             size = int(found.group(1)) if found else len(cell)
-            label = f"column '{name}'" if name else f"column {index + 1}"
-            problems.append(
-                Diagnostic(
-                    "data-cell-too-large",
-                    f"row {line}, {label}: the cell has {size:,} characters, more than the limit of "
-                    f"{readers.MAX_CELL_CHARS:,}; it is left out",
-                    file,
-                    line,
-                    index + 1,
-                )
+            where = (
+                msg("at.row-column", row=line, column=name)
+                if name
+                else msg("at.row-column-number", row=line, number=index + 1)
             )
+            text = msg("data-cell-too-large", where=where, size=size, limit=readers.MAX_CELL_CHARS)
+            problems.append(diagnostic("data-cell-too-large", text, file, line, index + 1))
         elif name:
             values[name] = cell
         elif not is_blank(cell):
             extra.append(cell)
             first_extra = first_extra or index + 1
     if extra:
-        problems.append(
-            Diagnostic(
-                "data-extra-cells",
-                f"row {line} has {len(extra)} value(s) in columns without a header "
-                f"(the header has {sum(1 for h in headers if h)} named columns): {preview(extra)}; left out",
-                file,
-                line,
-                first_extra,
-            )
-        )
+        named = sum(1 for h in headers if h)
+        text = msg("data-extra-cells", line=line, count=len(extra), named=named, preview=preview(extra))
+        problems.append(diagnostic("data-extra-cells", text, file, line, first_extra))
     return readers.RawRow(line, values, tuple(problems))

@@ -18,15 +18,16 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any
 
-from criteria_engine.errors import DataError, did_you_mean
+from criteria_engine.errors import DataError, did_you_mean, os_reason
 
 # readers, the public module, owns RawRow and the limits; they are looked up there when used (never
 # at import: readers imports this module), so a limit changed there applies here too.
 from criteria_engine.io import readers
 from criteria_engine.io._files import fail
 from criteria_engine.io._rows import HeaderChoice, is_blank, make_headers, make_row, pick_header
+from criteria_engine.messages import Msg, listing, msg
 
-_RESAVE = "open it in Excel or LibreOffice and save it again as .xlsx"
+_RESAVE = msg("data-bad-xlsx.hint")
 _FORMULA_TAG = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}f"
 
 
@@ -41,10 +42,10 @@ def check_archive(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        fail("data-bad-xlsx", f"the workbook cannot be read (not a valid .xlsx: {exc})", file, hint=_RESAVE)
+        fail("data-bad-xlsx", msg("data-bad-xlsx", detail=str(exc)), file, hint=_RESAVE)
     if len(parts) > readers.MAX_XLSX_PARTS:
-        message = f"the workbook has {len(parts):,} parts, more than the limit of {readers.MAX_XLSX_PARTS:,}"
-        fail("data-xlsx-too-large", message, file, hint=_RESAVE)
+        text = msg("data-xlsx-too-large.parts", count=len(parts), limit=readers.MAX_XLSX_PARTS)
+        fail("data-xlsx-too-large", text, file, hint=_RESAVE)
     for part in parts:
         size, stored = part.file_size, max(part.compress_size, 1)
         name = part.filename
@@ -57,18 +58,17 @@ def check_archive(path: Path) -> None:
         bomb = size > readers.MAX_XLSX_RATIO_FLOOR and size > stored * readers.MAX_XLSX_RATIO
         if too_big or bomb:
             why = (
-                f"more than the limit of {limit:,} bytes"
+                msg("data-xlsx-too-large.limit", limit=limit)
                 if too_big
-                else f"{size // stored:,} times its stored size of {stored:,} bytes"
+                else msg("data-xlsx-too-large.ratio", ratio=size // stored, stored=stored)
             )
-            message = f"part '{name}' of the workbook would inflate to {size:,} bytes, {why}; it is not read"
-            hint = "this is not a normal spreadsheet; " + _RESAVE + " or split it into smaller files"
-            fail("data-xlsx-too-large", message, file, hint=hint)
+            text = msg("data-xlsx-too-large", part=name, size=size, why=why)
+            fail("data-xlsx-too-large", text, file, hint=msg("data-xlsx-too-large.hint"))
 
 
 def open_workbook(path: Path) -> Any:
     if not path.is_file():
-        fail("data-unreadable", f"cannot read '{path}': no such file", str(path))
+        fail("data-unreadable", msg("data-unreadable.missing", path=str(path)), str(path))
     check_archive(path)
     import openpyxl  # type: ignore[import-untyped,unused-ignore]
 
@@ -77,13 +77,13 @@ def open_workbook(path: Path) -> Any:
             warnings.simplefilter("ignore")
             return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except OSError as exc:
-        fail("data-unreadable", f"cannot read '{path}': {exc.strerror or exc}", str(path))
+        fail("data-unreadable", msg("data-unreadable", path=str(path), reason=os_reason(exc)), str(path))
     except Exception as exc:
         fail("data-bad-xlsx", _broken(exc), str(path), hint=_RESAVE)
 
 
-def _broken(exc: Exception) -> str:
-    return f"the workbook cannot be read ({type(exc).__name__}: {exc})"
+def _broken(exc: Exception) -> Msg:
+    return msg("data-bad-xlsx.broken", kind=type(exc).__name__, detail=str(exc))
 
 
 def _parser_class() -> Any:
@@ -170,11 +170,11 @@ def _xlsx_records(path: Path, sheet: str | None) -> Generator[tuple[int, list[ob
     try:
         names = [str(n) for n in wb.sheetnames]
         if sheet is not None and sheet not in names:
-            listed = ", ".join(names)
             hint = did_you_mean(sheet, names)
-            fail("data-missing-sheet", f"no sheet '{sheet}'; the workbook has: {listed}", file, hint=hint)
+            text = msg("data-missing-sheet", sheet=sheet, sheets=listing(names))
+            fail("data-missing-sheet", text, file, hint=hint)
         if not names:
-            fail("data-empty", "the workbook has no sheets", file)
+            fail("data-empty", msg("data-empty.no-sheets"), file)
         ws = wb[sheet if sheet is not None else names[0]]
         found = False
         for number, values in _sheet_rows(ws):
@@ -182,7 +182,7 @@ def _xlsx_records(path: Path, sheet: str | None) -> Generator[tuple[int, list[ob
                 found = True
                 yield number, values
         if not found:
-            fail("data-empty", f"sheet '{ws.title}' is empty (no header row)", file)
+            fail("data-empty", msg("data-empty.sheet", sheet=str(ws.title)), file)
     except DataError:
         raise
     except Exception as exc:

@@ -3,9 +3,11 @@ can read (the "fix" beside each bad cell in the data-quality list)."""
 
 from __future__ import annotations
 
+from ..evaluators.records import value_labels
 from ..format.models import InputSpec
+from ..messages import Arg, Msg, listing, msg
 
-FORMULA_PROBLEM = "the cell holds a formula whose result was never saved in the file, so its value is unknown"
+FORMULA_PROBLEM = msg("data-formula-no-value")
 """The problem of an xlsx formula cell without a stored result."""
 
 
@@ -15,7 +17,7 @@ def is_empty(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-RESAVE_FORMULAS = "open the file in Excel or LibreOffice and save it again, so the results are stored"
+RESAVE_FORMULAS = msg("data-formula-no-value.hint")
 
 
 def cell_text(raw: object) -> str:
@@ -24,28 +26,44 @@ def cell_text(raw: object) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def how_to_write(spec: InputSpec) -> str:
+def shortened(items: tuple[Arg, ...], limit: int = 12) -> Arg:
+    """At most ``limit`` items of a list to say, with "…" when there are more."""
+    return msg("more", items=items[:limit]) if len(items) > limit else listing(items)
+
+
+def how_to_write(spec: InputSpec) -> Msg:
     """How to write a value of ``spec`` so it can be read (the fix named with a bad value)."""
     kind = spec.type
     if kind == "enum":
-        labels = [next(iter((spec.value_labels or {}).get(v, {}).values()), v) for v in spec.values or ()]
-        return "write one of: " + ", ".join(labels[:12]) + (", …" if len(labels) > 12 else "")
+        return msg("fix.one-of", labels=shortened(value_labels(spec)))
     if kind == "boolean":
-        return "write có or không (or x for có)"
+        return msg("fix.yes-no")
     if kind in ("integer", "number"):
-        example = "2" if kind == "integer" else "1.500.000"
-        bounds = []
+        fix = msg("fix.integer" if kind == "integer" else "fix.number")
+        bounds: list[Arg] = []
         if spec.min is not None:
-            bounds.append(f"at least {spec.min:g}")
+            bounds.append(msg("fix.at-least", min=_number(spec.min)))
         if spec.max is not None:
-            bounds.append(f"at most {spec.max:g}")
-        whole = "a whole number" if kind == "integer" else "a number"
-        return f"write {whole} such as {example}" + (f" ({', '.join(bounds)})" if bounds else "")
+            bounds.append(msg("fix.at-most", max=_number(spec.max)))
+        return msg("fix.bounded", fix=fix, bounds=listing(bounds)) if bounds else fix
     if kind == "date":
-        return "write a date such as 31/01/2026"
+        return msg("fix.date")
     if kind == "list":
-        return "give the list in its own table (--children) or as a JSON list"
-    return "write the value as text"
+        return msg("fix.list")
+    return msg("fix.text")
 
 
-__all__ = ["FORMULA_PROBLEM", "RESAVE_FORMULAS", "cell_text", "how_to_write", "is_empty"]
+def _number(value: float) -> Arg:
+    """A bound as the set wrote it (``0``, not ``0.0``)."""
+    return int(value) if float(value).is_integer() else float(value)
+
+
+__all__ = [
+    "FORMULA_PROBLEM",
+    "RESAVE_FORMULAS",
+    "cell_text",
+    "how_to_write",
+    "is_empty",
+    "shortened",
+    "value_labels",
+]

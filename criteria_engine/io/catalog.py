@@ -7,22 +7,28 @@ are inside the installed package, so they work after a plain ``pip install``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
+from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from ..errors import Diagnostic, InvalidSetError, LoadError, Severity, error, rank_diagnostics, warning
 from ..format.loader import load_file
 from ..format.models import CriteriaSet, Example
 from ..format.registry import Registry, Revision
-from ..format.structure import check_structure
+from ..format.structure import check_structure, example_problem
+from ..messages import msg
 from ..rules.scope import MemberSetResolver
 from ..rules.validation import Checked, validate_document
+
+Listed = TypeVar("Listed", bound=BaseModel)
 
 EXAMPLES_SUFFIX = ".examples.yaml"
 EXAMPLES_SUFFIXES = (".examples.yaml", ".examples.yml")
@@ -89,9 +95,7 @@ def set_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list
     problems: list[Diagnostic] = []
     for raw in paths:
         if not os.fspath(raw).strip():
-            problems.append(
-                error("file-unreadable", "an empty path names no file or folder").located("", 0, 0)
-            )
+            problems.append(error("file-unreadable", msg("file-unreadable.empty-path")).located("", 0, 0))
             continue
         path = Path(raw)
         if path.is_dir():
@@ -108,13 +112,17 @@ def set_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list
             problems.append(_not_regular(path))
         else:
             problems.append(
-                error("file-unreadable", f"no such file or folder: {raw}").located(os.fspath(raw), 0, 0)
+                error("file-unreadable", msg("file-unreadable.missing", path=str(raw))).located(
+                    os.fspath(raw), 0, 0
+                )
             )
     return files, problems
 
 
 def _not_regular(path: Path) -> Diagnostic:
-    return error("file-unreadable", f"{path} is not a regular file; it is not read").located(str(path), 0, 0)
+    return error("file-unreadable", msg("file-unreadable.not-regular", path=str(path))).located(
+        str(path), 0, 0
+    )
 
 
 @dataclass(frozen=True)
@@ -162,7 +170,7 @@ def _name_checks(revisions: Iterable[Revision]) -> Iterator[Diagnostic]:
             yield _at(
                 warning(
                     "file-name-mismatch",
-                    f"the set '{rev.id}' is in a folder named '{path.parent.name}'",
+                    msg("file-name-mismatch.folder", set=rev.id, folder=path.parent.name),
                     ("id",),
                 ),
                 rev,
@@ -171,7 +179,7 @@ def _name_checks(revisions: Iterable[Revision]) -> Iterator[Diagnostic]:
             yield _at(
                 warning(
                     "file-name-mismatch",
-                    f"revision '{rev.version}' is in a file named '{path.name}'",
+                    msg("file-name-mismatch", version=rev.version, file=path.name),
                     ("version",),
                 ),
                 rev,
@@ -179,16 +187,7 @@ def _name_checks(revisions: Iterable[Revision]) -> Iterator[Diagnostic]:
 
 
 def _at(diagnostic: Diagnostic, rev: Revision) -> Diagnostic:
-    return Diagnostic(
-        diagnostic.code,
-        diagnostic.message,
-        rev.file,
-        0,
-        0,
-        diagnostic.path,
-        diagnostic.suggestion,
-        diagnostic.severity,
-    )
+    return dataclasses.replace(diagnostic, file=rev.file, line=0, column=0)
 
 
 def load_registry(paths: Sequence[str | os.PathLike[str]] | None = None) -> Registry:
@@ -216,28 +215,31 @@ def examples_file(revision: Revision) -> Path | None:
     return candidate if candidate.exists() else None
 
 
-def load_examples(path: str | os.PathLike[str]) -> list[Example]:
-    """The example candidates of a file (a YAML list of id/record/expect)."""
+def load_listed(path: str | os.PathLike[str], model: type[Listed]) -> list[Listed]:
+    """A YAML file that is a list of records, each validated as ``model`` (examples files).
+
+    Raises :class:`LoadError` for a file that is not a list, :class:`InvalidSetError` with every
+    bad record located at its line."""
     doc = load_file(path, allow_list=True)
     if not isinstance(doc.data, list):
-        raise LoadError(
-            [error("examples-not-a-list", "an examples file is a list of examples").located(str(path), 1, 1)]
-        )
-    out: list[Example] = []
+        raise LoadError([error("examples-not-a-list", msg("examples-not-a-list")).located(str(path), 1, 1)])
+    out: list[Listed] = []
     problems: list[Diagnostic] = []
     for index, item in enumerate(doc.data):
         try:
-            out.append(Example.model_validate(item))
+            out.append(model.model_validate(item))
         except PydanticValidationError as exc:
             for err in exc.errors():
-                where = ".".join(str(p) for p in err["loc"]) or "example"
-                diag = error(
-                    "bad-example", f"example {index + 1}, {where}: {err['msg']}", (index, *err["loc"])
-                )
+                diag = error("bad-example", example_problem(index, err), (index, *err["loc"]))
                 problems.append(doc.source.locate(diag))
     if problems:
         raise InvalidSetError(problems)
     return out
+
+
+def load_examples(path: str | os.PathLike[str]) -> list[Example]:
+    """The example candidates of a file (a YAML list of id/record/expect)."""
+    return load_listed(path, Example)
 
 
 __all__ = [
@@ -246,6 +248,7 @@ __all__ = [
     "examples_file",
     "load_catalog",
     "load_examples",
+    "load_listed",
     "load_registry",
     "load_revision",
     "set_files",

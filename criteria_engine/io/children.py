@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..errors import DataError, Diagnostic, Severity
+from ..errors import DataError, Diagnostic, Severity, diagnostic
 from ..evaluators.records import id_text
 from ..format.models import CriteriaSet, InputSpec
+from ..messages import Arg, Msg, listing, msg
 from .columns import ColumnMap, fold, header_test, suggest
 from .header_words import total_label
 from .readers import detect_format, find_header, iter_rows, list_sheets
@@ -52,15 +53,24 @@ def list_sheet_names(name: str, spec: InputSpec) -> set[str]:
     return {fold(sheet_name(t)) for t in texts} | {fold(t) for t in texts}
 
 
+class ChildrenError(ValueError):
+    """A ``--children`` (or ``--persons``) text that names no list of the set: a usage error,
+    told by :attr:`text`."""
+
+    def __init__(self, text: Msg) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
 def parse_children(specs: Sequence[str], cs: CriteriaSet) -> list[ChildSpec]:
-    """``LIST=FILE`` texts as :class:`ChildSpec` (usage errors raise ``ValueError``)."""
+    """``LIST=FILE`` texts as :class:`ChildSpec` (usage errors raise :class:`ChildrenError`)."""
     lists = [n for n, s in cs.inputs.items() if s.type == "list"] + list(cs.collections)
     out: list[ChildSpec] = []
     for text in specs:
         name, sep, path = text.partition("=")
         name, path = name.strip(), path.strip()
         if not sep or not name or not path:
-            raise ValueError(f"--children wants LIST=FILE, not '{text}'")
+            raise ChildrenError(msg("data-bad-children", text=text))
         if name in cs.inputs and cs.inputs[name].type == "list":
             spec = cs.inputs[name]
             items = spec.items or {}
@@ -69,11 +79,11 @@ def parse_children(specs: Sequence[str], cs: CriteriaSet) -> list[ChildSpec]:
             collection = cs.collections[name]
             out.append(ChildSpec(name, path, collection.fields, collection.link))
         else:
-            known = ", ".join(lists) or "none"
+            known: Arg = listing(lists) if lists else msg("list.none")
             hint = suggest(name, lists)
-            raise ValueError(
-                f"'{name}' is not a list of this set (lists: {known})" + (f"; {hint}" if hint else "")
-            )
+            if hint is None:
+                raise ChildrenError(msg("data-bad-children.unknown", name=name, lists=known))
+            raise ChildrenError(msg("data-bad-children.unknown-hint", name=name, lists=known, hint=hint))
     return out
 
 
@@ -131,14 +141,11 @@ def child_index(
     columns, notes = ColumnMap.build(
         headers, spec.items, links=[spec.link], extra=own_map, file=file, line=line
     )
-    where = f"{spec.path} (sheet '{spec.sheet}')" if spec.sheet else spec.path
+    where: Arg = msg("at.sheet", file=spec.path, sheet=spec.sheet) if spec.sheet else spec.path
     if tabular and ("link", spec.link) not in columns.targets.values():
-        message = (
-            f"the {spec.name} table {where} has no column linking each row to its candidate "
-            f"('{spec.link}', or the candidate's id header such as 'Mã hộ')"
-        )
+        text = msg("data-missing-link-column", table=spec.name, where=where, link=spec.link)
         hint = suggest(spec.link, headers)
-        raise DataError([Diagnostic("data-missing-link-column", message, file, line, 0, (), hint)])
+        raise DataError([diagnostic("data-missing-link-column", text, file, line, 0, (), hint)])
     # a members' column missing from a table leaves every member without it: worth a warning
     warn([n for n in notes if n.code != "data-map-unused" and (tabular or n.code != "data-missing-column")])
     groups: dict[str, list[Child]] = {}
@@ -148,11 +155,15 @@ def child_index(
     for raw in iter_rows(spec.path, sheet=spec.sheet, header=choice):
         label = total_label(raw.values.values(), raw.values.get(link_header)) if tabular else None
         if label is not None:
-            message = (
-                f"row {raw.row_number} ('{label}') of the {spec.name} table is a totals row; it is skipped"
+            text = msg(
+                "data-total-row.table",
+                row=raw.row_number,
+                label=label,
+                table=spec.sheet or spec.name,
+                subject=msg("at.row", row=raw.row_number),
             )
             skipped.append(
-                Diagnostic("data-total-row", message, file, raw.row_number, 1, severity=Severity.WARNING)
+                diagnostic("data-total-row", text, file, raw.row_number, 1, severity=Severity.WARNING)
             )
             continue
         record, problems = convert(raw)
@@ -162,16 +173,15 @@ def child_index(
             continue
         groups.setdefault(key, []).append((record, tuple(problems)))
     if unlinked:
-        message = (
-            f"{unlinked} row(s) of {where} have no '{spec.link}' and belong to no candidate; they are ignored"
-        )
-        warn([Diagnostic("data-missing-link", message, file, severity=Severity.WARNING)])
+        text = msg("data-missing-link", count=unlinked, where=where, link=spec.link)
+        warn([diagnostic("data-missing-link", text, file, severity=Severity.WARNING)])
     return groups, skipped, headers
 
 
 __all__ = [
     "Child",
     "ChildSpec",
+    "ChildrenError",
     "child_index",
     "child_map",
     "list_sheet_names",

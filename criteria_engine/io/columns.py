@@ -33,9 +33,10 @@ from typing import Literal
 
 import yaml
 
-from criteria_engine.errors import DataError, Diagnostic, Severity
+from criteria_engine.errors import DataError, Diagnostic, Severity, diagnostic, os_reason
 from criteria_engine.format.models import InputSpec
 from criteria_engine.io.header_words import fold, id_headers, link_headers, loose, squash
+from criteria_engine.messages import Msg, listing, msg, words
 
 ID_SYNONYMS = id_headers(None)
 """Headers (compared accent-insensitively) taken as the id column when the subject is not known."""
@@ -45,13 +46,13 @@ PREFIX_LEVEL = 4
 """The level of a match by the start of a label (see the module documentation)."""
 
 
-def suggest(word: str, options: Iterable[str]) -> str | None:
+def suggest(word: str, options: Iterable[str]) -> Msg | None:
     """'did you mean ...?' comparing accent-insensitively, naming the option as written."""
     by_key: dict[str, str] = {}
     for option in options:
         by_key.setdefault(fold(option), option)
     matches = difflib.get_close_matches(fold(word), sorted(by_key), n=1, cutoff=0.75)
-    return f"did you mean '{by_key[matches[0]]}'?" if matches else None
+    return msg("hint.did-you-mean", word=by_key[matches[0]]) if matches else None
 
 
 class InputMatcher:
@@ -170,7 +171,7 @@ class ColumnMap:
         for wanted, target in (extra or {}).items():
             header = wanted if wanted in notes.columns else by_fold.get(fold(wanted))
             if header is None:
-                notes.add("data-map-unused", f"the column map names '{wanted}', which is not a column")
+                notes.add("data-map-unused", msg("data-map-unused", column=wanted, subject=f"'{wanted}'"))
             elif target in inputs:
                 targets[header] = ("input", target)
             elif target == id_field:
@@ -178,8 +179,8 @@ class ColumnMap:
             elif fold(target) in link_keys:
                 targets[header] = ("link", link_keys[fold(target)])
             else:
-                message = f"the column map sends '{wanted}' to '{target}', which is not an input"
-                notes.add("data-bad-map", message, header, suggest(target, [*inputs, id_field]), error=True)
+                text = msg("data-bad-map", header=wanted, target=target)
+                notes.add("data-bad-map", text, header, suggest(target, [*inputs, id_field]), error=True)
         if not any(kind == "id" for kind, _ in targets.values()):
             exact = next((h for h in named if h not in targets and fold(h) == fold(id_field)), None)
             if exact is not None:
@@ -198,8 +199,8 @@ class ColumnMap:
                 if level == PREFIX_LEVEL:
                     guessed.append((header, name))
             elif ambiguous:
-                message = f"column '{header}' could mean any of: {', '.join(ambiguous)}"
-                notes.add("data-ambiguous-column", message, header, "say which with --map")
+                text = msg("data-ambiguous-column", column=header, names=listing(ambiguous))
+                notes.add("data-ambiguous-column", text, header, msg("data-ambiguous-column.hint"))
         if id_field == "id" and not any(kind == "id" for kind, _ in targets.values()):
             synonyms = id_headers(subject) if subject else ID_SYNONYMS
             synonym = next((h for h in named if h not in targets and fold(h) in synonyms), None)
@@ -207,9 +208,11 @@ class ColumnMap:
                 targets[synonym] = ("id", id_field)
         for header, name in guessed:
             if targets.get(header) == ("input", name):
-                label = next(iter(inputs[name].label.values()), name)
-                message = f"column '{header}' is read as '{name}' ({label}), the input whose label it begins"
-                notes.add("data-column-guessed", message, header, "if that is wrong, say which with --map")
+                label = words(inputs[name].label, name)
+                text = msg(
+                    "data-column-guessed", column=header, name=name, label=label, subject=f"'{header}'"
+                )
+                notes.add("data-column-guessed", text, header, msg("data-column-guessed.hint"))
         for header in named:
             if header not in targets and re.fullmatch(r"[a-z][a-z0-9 ]* id", fold(header)):
                 targets[header] = ("link", header)
@@ -227,11 +230,11 @@ class _Notes:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def add(
-        self, code: str, message: str, header: str = "", hint: str | None = None, error: bool = False
+        self, code: str, text: Msg, header: str = "", hint: Msg | None = None, error: bool = False
     ) -> None:
         severity = Severity.ERROR if error else Severity.WARNING
         column = self.columns.get(header, 0)
-        self.diagnostics.append(Diagnostic(code, message, self.file, self.line, column, (), hint, severity))
+        self.diagnostics.append(diagnostic(code, text, self.file, self.line, column, (), hint, severity))
 
 
 def _report(
@@ -246,23 +249,23 @@ def _report(
     unmatched = [h for h in named if h not in targets]
     for header in unmatched:
         hint = suggest(header, known)
-        notes.add("data-unknown-column", f"column '{header}' is not an input; it is ignored", header, hint)
+        text = msg("data-unknown-column", column=header, subject=f"'{header}'")
+        notes.add("data-unknown-column", text, header, hint)
     given: dict[str, str] = {}
     for header, (kind, name) in list(targets.items()):
         if kind == "input" and name in given:
             del targets[header]
-            message = f"columns '{given[name]}' and '{header}' both give input '{name}'; the first is used"
-            notes.add("data-duplicate-column", message, header, "remove one of them or use --map", error=True)
+            text = msg("data-duplicate-column", first=given[name], second=header, name=name)
+            notes.add("data-duplicate-column", text, header, msg("data-duplicate-column.hint"), error=True)
         elif kind == "input":
             given[name] = header
     for name, spec in inputs.items():
         if name in given or spec.type == "list":
             continue
-        label = next(iter(spec.label.values()), name)
+        label = words(spec.label, name)
         hint = next(filter(None, (suggest(w, unmatched) for w in [name, *spec.label.values()])), None)
-        notes.add(
-            "data-missing-column", f"no column for input '{name}' ({label}); it will be missing", hint=hint
-        )
+        text = msg("data-missing-column", name=name, label=label, subject=msg("quoted", text=label))
+        notes.add("data-missing-column", text, hint=hint)
 
 
 def load_map_file(path: str | Path) -> dict[str, str]:
@@ -270,13 +273,15 @@ def load_map_file(path: str | Path) -> dict[str, str]:
     (header, input; a first row naming the columns ``header``/``column`` is skipped)."""
     source = Path(path)
 
-    def bad(code: str, message: str) -> DataError:
-        return DataError([Diagnostic(code, message, str(path))])
+    def bad(code: str, text: Msg) -> DataError:
+        return DataError([diagnostic(code, text, str(path))])
 
     try:
         text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise bad("data-unreadable", f"cannot read the column map: {exc}") from None
+    except OSError as exc:
+        raise bad("data-unreadable", msg("data-unreadable.map", reason=os_reason(exc))) from None
+    except UnicodeDecodeError as exc:
+        raise bad("data-unreadable", msg("data-unreadable.map", reason=str(exc))) from None
     try:
         if source.suffix.lower() in (".csv", ".tsv"):
             delim = next((d for d in ("\t", ";") if d in text), ",")
@@ -287,11 +292,11 @@ def load_map_file(path: str | Path) -> dict[str, str]:
         else:
             data = json.loads(text) if source.suffix.lower() == ".json" else yaml.safe_load(text)
     except RecursionError:
-        raise bad("data-bad-map", "cannot parse the column map: it is nested too deeply") from None
+        raise bad("data-bad-map", msg("data-bad-map.deep")) from None
     except (ValueError, yaml.YAMLError) as exc:
-        raise bad("data-bad-map", f"cannot parse the column map: {exc}") from None
+        raise bad("data-bad-map", msg("data-bad-map.parse", detail=str(exc))) from None
     if not isinstance(data, dict) or not all(isinstance(v, str) and v for v in data.values()):
-        raise bad("data-bad-map", "the column map must map each header to an input name")
+        raise bad("data-bad-map", msg("data-bad-map.shape"))
     return {str(k): v for k, v in data.items()}
 
 

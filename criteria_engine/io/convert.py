@@ -35,9 +35,16 @@ from numbers import Real
 from criteria_engine.evaluators.records import MISSING_TOKENS, id_text, is_missing
 from criteria_engine.format.models import InputSpec
 from criteria_engine.io import readers
-from criteria_engine.io.advice import FORMULA_PROBLEM, how_to_write, is_empty
+from criteria_engine.io.advice import (
+    FORMULA_PROBLEM,
+    how_to_write,
+    is_empty,
+    shortened,
+    value_labels,
+)
 from criteria_engine.io.columns import InputMatcher, fold
 from criteria_engine.io.readers import FORMULA_WITHOUT_VALUE
+from criteria_engine.messages import Msg, listing, msg
 
 TRUE_WORDS = frozenset({"true", "t", "1", "co", "x", "yes", "y", "dung", "dat", "v", "✓", "✔"})
 FALSE_WORDS = frozenset({"false", "f", "0", "khong", "no", "n", "sai", "khong dat", "chua dat", "chua"})
@@ -57,13 +64,14 @@ def _show(raw: object) -> str:
     return repr(text if len(text) <= 60 else text[:59] + "…")
 
 
-def _kind(raw: object) -> str:
+def _kind(raw: object) -> Msg:
     if isinstance(raw, bool):
-        return "a yes/no value"
+        return msg("kind.yes-no")
     if isinstance(raw, dt.date):
-        return "a date"
-    names = {int: "a number", float: "a number", str: "a text", list: "a list", dict: "a record"}
-    return next((v for k, v in names.items() if isinstance(raw, k)), f"a {type(raw).__name__}")
+        return msg("kind.date")
+    names = {int: "number", float: "number", str: "text", list: "list", dict: "record"}
+    found = next((v for k, v in names.items() if isinstance(raw, k)), None)
+    return msg(f"kind.{found}") if found else msg("kind.other", name=type(raw).__name__)
 
 
 def parse_number(text: str) -> int | float | None:
@@ -94,12 +102,12 @@ def parse_number(text: str) -> int | float | None:
     return sign * (float(f"{whole}.{fraction}") if fraction else int(whole))
 
 
-def _too_long(digits: int) -> str:
-    return f"a number of {digits:,} digits is too long to read (at most {readers.MAX_NUMBER_DIGITS} digits)"
+def _too_long(digits: int) -> Msg:
+    return msg("data-bad-value.too-long", digits=digits, limit=readers.MAX_NUMBER_DIGITS)
 
 
-def _number(raw: object, integer: bool) -> tuple[object, str | None]:
-    expected = "a whole number" if integer else "a number"
+def _number(raw: object, integer: bool) -> tuple[object, Msg | None]:
+    expected = "integer" if integer else "number"
     if isinstance(raw, int) and raw.bit_length() > readers.MAX_NUMBER_DIGITS * 3.32:  # log2(10) > 3.32
         digits = len(str(abs(raw))) if raw.bit_length() < 14_000 else raw.bit_length() * 3 // 10
         if digits > readers.MAX_NUMBER_DIGITS:
@@ -114,22 +122,22 @@ def _number(raw: object, integer: bool) -> tuple[object, str | None]:
         parsed = parse_number(raw)
         if parsed is None:
             if raw.strip().casefold() in ("nan", "inf", "-inf", "infinity"):
-                return None, f"{_show(raw)} is not a finite number"
-            return None, f"{_show(raw)} is not {expected}"
+                return None, msg("data-bad-value.not-finite", value=_show(raw))
+            return None, msg(f"data-bad-value.not-{expected}", value=_show(raw))
         value = parsed
     else:
-        return None, f"{_show(raw)} is {_kind(raw)}, not {expected}"
+        return None, msg(f"data-bad-value.kind-{expected}", value=_show(raw), kind=_kind(raw))
     if isinstance(value, float):
         if not math.isfinite(value):
-            return None, f"{_show(raw)} is not a finite number"
+            return None, msg("data-bad-value.not-finite", value=_show(raw))
         if integer:
             if not value.is_integer():
-                return None, f"{_show(raw)} is not a whole number"
+                return None, msg("data-bad-value.not-integer", value=_show(raw))
             value = int(value)
     return value, None
 
 
-def _boolean(raw: object) -> tuple[object, str | None]:
+def _boolean(raw: object) -> tuple[object, Msg | None]:
     if isinstance(raw, bool):
         return raw, None
     if isinstance(raw, Real) and raw in (0, 1):
@@ -139,10 +147,10 @@ def _boolean(raw: object) -> tuple[object, str | None]:
         return True, None
     if word in FALSE_WORDS:
         return False, None
-    return None, f"{_show(raw)} is not yes/no (expected có/không, đúng/sai, true/false, 1/0 or x)"
+    return None, msg("data-bad-value.not-yes-no", value=_show(raw))
 
 
-def _enum(raw: object, spec: InputSpec) -> tuple[object, str | None]:
+def _enum(raw: object, spec: InputSpec) -> tuple[object, Msg | None]:
     text = (str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)).strip()
     values = spec.values or ()
     if not values or text in values:
@@ -154,10 +162,10 @@ def _enum(raw: object, spec: InputSpec) -> tuple[object, str | None]:
     }
     if len(found) == 1:
         return found.pop(), None
-    allowed = ", ".join(values[:12]) + (", …" if len(values) > 12 else "")
     if found:
-        return None, f"{_show(raw)} could be any of: {', '.join(sorted(found))}"
-    return None, f"{_show(raw)} is not one of: {allowed}"
+        return None, msg("data-bad-value.ambiguous", value=_show(raw), values=listing(sorted(found)))
+    allowed = shortened(value_labels(spec, codes=True))  # the labels in Vietnamese, the codes in English
+    return None, msg("data-bad-value.not-one-of", value=_show(raw), allowed=allowed)
 
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -167,32 +175,31 @@ SERIAL_DATES = (20_000, 80_000)
 is 2119-01-10; other numbers (a year, 2026) are not dates."""
 
 
-def _date(raw: object) -> tuple[object, str | None]:
+def _date(raw: object) -> tuple[object, Msg | None]:
     if isinstance(raw, dt.datetime):
         return raw.date(), None
     if isinstance(raw, dt.date):
         return raw, None
-    expected = "expected a date such as 2026-01-31 or 31/01/2026"
     serial = isinstance(raw, int | float) and not isinstance(raw, bool) and float(raw).is_integer()
     if serial and SERIAL_DATES[0] <= raw <= SERIAL_DATES[1]:  # type: ignore[operator]
         # a date cell that lost its date format shows Excel's day number
         return EXCEL_EPOCH + dt.timedelta(days=int(raw)), None  # type: ignore[call-overload]
     if not isinstance(raw, str):
-        return None, f"{_show(raw)} is {_kind(raw)}, not a date ({expected})"
+        return None, msg("data-bad-value.date-kind", value=_show(raw), kind=_kind(raw))
     text = raw.strip()
     if m := _ISO_DATE.fullmatch(text):
         year, month, day = m.groups()
     elif m := _DMY_DATE.fullmatch(text):
         day, month, year = m.groups()
     else:
-        return None, f"{_show(raw)} is not a date ({expected})"
+        return None, msg("data-bad-value.not-date", value=_show(raw))
     try:
         return dt.date(int(year), int(month), int(day)), None
     except ValueError:
-        return None, f"{_show(raw)} is not a real date"
+        return None, msg("data-bad-value.no-such-date", value=_show(raw))
 
 
-def _string(raw: object) -> tuple[object, str | None]:
+def _string(raw: object) -> tuple[object, Msg | None]:
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw)), None
     if isinstance(raw, dt.date):
@@ -213,24 +220,24 @@ def _matcher(items: Mapping[str, InputSpec]) -> InputMatcher:
     return cached[1]
 
 
-def _list(raw: object, spec: InputSpec) -> tuple[object, str | None]:
+def _list(raw: object, spec: InputSpec) -> tuple[object, Msg | None]:
     if isinstance(raw, str):
         try:
             raw = json.loads(raw)
         except ValueError:
-            return None, f"{_show(raw)} is not a list (expected a JSON list of records)"
+            return None, msg("data-bad-value.not-json-list", value=_show(raw))
     if not isinstance(raw, list | tuple):
-        return None, f"{_show(raw)} is {_kind(raw)}, not a list"
+        return None, msg("data-bad-value.kind-list", value=_show(raw), kind=_kind(raw))
     if not spec.items:
         return list(raw), None
     matcher = _matcher(spec.items)
     out: list[dict[str, object]] = []
-    problems: list[str] = []
+    problems: list[Msg] = []
     for number, item in enumerate(raw, start=1):
         record: dict[str, object] = {}
         out.append(record)
         if not isinstance(item, dict):
-            problems.append(f"item {number} is {_kind(item)}, not a record")
+            problems.append(msg("data-bad-value.item-kind", number=number, kind=_kind(item)))
             continue
         for key, value in item.items():
             name, _ = matcher.match(str(key))
@@ -239,13 +246,15 @@ def _list(raw: object, spec: InputSpec) -> tuple[object, str | None]:
                 continue
             converted, problem = convert_value(value, spec.items[name])
             if problem:
-                problems.append(f"item {number}, field '{key}': {problem}")
+                problems.append(
+                    msg("data-bad-value.item-field", number=number, field=str(key), problem=problem)
+                )
             elif converted is not None:
                 record[name] = converted
-    return out, "; ".join(problems) or None
+    return out, msg("list.semicolons", items=tuple(problems)) if problems else None
 
 
-def convert_value(raw: object, spec: InputSpec) -> tuple[object, str | None]:
+def convert_value(raw: object, spec: InputSpec) -> tuple[object, Msg | None]:
     """Convert one raw value for ``spec``: ``(value, None)``, ``(None, None)`` when missing,
     or ``(None, problem)`` when it cannot be converted. A list is converted item by item and
     returned even when some fields fail (those are left out and named in the problem)."""

@@ -24,9 +24,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from criteria_engine.errors import DataError, Diagnostic, Severity
+from criteria_engine.errors import DataError, Diagnostic, Severity, diagnostic
 from criteria_engine.evaluators.records import id_text
 from criteria_engine.evaluators.streams import ChildIndex
+from criteria_engine.io.advice import shortened
 from criteria_engine.io.columns import suggest
 from criteria_engine.io.readers import (
     FORMATS,
@@ -38,6 +39,7 @@ from criteria_engine.io.readers import (
     load_json,
     read_headers,
 )
+from criteria_engine.messages import Arg, Msg, listing, msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +81,10 @@ class Dataset:
         """Where the table for ``subject`` is read from; ``dataset-missing-table`` if absent."""
         name = self.resolve(subject)
         if name is None:
-            listed = ", ".join(self.tables()) or "none"
-            message = f"the dataset has no table '{subject}' (tables: {listed})"
+            listed: Arg = listing(self.tables()) if self.tables() else msg("list.none")
+            text = msg("dataset-missing-table", table=subject, tables=listed)
             hint = suggest(subject, self._tables)
-            raise DataError([Diagnostic("dataset-missing-table", message, str(self.source), suggestion=hint)])
+            raise DataError([diagnostic("dataset-missing-table", text, str(self.source), hint=hint)])
         return self._tables[name]
 
     def rows(self, subject: str) -> Iterator[RawRow]:
@@ -106,8 +108,8 @@ def _subject_key(stem: str) -> str:
     return key.removesuffix("s") if key.endswith("s") and len(key) > 1 else key
 
 
-def _fail(code: str, message: str, path: Path) -> DataError:
-    return DataError([Diagnostic(code, message, str(path))])
+def _fail(code: str, text: Msg, path: Path) -> DataError:
+    return DataError([diagnostic(code, text, str(path))])
 
 
 def open_dataset(path: str | Path) -> Dataset:
@@ -129,27 +131,23 @@ def open_dataset(path: str | Path) -> Dataset:
             subject = _subject_key(child.stem)
             if subject in by_subject:
                 first = tables[by_subject[subject]].path.name
-                message = (
-                    f"two files for table '{subject}': {first} and {child.name} "
-                    "(a subject is found by its name, ignoring case and a plural 's'); one would be ignored"
-                )
-                hint = "keep one file per table: remove or rename the other"
-                raise DataError([Diagnostic("dataset-duplicate-table", message, str(child), suggestion=hint)])
+                text = msg("dataset-duplicate-table", table=subject, first=first, second=child.name)
+                hint = msg("dataset-duplicate-table.hint")
+                raise DataError([diagnostic("dataset-duplicate-table", text, str(child), hint=hint)])
             by_subject[subject] = child.stem
             tables[child.stem] = TableSource(child)
         if not tables:
-            kinds = ", ".join(sorted(FORMATS))
-            raise _fail("data-empty", f"the folder has no data files ({kinds})", source)
+            raise _fail("data-empty", msg("data-empty", kinds=listing(sorted(FORMATS))), source)
         return Dataset(source, tables)
     if not source.is_file():
-        raise _fail("data-unreadable", f"cannot read '{source}': no such file or folder", source)
+        raise _fail("data-unreadable", msg("data-unreadable.missing-path", path=str(source)), source)
     kind = detect_format(source)
     if kind == "json":
         document = load_json(source)
         if isinstance(document, dict):
             keys = [str(k) for k, v in document.items() if isinstance(v, list)]
             if not keys:
-                raise _fail("data-not-list", "the JSON document holds no table (no list of records)", source)
+                raise _fail("data-not-list", msg("data-not-list.no-table"), source)
             return Dataset(source, {k: TableSource(source, key=k) for k in keys})
         json_table(document, None, str(source))  # a list, or the error for anything else
         return Dataset(source, {source.stem: TableSource(source)})
@@ -189,13 +187,13 @@ def attach_children(
         return
     orphans = index.orphans()
     if orphans:
-        shown = ", ".join(f"'{k}'" for k in list(orphans)[:5]) + (", …" if len(orphans) > 5 else "")
+        shown = shortened(tuple(f"'{k}'" for k in orphans), 5)
         count = sum(orphans.values())
-        message = f"{count} {list_name} row(s) link through '{link_field}' to absent parents: {shown}"
-        problems.append(Diagnostic("data-orphan-rows", message, severity=Severity.WARNING))
+        text = msg("data-orphan-rows.parent", count=count, table=list_name, link=link_field, ids=shown)
+        problems.append(diagnostic("data-orphan-rows", text, severity=Severity.WARNING))
     if index.unlinked:
-        message = f"{index.unlinked} {list_name} row(s) have no '{link_field}' and belong to no parent"
-        problems.append(Diagnostic("data-missing-link", message, severity=Severity.WARNING))
+        text = msg("data-missing-link.parent", count=index.unlinked, table=list_name, link=link_field)
+        problems.append(diagnostic("data-missing-link", text, severity=Severity.WARNING))
 
 
 __all__ = ["Dataset", "TableSource", "attach_children", "open_dataset"]

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from collections.abc import Iterator, Mapping, Sequence
 
-from criteria_engine.errors import Diagnostic
+from criteria_engine.errors import Diagnostic, diagnostic
 from criteria_engine.evaluators.records import id_text
 from criteria_engine.evaluators.rollup import ResultSink, Selector, evaluate_tables
 from criteria_engine.evaluators.tables import TableFields, TableRow
@@ -23,6 +23,7 @@ from criteria_engine.io.columns import ColumnMap, InputMatcher
 from criteria_engine.io.dataset import Dataset, open_dataset
 from criteria_engine.io.ids import IdTracker
 from criteria_engine.io.row_convert import RowConverter
+from criteria_engine.messages import msg
 
 
 class DatasetTables:
@@ -101,15 +102,14 @@ class DatasetTables:
                 key = id_text(record.get(fields.id_field)) if id_header else None
                 first = ids.first_row(key, row.row_number) if key is not None else None
                 if first is not None:
-                    message = (
-                        f"row {row.row_number}: the id '{key}' is already used on row {first} of table "
-                        f"'{table}'; this row is not evaluated"
+                    text = msg(
+                        "data-duplicate-id.table", row=row.row_number, id=key, first=first, table=table
                     )
-                    hint = f"give each row its own id, or delete the repeated row (rows {first} and {row.row_number})"
+                    hint = msg("data-duplicate-id.table-hint", first=first, row=row.row_number)
                     problems = [
                         *problems,
-                        Diagnostic(
-                            "data-duplicate-id", message, file, row.row_number, column, (), hint, value=key
+                        diagnostic(
+                            "data-duplicate-id", text, file, row.row_number, column, (), hint, value=key
                         ),
                     ]
                 yield TableRow(row.row_number, record, problems)
@@ -137,14 +137,11 @@ def evaluate_dataset(
 ) -> DatasetEvaluation:
     """Evaluate every level of a dataset (a folder of tables, or one file) bottom-up in one run.
 
-    ``as_of`` picks the revisions in force (default: today). ``plan_for`` maps a subject to
-    the set (``id`` or ``id@version``) its table is evaluated with. ``top`` names the set(s)
-    to evaluate with what they read (default: every set in force whose subject has a table).
-    ``detail`` and ``keep`` (True, False, or subjects / set ids) choose the levels whose results
-    carry details and are kept in memory; ``on_result(level_key, result)`` sees every result
-    as it is made, so the bottom level can be streamed elsewhere with ``keep`` off for it.
-    ``pool`` also evaluates a set whose collections have no set (a survey's respondents) once
-    over every member in the dataset (:attr:`DatasetEvaluation.pooled`): the province's index.
+    The options are those of :func:`criteria_engine.evaluators.rollup.evaluate_tables`, which
+    this hands the dataset's tables to: ``as_of`` (the revisions in force), ``plan_for`` (the set
+    of a subject), ``top`` (the sets to evaluate with what they read), ``detail`` and ``keep``
+    (per level), ``on_result`` (every result as it is made) and ``pool`` (a survey's set over
+    every respondent: :attr:`DatasetEvaluation.pooled`).
 
     Raises :class:`~criteria_engine.errors.DataError` when the dataset cannot be opened.
     """

@@ -11,27 +11,29 @@ are missing values.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import importlib
 import math
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import DataError, Diagnostic
+from ..errors import DataError, Diagnostic, diagnostic
 from ..evaluators.plan import Plan
 from ..evaluators.records import id_text
 from ..evaluators.rows import SourceRow, evaluate_row
+from ..messages import Arg, listing, msg
 from .columns import ColumnMap
 from .row_convert import RowConverter
 
-PANDAS_MISSING = "evaluate_frame needs pandas, which is not installed: pip install 'criteria_engine[pandas]'"
+PANDAS_MISSING = str(msg("pandas-missing"))
 
 
 def _pandas() -> Any:
     try:
         return importlib.import_module("pandas")  # optional: imported when it is used
     except ImportError:
-        raise DataError([Diagnostic("pandas-missing", PANDAS_MISSING)]) from None
+        raise DataError([diagnostic("pandas-missing", msg("pandas-missing"))]) from None
 
 
 def _cell(value: object) -> object:
@@ -109,8 +111,9 @@ def _member_lists(
     spec = plan.model.inputs.get(name)
     if spec is None or spec.type != "list":
         lists = [n for n, s in plan.model.inputs.items() if s.type == "list"]
-        message = f"'{name}' is not a list input of {plan.revision.ref} (lists: {', '.join(lists) or 'none'})"
-        raise DataError([Diagnostic("data-bad-children", message)])
+        known: Arg = listing(lists) if lists else msg("list.none")
+        text = msg("data-bad-children.frame", name=name, ref=plan.revision.ref, lists=known)
+        raise DataError([diagnostic("data-bad-children", text)])
     link = f"{plan.model.subject}_id"
     items = spec.items or {}
     headers = [str(c) for c in table.columns]
@@ -123,12 +126,7 @@ def _member_lists(
         key = id_text(record.pop(link, None))
         if key is not None:
             groups.setdefault(key, []).append(record)
-            problems.setdefault(key, []).extend(
-                Diagnostic(
-                    d.code, d.message, d.file, d.line, d.column, (name, *d.path), d.suggestion, d.severity
-                )
-                for d in found
-            )
+            problems.setdefault(key, []).extend(dataclasses.replace(d, path=(name, *d.path)) for d in found)
     return groups, problems
 
 

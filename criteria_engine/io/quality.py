@@ -4,8 +4,8 @@ are invalid, and every problem as one row of a data-quality list (row, column, v
 problem, fix).
 
 Pure bookkeeping: :class:`DataQuality` is fed diagnostics and results and gives diagnostics
-and lines back; printing is the command line's. Messages are English; the closing notes also
-have Vietnamese wording (:data:`NOTES_VI`, keyed by code) for the language of the run.
+and lines back; printing is the command line's. Every sentence comes from the catalogue of
+messages (:mod:`criteria_engine.messages`), said in the language of the run.
 """
 
 from __future__ import annotations
@@ -15,35 +15,37 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..errors import Diagnostic, Severity
+from ..errors import Diagnostic, Severity, diagnostic
 from ..explain.i18n import pick
 from ..format.models import InputSpec
+from ..messages import Arg, msg, template, words
 from ..results import Result, Status
-from .advice import how_to_write
+from .advice import how_to_write, shortened
 
-GROUPED = {
-    "data-unknown-column": "{n} columns are not inputs and are ignored: {items}",
-    "data-missing-column": "{n} inputs have no column and will be missing: {items}",
-    "data-column-guessed": "{n} columns are read as the input whose label they begin: {items}",
-    "data-total-row": "{n} totals rows are skipped, not evaluated: {items}",
-    "data-map-unused": "{n} column map entries name no column of any table: {items}",
-}
-"""Warnings given once per column or row, told in one line when there are several."""
+GROUPED = (
+    "data-unknown-column",
+    "data-missing-column",
+    "data-column-guessed",
+    "data-total-row",
+    "data-map-unused",
+)
+"""Warnings given once per column or row, told in one line (``CODE.group`` of the catalogue)
+when there are several."""
 GROUP_AT = 3
 
-NOTES_VI = {
-    "data-blank-cells": "{count} ô trống ở cột '{column}' ({label}): coi là chưa có số liệu; tiêu chí cần giá trị này chưa xác định được",
-    "data-rows-counted": "Số dòng đọc được: {rows} = {results} kết quả + {skipped} dòng bỏ qua (dòng tổng cộng)",
-    "data-many-invalid": (
-        "CẢNH BÁO: {invalid}/{total} dòng ({percent}%) không đọc được — có thể sai dòng tiêu đề, "
-        "sai cột hoặc sai tệp; xem danh sách vấn đề dữ liệu (--format problems)"
-    ),
-    "data-warnings-again": "Cần xem lại ({count} cảnh báo):",
-}
-"""Vietnamese wording of the closing notes (for the catalogue of messages)."""
-
 _QUOTED = re.compile(r"'([^']*)'")
-_PLACE = re.compile(r"^row [0-9]+(?:, column '[^']*')?: ")
+_PLACE = {
+    lang: re.compile(
+        "^"
+        + re.escape(template("at.row", lang)).replace(r"\{row\}", "[0-9]+")
+        + "(?:, "
+        + re.escape(template("at.column", lang)).replace(r"\{column\}", "[^']*")
+        + ")?: "
+    )
+    for lang in ("vi", "en")
+}
+"""A problem's place at its start ("row 41, column 'x': "), per language: the data-quality list
+has columns of its own for the row and the column."""
 
 
 def group_warnings(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
@@ -65,18 +67,21 @@ def group_warnings(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
             out.append(diag)
         elif key(diag) not in done:
             done.add(key(diag))
-            subjects = [_subject(d) for d in same]
-            items = ", ".join(subjects[:8]) + (", …" if len(subjects) > 8 else "")
-            message = GROUPED[diag.code].format(n=len(same), items=items)
-            hints = {d.suggestion for d in same}
+            items = shortened(tuple(_subject(d) for d in same), 8)
+            text = msg(f"{diag.code}.group", n=len(same), items=items)
+            hints = {d.hint for d in same}
             hint = next(iter(hints)) if len(hints) == 1 else None
-            out.append(Diagnostic(diag.code, message, diag.file, diag.line, 0, (), hint, diag.severity))
+            out.append(diagnostic(diag.code, text, diag.file, diag.line, 0, (), hint, diag.severity))
     return out
 
 
-def _subject(diag: Diagnostic) -> str:
+def _subject(diag: Diagnostic) -> Arg:
+    """What one grouped warning is about: its ``subject`` (a column, a row), as it says it."""
+    said = diag.text.values.get("subject") if diag.text is not None else None
+    if said is not None:
+        return said
     if diag.code == "data-total-row":
-        return f"row {diag.line}"
+        return msg("at.row", row=diag.line)
     found = _QUOTED.search(diag.message)
     return f"'{found.group(1)}'" if found else diag.message
 
@@ -111,22 +116,21 @@ def result_problems(
     """The problems of one result: each field of an invalid one, each missing value of one left
     undetermined (the cell to fill in)."""
     out: list[ProblemRow] = []
+    place = _PLACE["en" if lang == "en" else "vi"]
     for issue in result.errors:
         name = issue.field.split(".")[0].split("[")[0]
         spec = inputs.get(name)
-        fix = issue.fix or (how_to_write(spec) if spec is not None and issue.code == "data-bad-value" else "")
+        fix = issue.fix_in(lang) or (
+            how_to_write(spec)(lang) if spec is not None and issue.code == "data-bad-value" else ""
+        )
         column = issue.column or columns.get(name) or issue.field
-        problem = _PLACE.sub("", issue.message)
+        problem = place.sub("", issue.message_in(lang))
         out.append(ProblemRow(result.row, result.id, column, issue.value or "", problem, fix, issue.code))
     if result.status != Status.INVALID:
         for name in result.missing:
             label, column = _named(name, inputs, columns, lang)
-            problem = f"no value for '{name}' ({label}): the criteria that read it are undetermined"
-            fix = (
-                "fill in the value"
-                if "." not in name
-                else "add the column to the members' table and fill it in"
-            )
+            problem = msg("data-missing-value", name=name, label=label)(lang)
+            fix = msg("fix.fill-in" if "." not in name else "fix.members-column")(lang)
             out.append(ProblemRow(result.row, result.id, column, "", problem, fix, "data-missing-value"))
     return out
 
@@ -147,11 +151,13 @@ def _named(
     return label, f"{pick(spec.label, lang)} › {label}"
 
 
-def note_problems(notes: Iterable[Diagnostic]) -> list[ProblemRow]:
+def note_problems(notes: Iterable[Diagnostic], lang: str = "vi") -> list[ProblemRow]:
     """Rows of the data-quality list for problems of the file rather than of a candidate
-    (totals rows skipped, columns not read...)."""
+    (totals rows skipped, columns not read...), in ``lang``."""
     return [
-        ProblemRow(d.line or None, "", "", d.value or "", d.message, d.suggestion or "", d.code)
+        ProblemRow(
+            d.line or None, "", "", d.value or "", d.message_in(lang), d.suggestion_in(lang) or "", d.code
+        )
         for d in notes
     ]
 
@@ -189,16 +195,13 @@ class DataQuality:
             if not count or spec is None:
                 continue
             column = columns.get(name, name)
-            message = (
-                f"{count} empty cell(s) in column '{column}' ({name}): read as missing data; a criterion "
-                "that needs the value is undetermined"
-            )
-            hint = "fill them in" + (
-                "; if an empty cell means 'không' here, the set can say so with 'blank: false'"
-                if spec.type == "boolean"
-                else ""
-            )
-            out.append(Diagnostic("data-blank-cells", message, "", 0, 0, (name,), hint, Severity.WARNING))
+            label = words(spec.label, name)
+            if column in dict(spec.label).values():  # the header is the label: say it once
+                text = msg("data-blank-cells.column", count=count, column=column)
+            else:
+                text = msg("data-blank-cells", count=count, column=column, label=label)
+            hint = msg("data-blank-cells.boolean-hint" if spec.type == "boolean" else "data-blank-cells.hint")
+            out.append(diagnostic("data-blank-cells", text, "", 0, 0, (name,), hint, Severity.WARNING))
         return out
 
     def too_many_invalid(self) -> bool:
@@ -216,59 +219,32 @@ class DataQuality:
     ) -> list[str]:
         """The closing lines: rows counted (``counted``: rows read, rows skipped), the warnings
         again (grouped), empty cells by column, and the banner when most rows are invalid."""
-        vi = lang == "vi"
         rows, skipped = counted
-        fields = {"rows": rows, "results": self.results, "skipped": skipped}
-        lines = [
-            NOTES_VI["data-rows-counted"].format(**fields)
-            if vi
-            else f"Rows read: {rows} = {self.results} results + {skipped} rows skipped (totals rows)"
-        ]
+        counts = msg("data-rows-counted", rows=rows, results=self.results, skipped=skipped)
+        lines = [counts(lang)]
         again = group_warnings(self.warnings) + self.blank_cells(inputs, columns, empty)
         if again:
-            count = len(again)
-            lines.append(
-                NOTES_VI["data-warnings-again"].format(count=count) if vi else f"To check ({count} warnings):"
-            )
-            lines += [f"  - {self._said(diag, lang, inputs, columns)}" for diag in again]
+            lines.append(msg("data-warnings-again", count=len(again))(lang))
+            lines += [f"  - {self._said(diag, lang)}" for diag in again]
         if self.too_many_invalid():
-            lines += self._banner(vi)
+            lines += self._banner(lang)
         return lines
 
-    def _banner(self, vi: bool) -> list[str]:
+    def _banner(self, lang: str) -> list[str]:
         invalid = self.statuses.get(Status.INVALID, 0)
         percent = round(100 * invalid / self.results)
-        fields = {"invalid": invalid, "total": self.results, "percent": percent}
-        text = (
-            NOTES_VI["data-many-invalid"].format(**fields)
-            if vi
-            else (
-                f"WARNING: {invalid} of {self.results} rows ({percent}%) could not be read: the header row, "
-                "the columns or the file may be wrong; see the data-quality list (--format problems)"
-            )
-        )
+        text = msg("data-many-invalid", invalid=invalid, total=self.results, percent=percent)(lang)
         rule = "═" * min(88, len(text) + 4)
         return [rule, f"  {text}", rule]
 
     @staticmethod
-    def _said(
-        diag: Diagnostic, lang: str, inputs: Mapping[str, InputSpec], columns: Mapping[str, str]
-    ) -> str:
-        if lang == "vi" and diag.code == "data-blank-cells" and diag.path:
-            name = str(diag.path[0])
-            spec = inputs.get(name)
-            label = pick(spec.label, "vi") if spec is not None else name
-            count = diag.message.split(" ", 1)[0]
-            return NOTES_VI["data-blank-cells"].format(
-                count=count, column=columns.get(name, name), label=label
-            )
+    def _said(diag: Diagnostic, lang: str) -> str:
         where = f"{diag.file}:{diag.line}: " if diag.file and diag.line else ""
-        return f"{where}{diag.message}"
+        return f"{where}{diag.message_in(lang)}"
 
 
 __all__ = [
     "GROUPED",
-    "NOTES_VI",
     "PROBLEM_COLUMNS",
     "DataQuality",
     "ProblemRow",

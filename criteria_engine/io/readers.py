@@ -48,6 +48,7 @@ from criteria_engine.io._files import check_utf8, fail, open_binary
 from criteria_engine.io._json_reader import iter_json, iter_jsonl, json_table, load_json
 from criteria_engine.io._rows import HEADER_SEARCH_ROWS, HeaderChoice
 from criteria_engine.io._xlsx_reader import iter_xlsx, open_workbook, xlsx_headers
+from criteria_engine.messages import listing, msg
 
 MAX_CELL_CHARS = 1 << 20
 """A cell longer than this many characters is left out; its row gets ``data-cell-too-large``."""
@@ -147,14 +148,19 @@ def detect_format(path: str | Path, fmt: str | None = None) -> str:
         name = fmt.lower().lstrip(".")
         if name in FORMATS.values() or f".{name}" in FORMATS:
             return FORMATS.get(f".{name}", name)
-        fail("data-unknown-format", f"unknown data format '{fmt}'", str(path))
+        fail("data-unknown-format", msg("data-unknown-format", format=fmt), str(path))
     if str(path) == "-":
         return "jsonl"
     suffix = Path(path).suffix.lower()
     if suffix in FORMATS:
         return FORMATS[suffix]
-    hint = "save it as .xlsx" if suffix == ".xls" else f"use one of: {', '.join(sorted(FORMATS))}"
-    fail("data-unknown-format", f"cannot read '{Path(path).name}': unknown file type", str(path), hint=hint)
+    hint = (
+        msg("data-unknown-format.xls")
+        if suffix == ".xls"
+        else msg("data-unknown-format.use", formats=listing(sorted(FORMATS)))
+    )
+    text = msg("data-unknown-format.file", file=Path(path).name)
+    fail("data-unknown-format", text, str(path), hint=hint)
 
 
 def iter_rows(
@@ -174,9 +180,9 @@ def iter_rows(
     """
     kind = detect_format(path, fmt)
     if str(path) == "-" and kind != "jsonl":
-        fail("data-unknown-format", "standard input is read as JSONL only", "<stdin>")
+        fail("data-unknown-format", msg("data-unknown-format.stdin"), "<stdin>")
     if str(path) != "-" and not Path(path).is_file():
-        fail("data-unreadable", f"cannot read '{path}': no such file", str(path))
+        fail("data-unreadable", msg("data-unreadable.missing", path=str(path)), str(path))
     if kind in ("csv", "tsv"):
         return iter_csv(Path(path), "\t" if kind == "tsv" else None, header)
     if kind == "json":
@@ -204,7 +210,7 @@ def find_header(
     if kind == "xlsx":
         line, names, above = xlsx_headers(Path(path), sheet, header)
         return Header(line, names, above)
-    fail("data-unknown-format", "only CSV and XLSX tables have a header row", str(path))
+    fail("data-unknown-format", msg("data-unknown-format.header"), str(path))
 
 
 def read_headers(

@@ -12,17 +12,20 @@ record and problems and may run in a worker process.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import DataError, Diagnostic, Severity
+from ..errors import DataError, Diagnostic, Severity, diagnostic
 from ..evaluators.plan import Plan
 from ..evaluators.rows import SourceRow
 from ..format.models import CriteriaSet
-from .children import Child, ChildSpec, child_index, parse_children, sheets_in_workbook
+from ..messages import msg
+from .advice import shortened
+from .children import Child, ChildrenError, ChildSpec, child_index, parse_children, sheets_in_workbook
 from .columns import ColumnMap, fold, header_test, load_map_file, suggest
 from .ids import IdTracker
 from .readers import Header, HeaderChoice, detect_format, find_header, iter_rows
@@ -88,8 +91,8 @@ class DataSource:
         extra = load_map_file(self.column_map) if isinstance(self.column_map, str) else self.column_map
         try:
             specs = parse_children(self.children, cs)
-        except ValueError as exc:
-            raise DataError([Diagnostic("data-bad-children", str(exc), self.path)]) from None
+        except ChildrenError as exc:
+            raise DataError([diagnostic("data-bad-children", exc.text, self.path)]) from None
         kind = detect_format(self.path)
         tabular = kind in ("csv", "tsv", "xlsx")
         if self.path != "-":
@@ -159,12 +162,16 @@ class DataSource:
         for spec, index in setup.indexes:
             orphans = {k: len(v) for k, v in index.items() if k not in ids}
             if orphans:
-                shown = ", ".join(f"'{k}'" for k in list(orphans)[:5]) + (", …" if len(orphans) > 5 else "")
-                message = (
-                    f"{sum(orphans.values())} {spec.name} row(s) link through '{spec.link}' to candidates "
-                    f"not in {Path(self.path).name}: {shown}; they are ignored"
+                shown = shortened(tuple(f"'{k}'" for k in orphans), 5)
+                text = msg(
+                    "data-orphan-rows",
+                    count=sum(orphans.values()),
+                    table=spec.sheet or spec.name,
+                    link=spec.link,
+                    file=Path(self.path).name,
+                    ids=shown,
                 )
-                self.warn([Diagnostic("data-orphan-rows", message, spec.path, severity=Severity.WARNING)])
+                self.warn([diagnostic("data-orphan-rows", text, spec.path, severity=Severity.WARNING)])
 
     # --- reading in byte ranges (``--jobs``) ---------------------------------------------------
 
@@ -244,13 +251,13 @@ class DataSource:
 
     def _note_title(self, line: int, above: tuple[int, ...]) -> None:
         rows = (
-            f"row {above[0]} above them (a title) is"
+            msg("data-header-row.one", first=above[0])
             if len(above) == 1
-            else f"rows {above[0]}–{above[-1]} above them (a title) are"
+            else msg("data-header-row.many", first=above[0], last=above[-1])
         )
-        message = f"the column headers are on row {line}; {rows} not data"
-        hint = "if another row holds the headers, give it with --header-row N"
-        self.warn([Diagnostic("data-header-row", message, self.path, line, 0, (), hint, Severity.WARNING)])
+        text = msg("data-header-row", line=line, rows=rows)
+        hint = msg("data-header-row.hint")
+        self.warn([diagnostic("data-header-row", text, self.path, line, 0, (), hint, Severity.WARNING)])
 
     def _group_links(self) -> list[str]:
         """Links read as-is: ``village_id`` by default, the ``--group-by`` field unless it is an input."""
@@ -279,28 +286,21 @@ class DataSource:
             if fatal and setup.tabular and self.strict:
                 self._fatal = fatal  # raised at the first data row (a file without rows says so first)
             else:
-                notes += [
-                    Diagnostic(
-                        d.code, d.message, d.file, d.line, d.column, d.path, d.suggestion, Severity.WARNING
-                    )
-                    for d in fatal
-                ]
+                notes += [dataclasses.replace(d, severity=Severity.WARNING) for d in fatal]
             folded = {fold(h) for h in headers}
             for name in self.keep:
                 if fold(name) not in folded:
-                    message = f"no column '{name}' to keep; it is left empty"
+                    text = msg("data-no-keep-column", column=name)
                     near = suggest(name, headers)
                     notes.append(
-                        Diagnostic(
-                            "data-no-keep-column", message, self.path, line, 0, (), near, Severity.WARNING
+                        diagnostic(
+                            "data-no-keep-column", text, self.path, line, 0, (), near, Severity.WARNING
                         )
                     )
             if columns.id_header is None:
-                message = (
-                    "no column holds the candidate's id (name it 'id' or 'Mã hộ', or map one with --map)"
-                )
+                text = msg("data-no-id-column")
                 notes.append(
-                    Diagnostic("data-no-id-column", message, self.path, line, 0, severity=Severity.WARNING)
+                    diagnostic("data-no-id-column", text, self.path, line, 0, severity=Severity.WARNING)
                 )
         else:  # a JSON record with new keys: report only the new unknown columns
             count = len(previous.columns.headers)
@@ -325,10 +325,10 @@ class DataSource:
             if target is not None and target[0] == "input":
                 name = target[1]
         if self.group_field is None and self.group_by and previous is None:
-            message = f"no column '{self.group_by}' to group by"
+            text = msg("data-no-group-column", column=self.group_by)
             close = suggest(self.group_by, headers)
             self.warn(
-                [Diagnostic("data-no-group-column", message, self.path, 1, 0, (), close, Severity.WARNING)]
+                [diagnostic("data-no-group-column", text, self.path, 1, 0, (), close, Severity.WARNING)]
             )
         return name
 

@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from criteria_engine.messages import Msg
+
 __all__ = ["ABSENT", "SKIP", "Bad", "Column", "compile_columns"]
 
 
@@ -41,7 +43,7 @@ class Bad:
 
     __slots__ = ("problem", "value")
 
-    def __init__(self, problem: str, value: object = SKIP) -> None:
+    def __init__(self, problem: Msg, value: object = SKIP) -> None:
         self.problem, self.value = problem, value
 
 
@@ -60,7 +62,7 @@ class Column:
 
 
 Converter = Callable[
-    [Mapping[str, object], int], tuple[dict[str, object], list[tuple[int, object, str]] | None]
+    [Mapping[str, object], int], tuple[dict[str, object], list[tuple[int, object, Msg]] | None]
 ]
 """The compiled function: (cells by header, row number) -> (record, problems as (column index,
 cell, problem) or None)."""

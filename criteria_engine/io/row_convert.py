@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from criteria_engine.errors import Diagnostic
+from criteria_engine.errors import Diagnostic, diagnostic
 from criteria_engine.evaluators.records import id_text
 from criteria_engine.format.models import InputSpec
 from criteria_engine.io import row_code
@@ -18,6 +18,7 @@ from criteria_engine.io.advice import RESAVE_FORMULAS, cell_text, how_to_write, 
 from criteria_engine.io.columns import ColumnMap
 from criteria_engine.io.convert import convert_value
 from criteria_engine.io.readers import FORMULA_WITHOUT_VALUE, RawRow
+from criteria_engine.messages import Msg, msg
 
 MEMO_LIMIT = 20_000
 """Converted cell texts remembered per input before its memo is cleared (a column's values
@@ -150,13 +151,14 @@ class RowConverter:
         return record, problems
 
     def _problem(
-        self, header: str, raw: object, problem: str, row: int, column: int, name: str, spec: InputSpec
+        self, header: str, raw: object, problem: Msg, row: int, column: int, name: str, spec: InputSpec
     ) -> Diagnostic:
-        where = f"row {row}, column '{header}'" if row else f"column '{header}'"
+        where = msg("at.row-column", row=row, column=header) if row else msg("at.column", column=header)
         code = "data-formula-no-value" if raw is FORMULA_WITHOUT_VALUE else "data-bad-value"
         fix = RESAVE_FORMULAS if raw is FORMULA_WITHOUT_VALUE else how_to_write(spec)
         shown = None if raw is FORMULA_WITHOUT_VALUE else cell_text(raw)
-        return Diagnostic(code, f"{where}: {problem}", self.file, row, column, (name,), fix, value=shown)
+        text = msg("at", where=where, problem=problem)
+        return diagnostic(code, text, self.file, row, column, (name,), fix, value=shown)
 
     def __call__(self, row: RawRow) -> tuple[dict[str, object], list[Diagnostic]]:
         """:meth:`convert` for a :class:`RawRow`, with the row's reading problems first."""

@@ -10,13 +10,15 @@ before it (is this id new?) stays with :class:`~criteria_engine.io.records.DataS
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..errors import Diagnostic, Severity
+from ..errors import Diagnostic, Severity, diagnostic
 from ..evaluators.records import id_text
 from ..evaluators.rows import SourceRow
 from ..format.models import InputSpec
+from ..messages import msg
 from .children import Child
 from .columns import ColumnMap, fold
 from .convert import convert_value
@@ -118,19 +120,17 @@ class RowStage:
 
 def repeated_row(raw: RawRow, parent: str, first: int, column: int, file: str) -> RawRow:
     """``raw`` made invalid because its id ``parent`` was first used on row ``first``."""
-    message = (
-        f"row {raw.row_number}: the id '{parent}' is already used on row {first}; this row is not evaluated"
-    )
-    hint = f"give each candidate its own id, or delete the repeated row (rows {first} and {raw.row_number})"
-    problem = Diagnostic("data-duplicate-id", message, file, raw.row_number, column, (), hint, value=parent)
+    text = msg("data-duplicate-id", row=raw.row_number, id=parent, first=first)
+    hint = msg("data-duplicate-id.hint", first=first, row=raw.row_number)
+    problem = diagnostic("data-duplicate-id", text, file, raw.row_number, column, (), hint, value=parent)
     return RawRow(raw.row_number, raw.values, (*raw.problems, problem))
 
 
 def total_note(row: int, label: str, file: str) -> Diagnostic:
     """The warning that row ``row`` ('Tổng cộng') is a totals row, skipped."""
-    message = f"row {row} ('{label}') is a totals row, not a candidate; it is skipped"
-    hint = "nothing to do if it is the table's total; otherwise give the row an id"
-    return Diagnostic("data-total-row", message, file, row, 1, (), hint, Severity.WARNING)
+    text = msg("data-total-row", row=row, label=label, subject=msg("at.row", row=row))
+    hint = msg("data-total-row.hint")
+    return diagnostic("data-total-row", text, file, row, 1, (), hint, Severity.WARNING)
 
 
 def watched_columns(
@@ -182,20 +182,7 @@ def prepare(unit: Unit, inputs: Mapping[str, InputSpec]) -> SourceRow:
         if name not in record:
             record[name] = [child for child, _ in children]
         for _child, child_problems in children:
-            problems.extend(
-                Diagnostic(
-                    d.code,
-                    d.message,
-                    d.file,
-                    d.line,
-                    d.column,
-                    (name, *d.path),
-                    d.suggestion,
-                    d.severity,
-                    d.value,
-                )
-                for d in child_problems
-            )
+            problems.extend(dataclasses.replace(d, path=(name, *d.path)) for d in child_problems)
     return SourceRow(
         raw.row_number, record, tuple(problems), unit.group, unit.file, unit.columns.headers, columns,
         dict(unit.kept),

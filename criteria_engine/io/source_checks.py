@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..errors import DataError, Diagnostic, Severity
+from ..errors import DataError, Diagnostic, Severity, diagnostic
 from ..format.models import CriteriaSet
+from ..messages import msg, words
 from .children import ChildSpec
 from .columns import ColumnMap, fold, suggest
 
@@ -32,9 +33,9 @@ def check_map(
     for header, target in extra.items():
         if target in known or (target.endswith("_id") and target.isidentifier()):
             continue
-        message = f"the column map sends '{header}' to '{target}', which is not an input of {cs.id}"
-        hint = suggest(target, sorted(known)) or f"see the inputs with: criteria show {cs.id} --inputs"
-        problems.append(Diagnostic("data-bad-map", message, file, 0, 0, (), hint))
+        text = msg("data-bad-map.set", header=header, target=target, set=cs.id)
+        hint = suggest(target, sorted(known)) or msg("data-bad-map.hint", set=cs.id)
+        problems.append(diagnostic("data-bad-map", text, file, 0, 0, (), hint))
     if problems:
         raise DataError(problems)
 
@@ -48,14 +49,11 @@ def missing_lists(
     for name, spec in cs.inputs.items():
         if spec.type != "list" or name in filled or columns.header_of(name) is not None:
             continue
-        label = next(iter(spec.label.values()), name)
-        message = (
-            f"no data for the list '{name}' ({label}): every candidate's criteria on it would be "
-            "undetermined, so nobody could pass"
-        )
-        persons = " (or --persons FILE)" if name == "persons" else ""
-        hint = f"give it with --children {name}=FILE{persons}, or on a sheet named '{label}' in the workbook"
-        out.append(Diagnostic("data-missing-list", message, file, line, 0, (), hint))
+        label = words(spec.label, name)
+        text = msg("data-missing-list", name=name, label=label)
+        persons = msg("data-missing-list.persons") if name == "persons" else ""
+        hint = msg("data-missing-list.hint", name=name, persons=persons, label=label)
+        out.append(diagnostic("data-missing-list", text, file, line, 0, (), hint))
     return out
 
 
@@ -67,9 +65,9 @@ def unused_map_entries(
     out = []
     for header in extra or {}:
         if fold(header) not in present:
-            message = f"the column map names '{header}', which is not a column of any table read"
+            text = msg("data-map-unused.tables", column=header, subject=f"'{header}'")
             hint = suggest(header, [h for headers in tables for h in headers])
-            out.append(Diagnostic("data-map-unused", message, file, 0, 0, (), hint, Severity.WARNING))
+            out.append(diagnostic("data-map-unused", text, file, 0, 0, (), hint, Severity.WARNING))
     return out
 
 

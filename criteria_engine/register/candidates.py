@@ -28,6 +28,7 @@ from ..io.convert import id_text
 from ..io.dataset import Dataset, TableSource, open_dataset
 from ..io.dataset_tables import evaluate_dataset
 from ..io.readers import RawRow
+from ..messages import ENTRIES, Msg, listing, msg
 from ..results import Result
 
 UNIT_HEADERS = {
@@ -96,8 +97,14 @@ def _dataset(data: Path, subject: str, persons: Path | None) -> Dataset:
     return Dataset(data.parent, tables)
 
 
-def _refuse(code: str, vi: str, en: str) -> RoundError:
-    return RoundError([Message(code, vi, en)])
+def _refuse(code: str, text: Msg) -> RoundError:
+    return RoundError([Message.of(code, text)])
+
+
+def subject_noun(subject: str) -> Msg:
+    """What a subject's candidates are called: "hộ", "thôn"... (the subject's name otherwise)."""
+    key = f"round.subject.{subject}"
+    return msg(key) if key in ENTRIES else msg("round.subject.other", subject=subject)
 
 
 def _names(dataset: Dataset, plan: Plan, subject: str, ref: str | None) -> dict[str, str]:
@@ -159,20 +166,12 @@ def evaluate_candidates(
     model = plan.model
     procedure = model.procedure
     if procedure is None:
-        raise _refuse(
-            "no-procedure",
-            f"Bộ tiêu chí {plan.revision.ref} không khai báo quy trình bình xét (procedure).",
-            f"The set {plan.revision.ref} declares no award procedure (procedure:).",
-        )
+        raise _refuse("no-procedure", msg("no-procedure", ref=plan.revision.ref))
     subject, link_field = model.subject, f"{procedure.unit}_id"
     base = _dataset(data, subject, persons)
     table = base.resolve(subject)
     if table is None:
-        raise _refuse(
-            "no-table",
-            f"Dữ liệu không có bảng '{subject}' (các bảng: {', '.join(base.tables())}).",
-            f"The data has no table '{subject}' (tables: {', '.join(base.tables())}).",
-        )
+        raise _refuse("no-table", msg("no-table", table=subject, tables=listing(base.tables())))
     columns, _ = ColumnMap.build(base.headers(table), model.inputs, links=[link_field])
     link = next((h for h, (kind, n) in columns.targets.items() if kind == "link" and n == link_field), None)
     if link is None:  # a commune's own header for its villages: "Mã thôn"
@@ -180,11 +179,7 @@ def evaluate_candidates(
         link = next((h for h in base.headers(table) if fold(h) in synonyms), None)
     if link is None or columns.id_header is None:
         missing = link_field if link is None else "id"
-        raise _refuse(
-            "no-link-column",
-            f"Bảng '{table}' không có cột '{missing}'.",
-            f"Table '{table}' has no column '{missing}'.",
-        )
+        raise _refuse("no-link-column", msg("no-link-column", table=table, column=missing))
     units: dict[str, list[str]] = {}
     for row in base.rows(table):
         candidate = id_text(row.values.get(columns.id_header))
@@ -192,11 +187,12 @@ def evaluate_candidates(
     ids = units.get(unit, [])
     if not ids:
         hint = did_you_mean(unit, [u for u in units if u])
-        raise _refuse(
-            "unknown-unit",
-            f"Không có {subject} nào thuộc '{unit}' trong dữ liệu" + (f" ({hint})." if hint else "."),
-            f"No {subject} of '{unit}' in the data" + (f"; {hint}" if hint else "."),
+        said = (
+            msg("unknown-unit.hint", subject=subject_noun(subject), unit=unit, hint=hint)
+            if hint
+            else msg("unknown-unit", subject=subject_noun(subject), unit=unit)
         )
+        raise _refuse("unknown-unit", said)
     values = register_values(procedure, history, ids, year)
     notes = []
     raw = {name: columns.header_of(name) or name for name in procedure.from_register}
@@ -210,10 +206,9 @@ def evaluate_candidates(
             given = typed.get(candidate, {}).get(name)
             if given not in (None, "") and id_text(given) != str(value):
                 notes.append(
-                    Message(
+                    Message.of(
                         "register-value",
-                        f"{candidate}: {name} = {value} theo sổ bình xét (dữ liệu ghi {given}).",
-                        f"{candidate}: {name} = {value} from the register (the data says {given}).",
+                        msg("register-value", id=candidate, name=name, value=str(value), given=str(given)),
                     )
                 )
     cells = {c: {raw[n]: v for n, v in vs.items()} for c, vs in values.items()}

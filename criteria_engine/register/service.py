@@ -24,6 +24,7 @@ from ..award.records import (
     Round,
     RoundKey,
 )
+from ..messages import msg
 from . import rows, writes
 from .store import Register
 
@@ -113,15 +114,7 @@ def import_history(register: Register, awards: list[Award], note: str = "") -> t
         clashes = writes.conflicts(conn, awards)
         if clashes:
             shown = ", ".join(f"{c} ({y})" for y, c in clashes[:5]) + (", …" if len(clashes) > 5 else "")
-            raise RoundError(
-                [
-                    Message(
-                        "history-conflict",
-                        f"Sổ đã có kết quả do đợt bình xét quyết định cho {shown}; không ghi đè bằng dữ liệu nhập.",
-                        f"The register holds results decided by rounds for {shown}; an import cannot replace them.",
-                    )
-                ]
-            )
+            raise RoundError([Message.of("history-conflict", msg("history-conflict.candidates", ids=shown))])
         return writes.save_history(conn, awards, note)
 
 

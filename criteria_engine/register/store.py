@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..award.messages import Message, RoundError
+from ..messages import Msg, msg
 from .schema import APPLICATION_ID, LATEST, MIGRATIONS, TABLES
 
 DEFAULT_NAME = "criteria-register.sqlite"
@@ -30,8 +31,8 @@ class RegisterError(RoundError):
     """The register file cannot be used; it was not changed."""
 
 
-def _refuse(code: str, vi: str, en: str, path: Path) -> RegisterError:
-    return RegisterError([Message(code, vi, en)], file=str(path))
+def _refuse(code: str, text: Msg, path: Path) -> RegisterError:
+    return RegisterError([Message.of(code, text)], file=str(path))
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -53,23 +54,13 @@ def _header(path: Path) -> tuple[int, int, int]:
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
     except sqlite3.Error as exc:
-        raise _refuse(
-            "register-unreadable",
-            f"Không mở được sổ bình xét: {exc}.",
-            f"Cannot open the register: {exc}.",
-            path,
-        ) from None
+        raise _refuse("register-unreadable", msg("register-unreadable", detail=str(exc)), path) from None
     try:
         app = int(conn.execute("PRAGMA application_id").fetchone()[0])
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         tables = int(conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0])
     except sqlite3.DatabaseError:
-        raise _refuse(
-            "register-not-sqlite",
-            "Tệp không phải là sổ bình xét (không phải cơ sở dữ liệu SQLite); tệp không bị thay đổi.",
-            "The file is not an award register (not an SQLite database); it was not changed.",
-            path,
-        ) from None
+        raise _refuse("register-not-sqlite", msg("register-not-sqlite"), path) from None
     finally:
         conn.close()
     return app, version, tables
@@ -78,19 +69,11 @@ def _header(path: Path) -> tuple[int, int, int]:
 def _check_header(path: Path) -> None:
     app, version, tables = _header(path)
     if app not in (0, APPLICATION_ID) or (app == 0 and tables and version == 0):
-        raise _refuse(
-            "register-foreign",
-            "Tệp là cơ sở dữ liệu SQLite của chương trình khác, không phải sổ bình xét; tệp không bị thay đổi.",
-            "The file is an SQLite database of another program, not an award register; it was not changed.",
-            path,
-        )
+        raise _refuse("register-foreign", msg("register-foreign"), path)
     if version > LATEST:
         raise _refuse(
             "register-too-new",
-            f"Sổ bình xét được ghi bởi phiên bản mới hơn (lược đồ {version}; phiên bản này đọc đến {LATEST}). "
-            "Hãy cập nhật criteria_engine; tệp không bị thay đổi.",
-            f"The register was written by a newer version (schema {version}; this version reads up to {LATEST}). "
-            "Update criteria_engine; the file was not changed.",
+            msg("register-too-new", version=version, latest=LATEST),
             path,
         )
 
@@ -131,10 +114,7 @@ class Register:
             self._commit()
         except sqlite3.OperationalError as exc:  # busy past the timeout, read-only, disk full
             raise _refuse(
-                "register-unwritable",
-                f"Không ghi được vào sổ bình xét ({exc}); sổ giữ nguyên. Nếu có người khác đang ghi, hãy thử lại.",
-                f"Cannot write to the register ({exc}); it was not changed. If someone else is writing, try again.",
-                self.path,
+                "register-unwritable", msg("register-unwritable", detail=str(exc)), self.path
             ) from None
 
     def _commit(self) -> None:
@@ -163,18 +143,10 @@ class Register:
         problems: list[Message] = []
         for (line,) in self.conn.execute("PRAGMA integrity_check"):
             if line != "ok":
-                problems.append(
-                    Message("integrity", f"SQLite integrity_check: {line}", f"SQLite integrity_check: {line}")
-                )
+                problems.append(Message.of("integrity", msg("integrity", detail=str(line))))
         for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check"):
             text = f"{table} #{rowid} → {parent}"
-            problems.append(
-                Message(
-                    "foreign-key",
-                    f"Dòng tham chiếu tới dòng không tồn tại: {text}",
-                    f"A row refers to a missing row: {text}",
-                )
-            )
+            problems.append(Message.of("foreign-key", msg("foreign-key", row=text)))
         twice = self.conn.execute(
             "SELECT set_id, year, candidate, count(*) FROM awards WHERE id NOT IN "
             "(SELECT supersedes FROM awards WHERE supersedes IS NOT NULL) "
@@ -182,10 +154,8 @@ class Register:
         ).fetchall()
         for set_id, year, candidate, n in twice:
             problems.append(
-                Message(
-                    "award-twice",
-                    f"{candidate} có {n} kết quả {set_id} năm {year}.",
-                    f"{candidate} has {n} {set_id} results for {year}.",
+                Message.of(
+                    "award-twice", msg("award-twice", id=candidate, count=n, set=set_id, year=str(year))
                 )
             )
         return problems
@@ -204,31 +174,16 @@ def open_register(path: str | os.PathLike[str], *, create: bool = False) -> Regi
     """
     target = Path(path)
     if target.is_dir():
-        raise _refuse(
-            "register-unreadable",
-            f"'{target}' là một thư mục, không phải tệp sổ.",
-            f"'{target}' is a folder, not a register file.",
-            target,
-        )
+        raise _refuse("register-unreadable", msg("register-unreadable.folder", path=str(target)), target)
     if target.exists():
         _check_header(target)
     elif not create:
-        raise _refuse(
-            "register-missing",
-            f"Không có sổ bình xét '{target}'. Sổ được tạo khi mở đợt đầu tiên (criteria round open) hoặc khi nhập lịch sử (criteria register import).",
-            f"There is no register '{target}'. It is created by the first 'criteria round open' or by 'criteria register import'.",
-            target,
-        )
+        raise _refuse("register-missing", msg("register-missing", path=str(target)), target)
     try:
         conn = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT, isolation_level=None)
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
-        raise _refuse(
-            "register-unreadable",
-            f"Không mở được sổ bình xét: {exc}.",
-            f"Cannot open the register: {exc}.",
-            target,
-        ) from None
+        raise _refuse("register-unreadable", msg("register-unreadable", detail=str(exc)), target) from None
     register = Register(target, conn)
     try:
         register.migrate()

@@ -29,6 +29,7 @@ from ..award.messages import Message, RoundError
 from ..award.records import Award
 from ..io.convert import id_text
 from ..io.readers import iter_rows, list_sheets, read_headers
+from ..messages import Msg, listing, msg
 from . import writes
 from .schema import LATEST, TABLES
 from .service import import_history
@@ -53,8 +54,8 @@ _REFERENCES: dict[str, dict[str, str]] = {
 """Columns holding another row's id, by table: renumbered on import."""
 
 
-def _refuse(code: str, vi: str, en: str, file: str = "") -> RoundError:
-    return RoundError([Message(code, vi, en)], file=file)
+def _refuse(code: str, text: Msg, file: str = "") -> RoundError:
+    return RoundError([Message.of(code, text)], file=file)
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -90,12 +91,7 @@ def export_register(register: Register, target: str | os.PathLike[str]) -> Path:
             partial.unlink(missing_ok=True)
         return path
     if path.exists() and any(path.iterdir()):
-        raise _refuse(
-            "export-folder-not-empty",
-            f"Thư mục '{path}' đã có tệp; hãy xuất ra một thư mục mới hoặc trống.",
-            f"The folder '{path}' is not empty; export into a new or empty folder.",
-            str(path),
-        )
+        raise _refuse("export-folder-not-empty", msg("export-folder-not-empty", path=str(path)), str(path))
     path.mkdir(parents=True, exist_ok=True)
     for name, columns, rows in _tables(register):
         with (path / f"{name}.csv").open("w", encoding="utf-8", newline="") as stream:
@@ -130,12 +126,7 @@ def _flag(value: object, row: int, file: str) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise _refuse(
-        "history-bad-value",
-        f"Dòng {row}: cột 'title' phải là có/không (1/0), không phải '{value}'.",
-        f"Row {row}: column 'title' must be yes/no (1/0), not '{value}'.",
-        file,
-    )
+    raise _refuse("history-bad-value", msg("history-bad-value.title", row=row, value=str(value)), file)
 
 
 def history_lines(rows: Sequence[Mapping[str, object]], file: str = "") -> list[Award]:
@@ -144,38 +135,19 @@ def history_lines(rows: Sequence[Mapping[str, object]], file: str = "") -> list[
     for number, row in enumerate(rows, start=2):
         missing = [c for c in ("set_id", "year", "candidate", "title") if c not in row]
         if missing:
-            raise _refuse(
-                "history-missing-column",
-                f"Bảng lịch sử thiếu cột: {', '.join(missing)} (cần {', '.join(HISTORY_COLUMNS)}).",
-                f"The history table lacks column(s): {', '.join(missing)} (expected {', '.join(HISTORY_COLUMNS)}).",
-                file,
-            )
+            said = msg("history-missing-column", missing=listing(missing), expected=listing(HISTORY_COLUMNS))
+            raise _refuse("history-missing-column", said, file)
         try:
             year, first, last = _int(row["year"]), _int(row.get("window_from")), _int(row.get("window_to"))
         except ValueError:
-            raise _refuse(
-                "history-bad-value",
-                f"Dòng {number}: năm phải là số nguyên.",
-                f"Row {number}: years must be whole numbers.",
-                file,
-            ) from None
+            raise _refuse("history-bad-value", msg("history-bad-value.year", row=number), file) from None
         set_id, candidate = id_text(row["set_id"]), id_text(row["candidate"])
         if year is None or set_id is None or candidate is None:
-            raise _refuse(
-                "history-bad-value",
-                f"Dòng {number}: thiếu bộ tiêu chí, năm hoặc mã.",
-                f"Row {number}: the set, the year or the candidate is empty.",
-                file,
-            )
+            raise _refuse("history-bad-value", msg("history-bad-value.empty", row=number), file)
         level = id_text(row.get("level"))
         window = (first, last) if first is not None and last is not None else None
         if level is not None and window is None:
-            raise _refuse(
-                "history-bad-value",
-                f"Dòng {number}: mức '{level}' cần window_from và window_to.",
-                f"Row {number}: level '{level}' needs window_from and window_to.",
-                file,
-            )
+            raise _refuse("history-bad-value", msg("history-bad-value.window", row=number, level=level), file)
         title = _flag(row["title"], number, file)
         out.append(
             Award(set_id, year, candidate, title, level, window, id_text(row.get("unit")) or "", "import")
@@ -192,12 +164,8 @@ def _insert_export(conn: sqlite3.Connection, tables: Mapping[str, list[dict[str,
                     (row["set_id"], _int(row["year"]), row["unit"]),
                 ).fetchone()
                 if found:
-                    raise _refuse(
-                        "import-round-exists",
-                        f"Sổ đã có đợt {row['set_id']} {row['year']} {row['unit']}; không nhập chồng.",
-                        f"The register already holds the round {row['set_id']} {row['year']} {row['unit']}.",
-                        file,
-                    )
+                    said = msg("import-round-exists", round=f"{row['set_id']} {row['year']} {row['unit']}")
+                    raise _refuse("import-round-exists", said, file)
     renumber: dict[str, dict[object, int]] = {t: {} for t in TABLES}
     for table in TABLES:
         info = [(str(r[1]), bool(r[3])) for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "id"]
@@ -218,36 +186,27 @@ def _insert_export(conn: sqlite3.Connection, tables: Mapping[str, list[dict[str,
     return len(tables.get("rounds", []))
 
 
-def import_file(register: Register, source: str | os.PathLike[str]) -> str:
-    """Import an export or a history table (see the module docs); returns what was added."""
+def import_file(register: Register, source: str | os.PathLike[str]) -> Msg:
+    """Import an export or a history table (see the module docs); returns what was added, said
+    by the catalogue of messages."""
     path = Path(source)
     if not path.exists():
-        raise _refuse("import-missing", f"Không có tệp '{path}'.", f"There is no file '{path}'.", str(path))
+        raise _refuse("import-missing", msg("import-missing", path=str(path)), str(path))
     tables = _read(path)
     if "meta" in tables:
         meta = {str(r.get("key")): r.get("value") for r in tables["meta"]}
         version = _int(meta.get("schema_version")) or 0
         if version > LATEST:
-            raise _refuse(
-                "register-too-new",
-                f"Tệp xuất từ phiên bản mới hơn (lược đồ {version}); hãy cập nhật criteria_engine.",
-                f"The export comes from a newer version (schema {version}); update criteria_engine.",
-                str(path),
-            )
+            raise _refuse("register-too-new", msg("register-too-new.export", version=version), str(path))
         with register.transaction() as conn:
             clashes = writes.conflicts(conn, history_lines([r for r in tables.get("awards", [])], str(path)))
             if clashes:
-                raise _refuse(
-                    "history-conflict",
-                    "Sổ đã có kết quả do đợt bình xét quyết định cho cùng năm và đối tượng.",
-                    "The register holds results decided by rounds for the same years and candidates.",
-                    str(path),
-                )
+                raise _refuse("history-conflict", msg("history-conflict"), str(path))
             count = _insert_export(conn, tables, str(path))
-        return f"{count} đợt bình xét / {count} round(s)"
+        return msg("cli.imported", count=count)
     lines = history_lines(tables["history"], str(path))
     added, corrected = import_history(register, lines, note=f"nhập từ {path.name}")
-    return f"{added} dòng mới, {corrected} dòng sửa / {added} new line(s), {corrected} correction(s)"
+    return msg("cli.imported-history", added=added, corrected=corrected)
 
 
 __all__ = ["HISTORY_COLUMNS", "export_register", "history_lines", "import_file"]

@@ -12,11 +12,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import Diagnostic, OutputError
+from ..errors import OutputError, diagnostic, os_reason
+from ..messages import Msg, msg
 
 
-def _refuse(code: str, message: str, target: Path) -> OutputError:
-    return OutputError([Diagnostic(code, message, str(target))])
+def _refuse(code: str, text: Msg, target: Path) -> OutputError:
+    return OutputError([diagnostic(code, text, str(target))])
 
 
 def output_target(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
@@ -32,21 +33,19 @@ def output_target(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLi
     except FileNotFoundError:
         found = None
     except OSError as exc:
-        raise _refuse(
-            "output-unwritable", f"cannot write '{target}': {exc.strerror or exc}", target
-        ) from None
+        said = msg("output-unwritable", file=str(target), reason=os_reason(exc))
+        raise _refuse("output-unwritable", said, target) from None
     if found is not None and not stat.S_ISREG(found.st_mode):
-        kind = "a folder" if stat.S_ISDIR(found.st_mode) else "a device or a pipe, not a regular file"
-        message = f"cannot write '{target}': it is {kind}; name a file to write the output to"
-        raise _refuse("output-not-a-file", message, target)
+        kind = msg("output-not-a-file.folder" if stat.S_ISDIR(found.st_mode) else "output-not-a-file.device")
+        raise _refuse("output-not-a-file", msg("output-not-a-file", file=str(target), kind=kind), target)
     for source in inputs:
         try:
             same = found is not None and os.path.samefile(target, source)
         except OSError:
             same = False
         if same:
-            message = f"cannot write '{target}': it is the input {os.fspath(source)}, which the output would replace"
-            raise _refuse("output-is-input", message, target)
+            said = msg("output-is-input", file=str(target), input=os.fspath(source))
+            raise _refuse("output-is-input", said, target)
     return Path(os.path.realpath(target))
 
 
@@ -62,13 +61,14 @@ def atomic_file(path: str | os.PathLike[str], binary: bool = False) -> Iterator[
     target = output_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise _refuse("output-no-folder", f"cannot write '{target}': no folder '{folder}'", target)
+        raise _refuse(
+            "output-no-folder", msg("output-no-folder", file=str(target), folder=str(folder)), target
+        )
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise _refuse(
-            "output-unwritable", f"cannot write '{target}': {exc.strerror or exc}", target
-        ) from None
+        said = msg("output-unwritable", file=str(target), reason=os_reason(exc))
+        raise _refuse("output-unwritable", said, target) from None
     stream: IO[Any] = (
         os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
     )

@@ -63,7 +63,7 @@ class ProblemsWriter:
 
     def close(self, summary: Summary) -> None:
         """The problems of the file itself (rows skipped, columns not read)."""
-        for problem in note_problems(summary.notes):
+        for problem in note_problems(summary.notes, self.context.lang):
             self.writer.writerow([inert(v) for v in problem.cells()])
             self.rows += 1
 

@@ -139,7 +139,7 @@ class ReportWriter:
             out.append("<ul>")
             for issue in result.errors:
                 label = self.words.names.label(issue.field.split("[")[0])
-                out.append(f'<li class="diagnostic">{escape(label)}: {escape(issue.message)}</li>')
+                out.append(f'<li class="diagnostic">{escape(label)}: {escape(issue.message_in(lang))}</li>')
             out.append("</ul>")
         else:
             if result.gap is not None:

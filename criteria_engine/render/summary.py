@@ -155,9 +155,10 @@ def rating_label(result: Result, lang: str) -> str:
 
 
 def failing_ids(result: Result) -> str:
-    """The criteria a candidate fails, then those undetermined (marked ``?``)."""
+    """The criteria a candidate fails, then those undetermined (marked ``?``); for an invalid
+    record, the columns of its bad cells as the file names them (else the fields)."""
     if result.status == Status.INVALID:
-        return ", ".join(dict.fromkeys(e.field for e in result.errors))
+        return ", ".join(dict.fromkeys(e.column or e.field for e in result.errors))
     failed = [c.id for c in result.criteria if c.verdict == Verdict.FAIL]
     unknown = [f"{c.id}?" for c in result.criteria if c.verdict == Verdict.UNKNOWN]
     return ", ".join(failed + unknown)

@@ -21,9 +21,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..explain.catalogue import subject_words
-from ..explain.i18n import format_number, pick
+from ..explain.i18n import pick
 from ..explain.labels import word
 from ..explain.text import explain_lines
+from ..messages import msg
 from ..results import Result
 from .safe import printable
 from .summary import Item, Summary, failing_ids, number, rating_label
@@ -36,12 +37,6 @@ TABLE_ROWS = 300
 """Up to this many candidates, the table shows every one."""
 TABLE_HEAD = 100
 """Beyond :data:`TABLE_ROWS`, the table shows this many (the first ones) and says how to see all."""
-
-MORE_ROWS = {
-    "vi": "… và {count} {noun} nữa không hiện ở đây. Để ghi toàn bộ kết quả ra tệp, thêm -o ket-qua.xlsx (hoặc .csv, .jsonl).",
-    "en": "… and {count} more {noun} not shown here. To write every result to a file, add -o results.xlsx (or .csv, .jsonl).",
-}
-"""The note under a table that shows only the first rows."""
 
 STATUS_STYLES = {
     "passed": "bold green",
@@ -119,7 +114,7 @@ class TableWriter:
         if len(shown) < self.count:
             hidden = self.count - len(shown)
             noun = subject_words(plan.model.subject, lang)[2 if hidden != 1 else 1]
-            note = MORE_ROWS.get(lang, MORE_ROWS["en"]).format(count=format_number(hidden, lang), noun=noun)
+            note = msg("table.more-rows", count=hidden, noun=noun)(lang)
             out.print(Text(note, style="bold"))
         out.print(summary.line(lang))
         out.print(Text(f"{word(lang, 'digest')}: {plan.provenance.digest}", style="dim"))
@@ -151,7 +146,6 @@ def print_explanation(stream: IO[str], results: Sequence[Result], lang: str, col
 
 
 __all__ = [
-    "MORE_ROWS",
     "PLAIN_WIDTH",
     "TABLE_HEAD",
     "TABLE_ROWS",

@@ -75,7 +75,7 @@ def cells(item: Item, context: Context) -> list[object]:
     row += [word(lang, verdicts[c.id]) if c.id in verdicts else "" for c in context.plan.criteria]
     row.append(failing_ids(result) if result.status != Status.INVALID else "")
     row.append(_labels(result, result.missing, lang))
-    row.append("; ".join(e.message for e in result.errors))
+    row.append("; ".join(e.message_in(lang) for e in result.errors))
     texts = result_texts(result, lang)
     row.append(texts.summary)
     if context.texts:
@@ -215,7 +215,7 @@ class XlsxWriter:
         from openpyxl.utils import get_column_letter  # type: ignore[import-untyped,unused-ignore]
 
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.head))}{self.rows}"
-        for problem in note_problems(summary.notes):
+        for problem in note_problems(summary.notes, self.context.lang):
             self.problems.append([self._text(self.problems, v) for v in problem.cells()])
         lang = self.context.lang
         sheet = self.book.create_sheet(word(lang, "summary"))

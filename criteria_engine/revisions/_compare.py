@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from ..explain.i18n import format_number
 from ..format.models import Band, CriteriaSet, Criterion, InputSpec, PointsBy, Text
 from .diff import Change, Entity, Threshold, criteria_by_id, input_label, ordered_union, plain
-from .expressions import number_changes
+from .expressions import expression_words, number_changes
 
 _MESSAGES = {"pass": "pass_", "fail": "fail", "unknown": "unknown", "not_applicable": "not_applicable"}
 _TEXTS = {"label": "label-changed", "title": "title-changed", "description": "description-changed"}
@@ -100,21 +100,24 @@ class _Walk:
 
     def threshold(self, about: str, op: str | None, old: float, new: float, percent: bool) -> Threshold:
         label, unit = self.name_info(about) if about.isidentifier() else (None, None)
+        if label is None and about:  # an expression: said in words, as the rule is
+            label = expression_words(about, self.b) or expression_words(about, self.a)
         return Threshold(about, op, old, new, percent, label, unit)
 
     def expression(self, path: str, old: object, new: object, kind: str = "", **extra: Any) -> None:
         """A changed expression: ``threshold-changed`` when only numbers differ, else ``rule-changed``."""
         if old == new:
             return
+        said = {"old_words": expression_words(old, self.a), "new_words": expression_words(new, self.b)}
         if isinstance(old, str) and isinstance(new, str):
             numbers = number_changes(old, new)
             if numbers == []:
                 return  # the same tree: spacing or parentheses only
             if numbers is not None:
                 thresholds = tuple(self.threshold(*n) for n in numbers)
-                self.add(kind or "threshold-changed", path, old, new, thresholds=thresholds, **extra)
+                self.add(kind or "threshold-changed", path, old, new, thresholds=thresholds, **said, **extra)
                 return
-        self.add(kind or "rule-changed", path, old, new, **extra)
+        self.add(kind or "rule-changed", path, old, new, **said, **extra)
 
     # --- the parts --------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..explain.i18n import format_number, pick, unit_label
 
 if TYPE_CHECKING:
+    from ..format.models import Text
     from .diff import Change, Threshold
 
 _NOUNS = {
@@ -161,8 +162,12 @@ def _field(change: Change, lang: str) -> str:
     return _w(_FIELDS.get(key, (key, key)), lang)
 
 
-def _expr(value: object) -> str:
-    return f"`{value}`" if value is not None else "—"
+def _expr(value: object, said: Text | None = None, lang: str = "vi") -> str:
+    """An expression as people read it: in words (“…”) when the diff could say it so, else
+    its source (`…`)."""
+    if value is None:
+        return "—"
+    return f"“{pick(said, lang)}”" if said else f"`{value}`"
 
 
 _VALUE_FIELDS = frozenset({"min", "max", "value", "min_score"})
@@ -221,7 +226,11 @@ def describe(change: Change, lang: str = "vi") -> str:
     if change.thresholds:
         where = pick(change.key_label, lang) if change.key_label else _field(change, lang)
         limits = "; ".join(threshold_text(t, lang) for t in change.thresholds)
-        shown = f" ({_expr(change.old)} → {_expr(change.new)})" if isinstance(change.old, str) else ""
+        shown = (
+            f" ({_expr(change.old, change.old_words, lang)} → {_expr(change.new, change.new_words, lang)})"
+            if isinstance(change.old, str)
+            else ""
+        )
         return _cap(f"{subject}, {where}: {limits}{shown}.")
     if kind == "rule-changed":
         return _cap(f"{subject}: {_rule_change(change, lang)}.")
@@ -250,17 +259,18 @@ def describe(change: Change, lang: str = "vi") -> str:
         return f"{_w(('Tổng điểm tối đa', 'Maximum score'), lang)}: {old} → {new}."
     expression = isinstance(change.old, str) or isinstance(change.new, str)
     if kind in ("band-changed", "pass-rule-changed") and expression and change.key in ("min_score", "when"):
-        old, new = _expr(change.old), _expr(change.new)
+        old, new = _expr(change.old, change.old_words, lang), _expr(change.new, change.new_words, lang)
     return _cap(f"{subject}, {_field(change, lang)}: {old} → {new}.")
 
 
 def _rule_change(change: Change, lang: str) -> str:
     field = _field(change, lang)
+    old, new = _expr(change.old, change.old_words, lang), _expr(change.new, change.new_words, lang)
     if change.old is None:
-        return f"{_w(('thêm', 'new'), lang)} {field} {_expr(change.new)}"
+        return f"{_w(('thêm', 'new'), lang)} {field} {new}"
     if change.new is None:
-        return f"{_w(('bỏ', 'no more'), lang)} {field} {_expr(change.old)}"
-    return f"{field} {_w(('thay đổi', 'changed'), lang)}: {_expr(change.old)} → {_expr(change.new)}"
+        return f"{_w(('bỏ', 'no more'), lang)} {field} {old}"
+    return f"{field} {_w(('thay đổi', 'changed'), lang)}: {old} → {new}"
 
 
 def _cap(text: str) -> str:

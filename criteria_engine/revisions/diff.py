@@ -147,13 +147,24 @@ class Change:
     key_label: Text | None = None
     unit: str | None = None
     thresholds: tuple[Threshold, ...] = ()
+    old_words: Text | None = None
+    """An expression changed, said in words per language (the rule as ``show`` says it)."""
+    new_words: Text | None = None
 
     def mirror(self) -> Change:
         """The change as seen from the other side (diffing B to A instead of A to B)."""
         head, _, tail = self.kind.rpartition("-")
         kind = f"{head}-{_MIRROR[tail]}" if tail in _MIRROR else self.kind
         thresholds = tuple(t.mirror() for t in self.thresholds)
-        return dataclasses.replace(self, kind=kind, old=self.new, new=self.old, thresholds=thresholds)
+        return dataclasses.replace(
+            self,
+            kind=kind,
+            old=self.new,
+            new=self.old,
+            thresholds=thresholds,
+            old_words=self.new_words,
+            new_words=self.old_words,
+        )
 
     def to_dict(self) -> dict[str, object]:
         """Plain data with stable keys (no sentence; renderers add one)."""

@@ -11,8 +11,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from ..explain.names import Names
+from ..explain.words import in_words
+from ..format.models import CriteriaSet
 from ..rules import ast as nodes
 from ..rules import parse
+from ..rules.checker import check
+from ..rules.set_checks import check_set
+from ..rules.types import Type
 
 NumberChange = tuple[str, str | None, float, float, bool]
 """(what the number is compared with, the comparison with the number on the right, old, new,
@@ -94,4 +100,28 @@ def number_changes(old: str, new: str) -> list[NumberChange] | None:
     return walk.found if walk.match(tree_a, tree_b) else None
 
 
-__all__ = ["NumberChange", "number_changes"]
+_SCOPES: dict[int, tuple[CriteriaSet, dict[str, Type]]] = {}
+
+
+def _scope(model: CriteriaSet) -> dict[str, Type]:
+    """Every name of a set with its type (derived values included), kept per model."""
+    found = _SCOPES.get(id(model))
+    if found is None or found[0] is not model:
+        if len(_SCOPES) > 16:
+            _SCOPES.clear()
+        found = _SCOPES[id(model)] = (model, check_set(model).scope)
+    return found[1]
+
+
+def expression_words(text: object, model: CriteriaSet) -> dict[str, str] | None:
+    """An expression of ``model`` in words, per language (names by their labels), as
+    ``criteria show`` says rules; None for anything that is not a valid expression of it."""
+    if not isinstance(text, str):
+        return None
+    checked = check(text, _scope(model))
+    if isinstance(checked, list):
+        return None
+    return {lang: in_words(checked.tree, Names(model, lang), lang) for lang in ("vi", "en")}
+
+
+__all__ = ["NumberChange", "expression_words", "number_changes"]

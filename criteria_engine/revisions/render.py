@@ -7,6 +7,7 @@ a wiki page; JSON is the typed data plus one sentence per change, for machines.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import IO, Any
@@ -14,7 +15,9 @@ from typing import IO, Any
 from rich.console import Console
 from rich.text import Text as RichText
 
-from ..explain.i18n import format_number, pick
+from ..explain.describe import status_word
+from ..explain.i18n import format_number, format_period, pick
+from ..messages import msg
 from .describe import describe
 from .diff import ENTITIES, Change, RevisionDiff, RevisionInfo
 from .impact import CandidateChange, CriterionDelta, ImpactReport
@@ -73,32 +76,13 @@ _OUTCOME = {
 }
 
 
-_PHRASES = {
-    "note": ("Ghi chú thay đổi ({v})", "Change note ({v})"),
-    "no-change": ("Không có thay đổi nào trong các quy tắc.", "No change in the rules."),
-    "changes": ("{n} thay đổi.", "{n} change(s)."),
-    "score-only": (
-        "{n} {noun} đổi điểm nhưng giữ nguyên kết quả và xếp loại.",
-        "{n} {noun}: the score changes, the status and rating do not.",
-    ),
-    "unchanged": ("{n} {noun} không thay đổi gì.", "{n} {noun}: nothing changes."),
-    "impact": ("Ảnh hưởng trên dữ liệu{where}: {n} {noun}", "Impact on the data{where}: {n} {noun}"),
-    "criteria-moves": ("Tiêu chí có kết quả thay đổi:", "Criteria whose results change:"),
-    "candidates": ("Các trường hợp đổi kết quả hoặc xếp loại:", "Candidates whose status or rating changes:"),
-    "more": (
-        "  … và {n} trường hợp khác (dùng --limit 0 hoặc --format json để xem hết)",
-        "  … and {n} more (use --limit 0 or --format json to see all)",
-    ),
-    "checked": ("Đã kiểm tra {n} kết quả: ", "Checked {n} result(s): "),
-}
-
-
 def _w(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "vi" else pair[1]
 
 
-def _say(key: str, lang: str, **values: object) -> str:
-    return _w(_PHRASES[key], lang).format(**values)
+def _say(key: str, lang: str, **values: str | int) -> str:
+    """A sentence of the catalogue of messages (``diff.KEY``) in ``lang``."""
+    return msg(f"diff.{key}", **values)(lang)
 
 
 def _marker(change: Change) -> tuple[str, str]:
@@ -109,8 +93,17 @@ def _marker(change: Change) -> tuple[str, str]:
     return "~", "yellow"
 
 
-def _window(info: RevisionInfo) -> str:
-    return f"{info.effective_from} – {info.effective_to or '…'}"
+def _window(info: RevisionInfo, lang: str) -> str:
+    """When a revision is in force: ``01/07/2026 – 31/12/2026`` (the file's dates in English)."""
+    if lang != "vi":
+        return f"{info.effective_from} – {info.effective_to or '…'}"
+    end = dt.date.fromisoformat(info.effective_to) if info.effective_to else None
+    return format_period(dt.date.fromisoformat(info.effective_from), end, lang)
+
+
+def _status_text(info: RevisionInfo, lang: str) -> str:
+    """A revision's status as a person says it (``đang áp dụng``; the file's word in English)."""
+    return status_word(info.status, lang) if lang == "vi" else info.status
 
 
 def subject_words(subject: str, lang: str, count: int) -> str:
@@ -135,7 +128,8 @@ def diff_lines(diff: RevisionDiff, lang: str) -> list[Line]:
     a, b = diff.a, diff.b
     out: list[Line] = [(f"{a.set_id}: {a.version} → {b.version}", "bold")]
     for info in (a, b):
-        out.append((f"  {info.version}: {info.status}, {_window(info)}, {info.digest[:19]}…", "dim"))
+        status, window = _status_text(info, lang), _window(info, lang)
+        out.append((f"  {info.version}: {status}, {window}, {info.digest[:19]}…", "dim"))
     if b.changes:
         out.append((f"  {_say('note', lang, v=b.version)}: {pick(b.changes, lang)}", "italic"))
     out.append(("", ""))
@@ -161,9 +155,9 @@ def diff_markdown(diff: RevisionDiff, lang: str) -> str:
         "",
         f"| | {a.version} | {b.version} |",
         "|---|---|---|",
-        f"| {head[0]} | {a.status} | {b.status} |",
-        f"| {head[1]} | {_window(a)} | {_window(b)} |",
-        f"| Digest | `{a.digest}` | `{b.digest}` |",
+        f"| {head[0]} | {_status_text(a, lang)} | {_status_text(b, lang)} |",
+        f"| {head[1]} | {_window(a, lang)} | {_window(b, lang)} |",
+        f"| {_say('digest', lang)} | `{a.digest}` | `{b.digest}` |",
         "",
     ]
     if b.changes:
@@ -352,10 +346,10 @@ def verify_lines(report: VerifyReport, lang: str, limit: int | None = None) -> l
             stored, again = _w(("lưu", "stored"), lang), _w(("tính lại", "recomputed"), lang)
             out.append((f"      {d.field}: {stored} {_shown(d.stored)}, {again} {_shown(d.recomputed)}", ""))
         if item.note:
-            out.append((f"      {item.note}", "dim"))
-    notes = [i for i in report.items if i.ok and i.note]
-    for item in notes[:10]:
-        out.append((f"  #{item.index + 1} {item.id}: {item.note}", "dim"))
+            out.append((f"      {item.note(lang)}", "dim"))
+    notes = [(i, i.note) for i in report.items if i.ok and i.note]
+    for item, note in notes[:10]:
+        out.append((f"  #{item.index + 1} {item.id}: {note(lang)}", "dim"))
     return out
 
 

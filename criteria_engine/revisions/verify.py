@@ -24,6 +24,7 @@ from ..errors import RevisionError
 from ..evaluators.plan import Plan, compile_plan
 from ..explain.texts import compact_dict
 from ..format.registry import Registry, Revision
+from ..messages import Msg, msg
 from ..results import Result
 
 Outcome = Literal["verified", "differs", "unknown-revision", "no-record", "malformed", "missing-result"]
@@ -71,7 +72,8 @@ class Verification:
     ref: str = ""
     digest: str = ""
     differences: tuple[Difference, ...] = ()
-    note: str = ""
+    note: Msg | None = None
+    """Why the result could not be checked, or what to know about it."""
 
     @property
     def ok(self) -> bool:
@@ -87,7 +89,7 @@ class Verification:
             "criteria_set": self.ref,
             "digest": self.digest,
             "differences": [d.to_dict() for d in self.differences],
-            "note": self.note,
+            "note": str(self.note) if self.note is not None else "",
         }
 
 
@@ -258,11 +260,11 @@ class _Verifier:
 
     def check(self, index: int, stored: object) -> Verification:
         if not isinstance(stored, Mapping):
-            return Verification(index, "", "malformed", note="not a result object")
+            return Verification(index, "", "malformed", note=msg("verify.not-a-result"))
         cid = str(stored.get("id", ""))
         meta = stored.get("criteria_set")
         if not isinstance(meta, Mapping) or not isinstance(meta.get("digest"), str):
-            return Verification(index, cid, "malformed", note="no criteria_set.digest")
+            return Verification(index, cid, "malformed", note=msg("verify.no-digest"))
         digest = str(meta["digest"])
         ref = f"{meta.get('id')}@{meta.get('version')}"
         revision = self.registry.by_digest(digest)
@@ -270,8 +272,7 @@ class _Verifier:
             return Verification(index, cid, "unknown-revision", ref, digest, note=self._unknown(meta, digest))
         result = self.result(revision, stored, cid, _as_of(meta.get("as_of")), _detailed(stored))
         if result is None:
-            note = "no record with this id in the data"
-            return Verification(index, cid, "no-record", revision.ref, digest, note=note)
+            return Verification(index, cid, "no-record", revision.ref, digest, note=msg("verify.no-record"))
         differences = tuple(compare_results(stored, _recomputed(result, is_compact(stored))))
         note = self._window_note(revision, meta.get("as_of"))
         return Verification(
@@ -288,19 +289,19 @@ class _Verifier:
             return None
         return self.plan(revision).evaluate(record, as_of=as_of, detail=detail, id_field=self.id_field)
 
-    def _unknown(self, meta: Mapping[str, object], digest: str) -> str:
+    def _unknown(self, meta: Mapping[str, object], digest: str) -> Msg:
         try:
             named = self.registry.get(f"{meta.get('id')}@{meta.get('version')}")
         except RevisionError:  # an unknown set or version: the digest alone is reported
-            return "no known revision has this digest"
-        return f"no known revision has this digest; {named.ref} has {named.digest}: the rules or the result were altered"
+            return msg("verify.unknown-digest")
+        return msg("verify.altered", ref=named.ref, digest=named.digest)
 
     @staticmethod
-    def _window_note(revision: Revision, as_of: object) -> str:
+    def _window_note(revision: Revision, as_of: object) -> Msg | None:
         day = _as_of(as_of)
         if day is None or revision.in_force(day):
-            return ""
-        return f"{revision.ref} was not in force on {day.isoformat()} (it was chosen by version)"
+            return None
+        return msg("verify.not-in-force", ref=revision.ref, day=day)
 
 
 def verify_results(
@@ -326,7 +327,7 @@ def verify_results(
     if data_ids is not None:
         known = data_ids() if callable(data_ids) else data_ids
         stored_ids = {i.id for i in items}
-        note = "in the data but not in the results: its result was left out or deleted"
+        note = msg("verify.missing-result")
         items += [
             Verification(-1, cid, "missing-result", note=note)
             for cid in dict.fromkeys(known)

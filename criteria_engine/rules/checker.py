@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from criteria_engine.errors import did_you_mean
+from criteria_engine.messages import Arg, Msg, listing, msg
 from criteria_engine.rules.ast import (
     Attribute,
     BinOp,
@@ -80,15 +81,14 @@ def check(
     checker = _Checker(text, scope)
     tree = checker.visit(parsed)
     if tree.ty is not None and expect is not None and not fits(tree.ty, expect):
-        wanted = "a condition (true or false)" if expect == BOOLEAN else describe(expect)
-        checker.problem(tree, f"the expression must be {wanted}, got {describe(tree.ty)}")
+        wanted: Arg = msg("expression-type.condition") if expect == BOOLEAN else describe(expect)
+        checker.problem(tree, msg("expression-type.must-be", wanted=wanted, got=describe(tree.ty)))
     if checker.problems or tree.ty is None:
         return sorted(checker.problems, key=lambda p: p.offset)
     return CheckedExpression(text, tree, tree.ty, tuple(sorted(checker.names)), tuple(sorted(checker.fields)))
 
 
-def _listing(values: Iterable[str]) -> str:
-    return ", ".join(values)
+_LIST_ONLY_IN = msg("expression-forbidden.list-only-in")
 
 
 class _Checker:
@@ -103,10 +103,8 @@ class _Checker:
         # member variable -> (record type or None when the list itself is in error, list text)
         self.members: dict[str, tuple[RecordType | None, str]] = {}
 
-    def problem(
-        self, node: Expr, message: str, code: str = "expression-type", suggestion: str | None = None
-    ) -> None:
-        self.problems.append(problem(code, message, node.offset, suggestion))
+    def problem(self, node: Expr, text: Msg, code: str = "expression-type", hint: Msg | None = None) -> None:
+        self.problems.append(problem(code, text, node.offset, hint))
 
     def source(self, node: Expr) -> str:
         return self.text[node.offset : node.end]
@@ -128,7 +126,9 @@ class _Checker:
                 typed = tuple(self.visit(v) for v in values)
                 for operand in typed:
                     if operand.ty is not None and not fits(operand.ty, BOOLEAN):
-                        self.problem(operand, f"'{op}' needs boolean operands, got {describe(operand.ty)}")
+                        self.problem(
+                            operand, msg("expression-type.boolean-operands", op=op, got=describe(operand.ty))
+                        )
                 return replace(node, values=typed, ty=BOOLEAN)
             case Compare():
                 return self.visit_compare(node)
@@ -137,24 +137,24 @@ class _Checker:
             case Call():
                 return self.visit_call(node)
             case ListExpr():
-                self.problem(node, "a list [a, b] may only follow 'in' or 'not in'")
+                self.problem(node, _LIST_ONLY_IN)
                 return node
 
     def visit_name(self, node: Name) -> Expr:
         if node.id in self.members:
             record, list_text = self.members[node.id]
             if record is not None:
-                example = f", e.g. {node.id}.{next(iter(record.fields))}" if record.fields else ""
+                field = f"{node.id}.{next(iter(record.fields))}" if record.fields else ""
+                example: Arg = msg("expression-type.member-example", field=field) if field else ""
                 self.problem(
-                    node, f"'{node.id}' stands for a member of {list_text}; read one of its fields{example}"
+                    node, msg("expression-type.member", name=node.id, list=list_text, example=example)
                 )
             return node
         if node.id in self.scope:
             self.names.add(node.id)
             return replace(node, ty=self.scope[node.id])
-        self.problem(
-            node, f"unknown name '{node.id}'", "expression-unknown-name", did_you_mean(node.id, self.scope)
-        )
+        unknown = msg("expression-unknown-name", name=node.id)
+        self.problem(node, unknown, "expression-unknown-name", did_you_mean(node.id, self.scope))
         return node
 
     def visit_attribute(self, node: Attribute, *, leaf: bool) -> Expr:
@@ -170,16 +170,17 @@ class _Checker:
         if typed_base.ty is None:
             return typed
         if not isinstance(typed_base.ty, RecordType):
-            self.problem(base, f"'{self.source(base)}' is {describe(typed_base.ty)}; it has no fields")
+            said = msg("expression-type.no-fields", name=self.source(base), type=describe(typed_base.ty))
+            self.problem(base, said)
             return typed
         field_type = typed_base.ty.fields.get(node.attr)
         if field_type is None:
             fields = typed_base.ty.fields
             hint = did_you_mean(node.attr, fields) or (
-                f"its fields are: {_listing(fields)}" if fields else None
+                msg("expression-unknown-field.hint", fields=listing(fields)) if fields else None
             )
-            message = f"'{self.source(base)}' has no field '{node.attr}'"
-            self.problems.append(problem("expression-unknown-field", message, node.attr_offset, hint))
+            said = msg("expression-unknown-field", name=self.source(base), field=node.attr)
+            self.problems.append(problem("expression-unknown-field", said, node.attr_offset, hint))
             return typed
         if leaf:
             self.fields.add(f"{path}.{node.attr}")
@@ -198,12 +199,12 @@ class _Checker:
         typed = replace(node, operand=operand)
         if node.op == "not":
             if operand.ty is not None and not fits(operand.ty, BOOLEAN):
-                self.problem(operand, f"'not' needs a boolean operand, got {describe(operand.ty)}")
+                self.problem(operand, msg("expression-type.not-operand", got=describe(operand.ty)))
             return replace(typed, ty=BOOLEAN)
         if operand.ty is None:
             return typed
         if not is_numeric(operand.ty):
-            self.problem(operand, f"unary '-' needs a number, got {describe(operand.ty)}")
+            self.problem(operand, msg("expression-type.minus", got=describe(operand.ty)))
             return typed
         return replace(typed, ty=INTEGER if operand.ty == INTEGER else NUMBER)
 
@@ -215,7 +216,7 @@ class _Checker:
             if side.ty is None:
                 ok = False
             elif not is_numeric(side.ty):
-                self.problem(side, f"'{node.op}' needs number operands, got {describe(side.ty)}")
+                self.problem(side, msg("expression-type.number-operands", op=node.op, got=describe(side.ty)))
                 ok = False
         if not ok:
             return typed
@@ -228,7 +229,7 @@ class _Checker:
         for index, op in enumerate(node.ops):
             left, right = operands[index], operands[index + 1]
             if isinstance(left, ListExpr):
-                self.problem(left, "a list [a, b] may only follow 'in' or 'not in'")
+                self.problem(left, _LIST_ONLY_IN)
             elif op in ("in", "not in"):
                 operands[index + 1] = self.check_membership(left, op, right)
             else:
@@ -239,7 +240,7 @@ class _Checker:
     def check_membership(self, left: Expr, op: str, right: Expr) -> Expr:
         if not isinstance(right, ListExpr):
             if right.ty is not None:
-                self.problem(right, f"'{op}' needs a list [a, b] on its right, got {describe(right.ty)}")
+                self.problem(right, msg("expression-type.list-right", op=op, got=describe(right.ty)))
             return right
         items = []
         for item in (self.visit(i) for i in right.items):
@@ -257,8 +258,8 @@ class _Checker:
         for side, other in ((left, right), (right, left)):
             if side.ty == ANY:
                 test = f"present({self.source(other)})"
-                hint = {"==": f"write not {test}", "!=": f"write {test}"}.get(op, f"use {test}")
-                self.problem(side, "comparing with null is always unknown", suggestion=hint)
+                key = {"==": "null-write-not", "!=": "null-write"}.get(op, "null-use")
+                self.problem(side, msg("expression-type.null"), hint=msg(f"expression-type.{key}", test=test))
                 return left, right
         if a == DATE and b == STRING:
             return left, self.as_date(right)
@@ -273,34 +274,39 @@ class _Checker:
                 self.check_enum_value(enum_side, enum_side.ty, other, other.value)
         if isinstance(a, ListType | RecordType) or isinstance(b, ListType | RecordType):
             bad = left if isinstance(a, ListType | RecordType) else right
-            self.problem(bad, f"cannot compare {describe(bad.ty or ANY)} values")
+            self.problem(bad, msg("expression-type.compare", type=describe(bad.ty or ANY)))
         elif op in ("==", "!="):
             comparable = fits(a, b) or fits(b, a) or (is_numeric(a) and is_numeric(b))
             if not comparable and not (is_stringlike(a) and is_stringlike(b)):
-                self.problem(right, f"cannot compare {describe(a)} with {describe(b)}")
+                self.problem(right, msg("expression-type.compare-with", a=describe(a), b=describe(b)))
         elif not (is_numeric(a) and is_numeric(b)) and not (a == DATE and b == DATE):
             if is_numeric(a) or is_numeric(b) or a == DATE or b == DATE:
-                self.problem(right, f"cannot compare {describe(a)} with {describe(b)}")
+                self.problem(right, msg("expression-type.compare-with", a=describe(a), b=describe(b)))
             else:
-                self.problem(left, f"'{op}' needs numbers or dates, got {describe(a)}")
+                self.problem(left, msg("expression-type.orderable", op=op, got=describe(a)))
         return left, right
 
     def check_enum_value(self, enum_side: Expr, enum: EnumType, literal: Expr, value: str) -> None:
         if value in enum.values:
             return
-        message = f"'{value}' is not a value of {self.source(enum_side)}: {_listing(enum.values)}"
-        self.problem(literal, message, suggestion=did_you_mean(value, enum.values))
+        said = msg(
+            "expression-type.enum-value",
+            value=value,
+            name=self.source(enum_side),
+            values=listing(enum.values),
+        )
+        self.problem(literal, said, hint=did_you_mean(value, enum.values))
 
     def as_date(self, node: Expr) -> Expr:
         if not isinstance(node, Constant) or not isinstance(node.value, str):
-            self.problem(node, "cannot compare date with string")
+            self.problem(node, msg("expression-type.date-string"))
             return node
         try:
             value = datetime.date.fromisoformat(node.value)
         except ValueError:
             value = None
         if value is None or len(node.value) != 10:
-            self.problem(node, f"'{node.value}' is not a date (YYYY-MM-DD)")
+            self.problem(node, msg("expression-type.not-date", value=node.value))
             return node
         return replace(node, value=value, ty=DATE)
 
@@ -308,20 +314,24 @@ class _Checker:
         body, test, orelse = self.visit(node.body), self.visit(node.test), self.visit(node.orelse)
         typed = replace(node, test=test, body=body, orelse=orelse)
         if test.ty is not None and not fits(test.ty, BOOLEAN):
-            self.problem(test, f"the condition after 'if' must be boolean, got {describe(test.ty)}")
+            self.problem(test, msg("expression-type.if-condition", got=describe(test.ty)))
         if body.ty is None or orelse.ty is None:
             return typed
         result = join(body.ty, orelse.ty)
         if result is None:
-            message = f"the two branches of 'if' differ: {describe(body.ty)} and {describe(orelse.ty)}"
-            self.problem(orelse, message)
+            self.problem(
+                orelse, msg("expression-type.if-branches", a=describe(body.ty), b=describe(orelse.ty))
+            )
         return replace(typed, ty=result)
 
     def visit_call(self, node: Call) -> Expr:
         spec = CATALOGUE.get(node.func)
         if spec is None:
-            hint = did_you_mean(node.func, CATALOGUE) or f"the functions are: {_listing(sorted(CATALOGUE))}"
-            self.problem(node, f"unknown function '{node.func}'", "expression-unknown-function", hint)
+            hint = did_you_mean(node.func, CATALOGUE) or msg(
+                "expression-unknown-function.hint", names=listing(sorted(CATALOGUE))
+            )
+            said = msg("expression-unknown-function", name=node.func)
+            self.problem(node, said, "expression-unknown-function", hint)
         first = self.visit(node.args[0]) if node.args else None
         first_type = None if first is None else first.ty
         saved = dict(self.members)
@@ -347,7 +357,7 @@ class _Checker:
             self.problem(node, arity, "expression-arity")
             return typed
         if weight is not None and not spec.weighted:
-            self.problem(weight, f"{spec.name}() does not take weight=", "expression-arity")
+            self.problem(weight, msg("expression-arity.weight", name=spec.name), "expression-arity")
         return replace(typed, ty=spec.type_rule(self, spec, typed))
 
     def free_member(self, nodes: Iterable[Expr]) -> str | None:

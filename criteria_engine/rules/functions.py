@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Protocol
 
+from criteria_engine.messages import Msg, msg
 from criteria_engine.rules.ast import Call, Constant, Expr
 from criteria_engine.rules.types import (
     ANY,
@@ -31,7 +32,7 @@ from criteria_engine.rules.types import (
 class Typing(Protocol):
     """What a type rule may ask of the checker."""
 
-    def problem(self, node: Expr, message: str, code: str = "expression-type") -> None:
+    def problem(self, node: Expr, text: Msg, code: str = "expression-type") -> None:
         """Report a problem located at ``node``."""
 
 
@@ -81,38 +82,49 @@ class Function:
         """Whether the arguments after the first are evaluated once per member of a list."""
         return self.over_list == "always" or (self.over_list == "if-list" and isinstance(first, ListType))
 
-    def arity_message(self, given: int) -> str | None:
+    def arity_message(self, given: int) -> Msg | None:
         """The ``expression-arity`` message for ``given`` positional arguments, or None if fine."""
         low, high = self.min_args, self.max_args
         if low <= given and (high is None or given <= high):
             return None
         if high is None:
-            wanted = f"at least {low} argument{'s' * (low != 1)}"
+            wanted = (
+                msg("expression-arity.at-least-one")
+                if low == 1
+                else msg("expression-arity.at-least", low=low)
+            )
         elif low == high:
-            wanted = f"{low} argument{'s' * (low != 1)}"
+            wanted = (
+                msg("expression-arity.exactly-one") if low == 1 else msg("expression-arity.exactly", low=low)
+            )
         else:
-            wanted = f"{low} or {high} arguments" if high == low + 1 else f"{low} to {high} arguments"
-        return f"{self.name}() takes {wanted}, got {given}"
+            key = "expression-arity.either" if high == low + 1 else "expression-arity.range"
+            wanted = msg(key, low=low, high=high)
+        return msg("expression-arity", name=self.name, wanted=wanted, given=given)
 
 
 # --- type rules ---------------------------------------------------------------------------
 
 
-def _ordinal(index: int) -> str:
-    return ("first", "second", "third")[index] if index < 3 else f"argument {index + 1}"
+def _ordinal(index: int) -> Msg:
+    return msg(f"ordinal.{index + 1}") if index < 3 else msg("ordinal.n", n=index + 1)
 
 
 def _need(t: Typing, f: Function, call: Call, index: int, ok: Callable[[Type], bool], what: str) -> bool:
     node = call.args[index]
     if node.ty is None or ok(node.ty):
         return node.ty is not None
-    t.problem(node, f"{f.name}() needs {what} as its {_ordinal(index)} argument, got {describe(node.ty)}")
+    wanted = msg(f"argument.{what}")
+    said = msg(
+        "expression-type.argument", name=f.name, what=wanted, position=_ordinal(index), got=describe(node.ty)
+    )
+    t.problem(node, said)
     return False
 
 
 def _need_weight(t: Typing, f: Function, call: Call) -> None:
     if call.weight is not None and call.weight.ty is not None and not is_numeric(call.weight.ty):
-        t.problem(call.weight, f"{f.name}() needs a number as weight=, got {describe(call.weight.ty)}")
+        t.problem(call.weight, msg("expression-type.weight", name=f.name, got=describe(call.weight.ty)))
 
 
 def _is_list(ty: Type) -> bool:
@@ -125,9 +137,9 @@ def _is_condition(ty: Type) -> bool:
 
 def _condition_rule(result: Type) -> TypeRule:
     def rule(t: Typing, f: Function, call: Call) -> Type | None:
-        _need(t, f, call, 0, _is_list, "a list")
+        _need(t, f, call, 0, _is_list, "list")
         if len(call.args) > 1:
-            _need(t, f, call, 1, _is_condition, "a condition (boolean)")
+            _need(t, f, call, 1, _is_condition, "condition")
         _need_weight(t, f, call)
         return result
 
@@ -135,8 +147,8 @@ def _condition_rule(result: Type) -> TypeRule:
 
 
 def _value_rule(t: Typing, f: Function, call: Call) -> Type | None:
-    _need(t, f, call, 0, _is_list, "a list")
-    _need(t, f, call, 1, is_numeric, "a number")
+    _need(t, f, call, 0, _is_list, "list")
+    _need(t, f, call, 1, is_numeric, "number")
     _need_weight(t, f, call)
     return INTEGER if f.name == "sum" and call.args[1].ty == INTEGER else NUMBER
 
@@ -148,20 +160,19 @@ def _orderable(ty: Type) -> bool:
 def _extreme_rule(t: Typing, f: Function, call: Call) -> Type | None:
     if isinstance(call.args[0].ty, ListType):
         if len(call.args) != 2:
-            t.problem(
-                call, f"{f.name}() over a list takes 2 arguments, got {len(call.args)}", "expression-arity"
-            )
+            said = msg("expression-arity.over-list", name=f.name, given=len(call.args))
+            t.problem(call, said, "expression-arity")
             return None
-        if not _need(t, f, call, 1, _orderable, "a number or a date"):
+        if not _need(t, f, call, 1, _orderable, "orderable"):
             return None
         value = call.args[1].ty
         return NUMBER if value in (None, ANY) else value
-    checked = [_need(t, f, call, i, _orderable, "a number or a date") for i in range(len(call.args))]
+    checked = [_need(t, f, call, i, _orderable, "orderable") for i in range(len(call.args))]
     if not all(checked):
         return None
     known = [a.ty for a in call.args if a.ty not in (None, ANY)]
     if DATE in known and any(ty != DATE for ty in known):
-        t.problem(call, f"{f.name}() cannot mix numbers and dates")
+        t.problem(call, msg("expression-type.mix", name=f.name))
         return None
     if not known:
         return NUMBER
@@ -169,21 +180,21 @@ def _extreme_rule(t: Typing, f: Function, call: Call) -> Type | None:
 
 
 def _abs_rule(t: Typing, f: Function, call: Call) -> Type | None:
-    if not _need(t, f, call, 0, is_numeric, "a number"):
+    if not _need(t, f, call, 0, is_numeric, "number"):
         return None
     return NUMBER if call.args[0].ty == ANY else call.args[0].ty
 
 
 def _round_rule(t: Typing, f: Function, call: Call) -> Type | None:
-    ok = _need(t, f, call, 0, is_numeric, "a number")
+    ok = _need(t, f, call, 0, is_numeric, "number")
     if len(call.args) == 2:
-        _need(t, f, call, 1, lambda ty: ty in (INTEGER, ANY), "an integer (the number of decimals)")
+        _need(t, f, call, 1, lambda ty: ty in (INTEGER, ANY), "decimals")
         return (NUMBER if call.args[0].ty == ANY else call.args[0].ty) if ok else None
     return INTEGER
 
 
 def _len_rule(t: Typing, f: Function, call: Call) -> Type | None:
-    _need(t, f, call, 0, _is_list, "a list")
+    _need(t, f, call, 0, _is_list, "list")
     return INTEGER
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from criteria_engine.errors import Diagnostic, error
+from criteria_engine.messages import Msg, msg
 from criteria_engine.rules import ast as nodes
 
 MAX_LENGTH = 2000
@@ -52,63 +53,65 @@ class ExpressionDiagnostic:
         return self.diagnostic.located(file, line, column)
 
 
-def problem(code: str, message: str, offset: int, suggestion: str | None = None) -> ExpressionDiagnostic:
+def problem(code: str, text: Msg, offset: int, hint: Msg | None = None) -> ExpressionDiagnostic:
     """Shorthand for an :class:`ExpressionDiagnostic`."""
-    return ExpressionDiagnostic(error(code, message, suggestion=suggestion), offset)
+    return ExpressionDiagnostic(error(code, text, hint=hint), offset)
 
 
 # operator -> (its token, how a message names it)
-_OPERATORS: dict[type[py.AST], tuple[str, str]] = {
-    py.Pow: ("**", "'**' (power)"),
-    py.FloorDiv: ("//", "'//' (floor division)"),
-    py.Mod: ("%", "'%' (modulo)"),
-    py.MatMult: ("@", "'@' (matrix multiplication)"),
-    py.LShift: ("<<", "'<<' (bit shift)"),
-    py.RShift: (">>", "'>>' (bit shift)"),
-    py.BitOr: ("|", "'|' (bitwise or)"),
-    py.BitXor: ("^", "'^' (bitwise xor)"),
-    py.BitAnd: ("&", "'&' (bitwise and)"),
-    py.Invert: ("~", "'~' (bitwise not)"),
-    py.UAdd: ("+", "unary '+'"),
-    py.Is: ("is", "'is'"),
-    py.IsNot: ("is", "'is not'"),
+_OPERATORS: dict[type[py.AST], tuple[str, Msg]] = {
+    py.Pow: ("**", msg("construct.power")),
+    py.FloorDiv: ("//", msg("construct.floor-division")),
+    py.Mod: ("%", msg("construct.modulo")),
+    py.MatMult: ("@", msg("construct.matrix")),
+    py.LShift: ("<<", msg("construct.shift-left")),
+    py.RShift: (">>", msg("construct.shift-right")),
+    py.BitOr: ("|", msg("construct.bit-or")),
+    py.BitXor: ("^", msg("construct.bit-xor")),
+    py.BitAnd: ("&", msg("construct.bit-and")),
+    py.Invert: ("~", msg("construct.bit-not")),
+    py.UAdd: ("+", msg("construct.unary-plus")),
+    py.Is: ("is", msg("construct.is")),
+    py.IsNot: ("is", msg("construct.is-not")),
 }
-_OPERATOR_HINTS: dict[type[py.AST], str] = {
-    py.Mod: "write a percentage as 95% (no space before '%')",
-    py.BitOr: "write 'or'",
-    py.BitAnd: "write 'and'",
-    py.Invert: "write 'not'",
-    py.Is: "write '==', or present(x) to test for a value",
-    py.IsNot: "write '!=', or present(x) to test for a value",
+_OPERATOR_HINTS: dict[type[py.AST], Msg] = {
+    py.Mod: msg("expression-forbidden.percent-hint"),
+    py.BitOr: msg("expression-forbidden.write", word="or"),
+    py.BitAnd: msg("expression-forbidden.write", word="and"),
+    py.Invert: msg("expression-forbidden.write", word="not"),
+    py.Is: msg("expression-forbidden.is-hint", op="=="),
+    py.IsNot: msg("expression-forbidden.is-hint", op="!="),
 }
-_FORBIDDEN_NODES: dict[type[py.AST], str] = {
-    py.Subscript: "subscript 'x[...]'",
-    py.Slice: "slice",
-    py.Lambda: "lambda",
-    py.ListComp: "comprehension",
-    py.SetComp: "comprehension",
-    py.DictComp: "comprehension",
-    py.GeneratorExp: "comprehension",
-    py.JoinedStr: "f-string",
-    py.FormattedValue: "f-string",
-    py.NamedExpr: "assignment ':='",
-    py.Starred: "starred '*'",
-    py.Dict: "dict literal '{...}'",
-    py.Set: "set literal '{...}'",
-    py.Tuple: "tuple",
-    py.Await: "await",
-    py.Yield: "yield",
-    py.YieldFrom: "yield",
+_COMPREHENSION = msg("construct.comprehension")
+_FORBIDDEN_NODES: dict[type[py.AST], Msg] = {
+    py.Subscript: msg("construct.subscript"),
+    py.Slice: msg("construct.slice"),
+    py.Lambda: msg("construct.lambda"),
+    py.ListComp: _COMPREHENSION,
+    py.SetComp: _COMPREHENSION,
+    py.DictComp: _COMPREHENSION,
+    py.GeneratorExp: _COMPREHENSION,
+    py.JoinedStr: msg("construct.f-string"),
+    py.FormattedValue: msg("construct.f-string"),
+    py.NamedExpr: msg("construct.assignment"),
+    py.Starred: msg("construct.starred"),
+    py.Dict: msg("construct.dict"),
+    py.Set: msg("construct.set"),
+    py.Tuple: msg("construct.tuple"),
+    py.Await: msg("construct.await"),
+    py.Yield: msg("construct.yield"),
+    py.YieldFrom: msg("construct.yield"),
 }
 _SYNTAX_HINTS = {
-    "&&": "write 'and' instead of '&&'",
-    "||": "write 'or' instead of '||'",
-    "=>": "write '>=' instead of '=>'",
-    "=<": "write '<=' instead of '=<'",
-    "<>": "write '!=' instead of '<>'",
-    "!": "write 'not x' instead of '!x'",
-    "=": "write '==' to compare",
+    "&&": msg("expression-syntax.use-instead", good="and", bad="&&"),
+    "||": msg("expression-syntax.use-instead", good="or", bad="||"),
+    "=>": msg("expression-syntax.use-instead", good=">=", bad="=>"),
+    "=<": msg("expression-syntax.use-instead", good="<=", bad="=<"),
+    "<>": msg("expression-syntax.use-instead", good="!=", bad="<>"),
+    "!": msg("expression-syntax.not"),
+    "=": msg("expression-syntax.equals"),
 }
+_SPLIT = msg("expression.split")
 
 
 class _Positions:
@@ -162,15 +165,15 @@ def _scan(text: str, pos: _Positions) -> tuple[dict[int, int], list[int]]:
 def parse(text: str) -> nodes.Expr | list[ExpressionDiagnostic]:
     """Parse ``text`` into our tree, or return every problem found (syntax, forbidden, limits)."""
     if len(text) > MAX_LENGTH:
-        message = f"expression is {len(text)} characters long; the limit is {MAX_LENGTH}"
-        return [problem("expression-too-long", message, 0, "split it into derived values")]
+        too_long = msg("expression-too-long", length=len(text), limit=MAX_LENGTH)
+        return [problem("expression-too-long", too_long, 0, _SPLIT)]
     surrogate = next((i for i, c in enumerate(text) if "\ud800" <= c <= "\udfff"), None)
     if surrogate is not None:
-        return [problem("expression-syntax", "invalid character (a lone surrogate)", surrogate)]
+        return [problem("expression-syntax", msg("expression-syntax.surrogate"), surrogate)]
     base = len(text) - len(text.lstrip())
     body = text[base:]
     if not body.strip():
-        return [problem("expression-syntax", "empty expression", 0)]
+        return [problem("expression-syntax", msg("expression-syntax.empty"), 0)]
     pos = _Positions(body, base)
     percents, comments = _scan(body, pos)
     signs = {sign - base for sign in percents.values()}
@@ -187,7 +190,7 @@ def parse(text: str) -> nodes.Expr | list[ExpressionDiagnostic]:
     result = converter.convert(tree.body, 1, in_list=False)
     for offset in comments:
         converter.problems.append(
-            problem("expression-forbidden", "a comment is not allowed in an expression", offset)
+            problem("expression-forbidden", msg("expression-forbidden.comment"), offset)
         )
     if converter.problems or result is None:
         return sorted(converter.problems, key=lambda p: p.offset)
@@ -195,8 +198,7 @@ def parse(text: str) -> nodes.Expr | list[ExpressionDiagnostic]:
 
 
 def _too_deep(offset: int) -> ExpressionDiagnostic:
-    message = f"expression is nested more than {MAX_DEPTH} levels"
-    return problem("expression-too-deep", message, offset, "split it into derived values")
+    return problem("expression-too-deep", msg("expression-too-deep", limit=MAX_DEPTH), offset, _SPLIT)
 
 
 def _syntax_problem(text: str, exc: SyntaxError, pos: _Positions) -> ExpressionDiagnostic:
@@ -217,10 +219,14 @@ def _syntax_problem(text: str, exc: SyntaxError, pos: _Positions) -> ExpressionD
             continue
         hint, offset = text_hint, start
         break
-    message = exc.msg or "invalid syntax"
-    if message == "invalid syntax" and offset >= stripped_end:
-        message = "the expression ends too early"
-    return problem("expression-syntax", message, offset, hint)
+    said = exc.msg or "invalid syntax"
+    if said == "invalid syntax":  # Python's own words otherwise (kept as Python says them)
+        said_msg = msg(
+            "expression-syntax.ends-early" if offset >= stripped_end else "expression-syntax.invalid"
+        )
+    else:
+        said_msg = msg("expression-syntax", detail=said)
+    return problem("expression-syntax", said_msg, offset, hint)
 
 
 class _Converter:
@@ -242,10 +248,15 @@ class _Converter:
         return start, end + 1 if end in self.signs else end
 
     def forbid(
-        self, node: py.expr | py.keyword, what: str, hint: str | None = None, *, message: str = ""
+        self,
+        node: py.expr | py.keyword,
+        what: Msg | None,
+        hint: Msg | None = None,
+        *,
+        text: Msg | None = None,
     ) -> None:
-        message = message or f"{what} is not allowed in an expression"
-        self.problems.append(problem("expression-forbidden", message, self.span(node)[0], hint))
+        said = text or msg("expression-forbidden", what=what)
+        self.problems.append(problem("expression-forbidden", said, self.span(node)[0], hint))
 
     def convert(self, node: py.expr, depth: int, *, in_list: bool) -> nodes.Expr | None:
         if depth > MAX_DEPTH:
@@ -256,17 +267,19 @@ class _Converter:
         offset, end = self.span(node)
         forbidden = _FORBIDDEN_NODES.get(type(node))
         if forbidden is not None:
-            self.forbid(node, forbidden, "write a list as [a, b]" if isinstance(node, py.Tuple) else None)
+            hint = msg("expression-forbidden.list-hint") if isinstance(node, py.Tuple) else None
+            self.forbid(node, forbidden, hint)
             if not isinstance(node, py.JoinedStr):
                 self.convert_all(py.iter_child_nodes(node), depth + 1)
             return None
         method = getattr(self, "convert_" + type(node).__name__, None)
         if method is None:
-            self.forbid(node, type(node).__name__)
+            self.forbid(node, msg("construct.other", name=type(node).__name__))
             return None
         result: nodes.Expr | None = method(node, offset, end, depth + 1)
         if isinstance(result, nodes.ListExpr) and not in_list:
-            self.forbid(node, "a list outside 'in'", "a list [a, b] may only follow 'in' or 'not in'")
+            what = msg("expression-forbidden.list-outside-in")
+            self.forbid(node, what, msg("expression-forbidden.list-only-in"))
             return None
         return result
 
@@ -282,7 +295,7 @@ class _Converter:
     def forbid_operator(self, op: py.AST, offset: int) -> None:
         what, hint = _OPERATORS[type(op)][1], _OPERATOR_HINTS.get(type(op))
         self.problems.append(
-            problem("expression-forbidden", f"{what} is not allowed in an expression", offset, hint)
+            problem("expression-forbidden", msg("expression-forbidden", what=what), offset, hint)
         )
 
     def convert_Constant(self, node: py.Constant, offset: int, end: int, depth: int) -> nodes.Expr | None:
@@ -291,15 +304,17 @@ class _Converter:
             return nodes.Constant(value, offset=offset, end=end)
         if isinstance(value, int | float) and not isinstance(value, bool):
             if isinstance(value, float) and not math.isfinite(value):
-                self.forbid(node, "", message=f"number {self.text[offset:end]} is too large")
+                self.forbid(
+                    node, None, text=msg("expression-forbidden.too-large", number=self.text[offset:end])
+                )
                 return None
             if offset in self.percents:
                 literal = self.text[offset : self.percents[offset]].replace("_", "")
                 percent = float(Decimal(literal) / 100)
                 return nodes.Constant(percent, True, offset=offset, end=self.percents[offset] + 1)
             return nodes.Constant(value, offset=offset, end=end)
-        what = {bytes: "bytes literal", complex: "complex number"}.get(type(value), "'...'")
-        self.forbid(node, what)
+        what = {bytes: "construct.bytes", complex: "construct.complex"}.get(type(value), "construct.literal")
+        self.forbid(node, msg(what))
         return None
 
     def convert_Name(self, node: py.Name, offset: int, end: int, depth: int) -> nodes.Expr:
@@ -317,8 +332,9 @@ class _Converter:
         if value is None:
             return None
         if not isinstance(value, nodes.Name | nodes.Attribute):
-            what = "a literal" if isinstance(value, nodes.Constant) else "a computed value"
-            self.forbid(node, "", "fields are read from names: p.field", message=f"{what} has no fields")
+            key = "literal-fields" if isinstance(value, nodes.Constant) else "computed-fields"
+            hint = msg("expression-forbidden.fields-hint")
+            self.forbid(node, None, hint, text=msg(f"expression-forbidden.{key}"))
             return None
         return nodes.Attribute(value, node.attr, end - len(node.attr), offset=offset, end=end)
 
@@ -383,17 +399,23 @@ class _Converter:
             if not isinstance(node.func, py.Attribute):
                 self.convert(node.func, depth, in_list=False)
             if len(self.problems) == known:
-                what = (
-                    "calling a field" if isinstance(node.func, py.Attribute) else "calling a computed value"
+                what = msg(
+                    "construct.call-field"
+                    if isinstance(node.func, py.Attribute)
+                    else "construct.call-computed"
                 )
-                self.forbid(node, what, "only catalogue functions can be called: any(...), share(...), ...")
+                self.forbid(node, what, msg("expression-forbidden.call-hint"))
             ok = False
         args = self.convert_all(node.args, depth)
         weight: nodes.Expr | None = None
         for keyword in node.keywords:
             if keyword.arg != "weight":
-                what = "'**' argument" if keyword.arg is None else f"keyword argument '{keyword.arg}='"
-                self.forbid(keyword, what, "only share() and mean() take a keyword: weight=")
+                what = (
+                    msg("construct.double-star")
+                    if keyword.arg is None
+                    else msg("construct.keyword", name=keyword.arg)
+                )
+                self.forbid(keyword, what, msg("expression-forbidden.keyword-hint"))
                 self.convert(keyword.value, depth, in_list=False)
                 ok = False
                 continue

@@ -9,12 +9,14 @@ compiler (:mod:`criteria_engine.evaluators.compiler`) and whole-document validat
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import Diagnostic, DocPath
 from ..format.loader import SourceMap
 from ..format.models import CriteriaSet
+from ..messages import Msg, msg
 from .checker import CheckedExpression, check
 from .parser import ExpressionDiagnostic, problem
 from .scope import MemberSetResolver, base_scope
@@ -58,19 +60,19 @@ def expression_sites(cs: CriteriaSet) -> Iterator[ExpressionSite]:
             yield ExpressionSite(("decision", "ratings", ri, "when"), rating.when, "boolean")
 
 
-def _a(ty: Type) -> str:
+def _a(ty: Type) -> Msg:
     """'a number', 'an enum': the type with its article, for messages."""
     word = describe(ty)
-    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+    return msg("expression-type.an" if word[0] in "aeiou" else "expression-type.a", type=word)
 
 
-def _kind_problem(site: ExpressionSite, ty: Type) -> str | None:
+def _kind_problem(site: ExpressionSite, ty: Type) -> Msg | None:
     if site.expect == "boolean" and ty != BOOLEAN:
-        return f"this rule must be true or false, but it gives {_a(ty)}"
+        return msg("expression-type.rule-boolean", got=_a(ty))
     if site.expect == "number" and not is_numeric(ty):
-        return f"this must be a number, but it gives {_a(ty)}"
+        return msg("expression-type.must-be-number", got=_a(ty))
     if site.expect == "graded-table" and not is_stringlike(ty):
-        return f"graded points by table need an enum value, but this gives {_a(ty)}"
+        return msg("expression-type.table-enum", got=_a(ty))
     return None
 
 
@@ -110,7 +112,7 @@ def locate_expression_problem(
 ) -> Diagnostic:
     """A located diagnostic: the offset inside the expression becomes a file line and column."""
     diag = problem.diagnostic
-    diag = Diagnostic(diag.code, diag.message, diag.file, 0, 0, path, diag.suggestion, diag.severity)
+    diag = dataclasses.replace(diag, line=0, column=0, path=path)
     if source is None:
         return diag
     line, column = source.offset_position(path, problem.offset)

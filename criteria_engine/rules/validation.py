@@ -16,6 +16,7 @@ from ..format.loader import LoadedDocument, SourceMap
 from ..format.models import CriteriaSet
 from ..format.semantics import check_meaning
 from ..format.structure import check_structure
+from ..messages import msg
 from .scope import MemberSetResolver
 from .set_checks import expression_diagnostics
 
@@ -58,8 +59,8 @@ def member_set_problems(cs: CriteriaSet, resolve: MemberSetResolver | None) -> l
     for name, collection in cs.collections.items():
         wanted = collection.criteria_set
         if wanted is not None and resolve(wanted) is None:
-            message = f"collection '{name}' names the set '{wanted}', which does not exist"
-            out.append(error("unknown-set", message, ("collections", name, "criteria_set")))
+            text = msg("unknown-set.collection", name=name, set=wanted)
+            out.append(error("unknown-set", text, ("collections", name, "criteria_set")))
     return out
 
 
