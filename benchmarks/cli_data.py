@@ -20,7 +20,7 @@ import csv
 import json
 import math
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -185,15 +185,15 @@ def cli_args(source: Path, target: Path, detail: str, jobs: int = 1) -> list[str
     ]  # fmt: skip
 
 
-def statuses(path: Path) -> list[tuple[int, str, object]]:
-    """(row, status, score) of every result line of a JSONL file (header and summary skipped)."""
-    out = []
+def statuses(path: Path) -> Iterator[tuple[int, str, object]]:
+    """(row, status, score) of every result line of a JSONL file (header and summary skipped),
+    one at a time: the benchmark process stays small, so the peak memory its children report
+    is their own (a child counts the pages it shares with its parent until it execs)."""
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             data = json.loads(line)
             if "status" in data:
-                out.append((data["row"], data["status"], data.get("score")))
-    return out
+                yield data["row"], data["status"], data.get("score")
 
 
 if __name__ == "__main__":  # python benchmarks/cli_data.py ROWS FILE.csv

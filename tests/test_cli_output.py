@@ -313,3 +313,30 @@ def test_packed_results_come_back_equal() -> None:
             back = unpack(sent)
             assert back == item
             assert back.result.plan is plan
+
+
+def test_fast_json_keeps_apart_values_that_python_finds_equal() -> None:
+    """The full JSON of a criterion is remembered by its values; ``0``, ``0.0`` and ``-0.0``
+    (equal in Python, three texts in JSON) must each be written as they are."""
+    from criteria_engine import compile_plan, load_registry
+    from criteria_engine.io.catalog import examples_file, load_examples
+    from criteria_engine.render.summary import Item
+    from criteria_engine.render.writers import Context, FastJson, item_dict
+
+    registry = load_registry()
+    revision = registry.get(SET)
+    plan = compile_plan(revision, registry.resolver())
+    found = examples_file(revision)
+    assert found is not None
+    record = dict(load_examples(found)[0].record)
+    writer = FastJson(Context(plan, "vi"))
+    written = []
+    for income in (0, 0.0, -0.0, 0, 2600000, 2600000.0):
+        item = Item(2, plan.evaluate({**record, "income_per_capita": income}))
+        expected = json.dumps(item_dict(item, writer.context), ensure_ascii=False, default=str)
+        assert writer.item(item) == expected
+        written.append(json.loads(expected))
+    incomes = [
+        c["values"]["income_per_capita"] for line in written for c in line["criteria"] if c["id"] == "B1"
+    ]
+    assert [repr(v) for v in incomes] == ["0", "0.0", "-0.0", "0", "2600000", "2600000.0"]

@@ -191,21 +191,31 @@ class ReportWriter:
         write(page_start(title, lang, CSS))
         write(self._first_page(summary, year))
         self.rows.seek(0)
-        rows = [line for line in self.rows.read().splitlines() if line]
-        for start in range(0, len(rows), ROWS_PER_PAGE):
-            write('<section class="page">')
-            if start == 0:
-                write(f"<h2>{escape(word(lang, 'results'))}</h2>")
-            write(
-                f'<table class="grid results">{self._table_head()}{"".join(rows[start : start + ROWS_PER_PAGE])}</table>'
-            )
-            write("</section>\n")
+        page: list[str] = []
+        first = True
+        for line in self.rows:  # a page at a time: the rows of a big file are never all in memory
+            if line.strip():
+                page.append(line.rstrip("\n"))
+            if len(page) == ROWS_PER_PAGE:
+                self._table_page(page, first)
+                page, first = [], False
+        if page:
+            self._table_page(page, first)
         self.rows.close()
         self.cards.seek(0)
         while chunk := self.cards.read(1 << 20):
             write(chunk)
         self.cards.close()
         write(PAGE_END)
+
+    def _table_page(self, rows: list[str], first: bool) -> None:
+        """One page of the results table (the first one under its heading)."""
+        write = self.stream.write
+        write('<section class="page">')
+        if first:
+            write(f"<h2>{escape(word(self.context.lang, 'results'))}</h2>")
+        write(f'<table class="grid results">{self._table_head()}{"".join(rows)}</table>')
+        write("</section>\n")
 
     def _table_head(self) -> str:
         lang, ctx = self.context.lang, self.context

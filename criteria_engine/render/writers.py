@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
 
 from ..evaluators.plan import Plan
+from ..explain.cache import plan_words
 from ..explain.text import headline
-from ..explain.texts import compact_dict, criterion_dict, result_dict, result_texts
+from ..explain.texts import compact_dict, criterion_dict, result_dict
 from ..results import CriterionResult, Result
 from .formats import BINARY_FORMATS, FORMATS
 from .summary import Item, Summary
@@ -120,6 +121,15 @@ def _scalar(value: object) -> str:
     return _dumps(value)
 
 
+def _typed(values: Mapping[str, object] | None) -> tuple[tuple[str, type, object], ...]:
+    """Values as a key that tells apart what JSON writes apart: ``1``, ``1.0``, ``True`` and
+    ``-0.0`` are equal in Python, not in the text (a list among them makes it no key: hashing
+    it raises ``TypeError``)."""
+    if not values:
+        return ()
+    return tuple([(k, v.__class__, repr(v) if v.__class__ is float else v) for k, v in values.items()])
+
+
 class FastJson:
     """Writes :func:`item_dict` as JSON text, the same characters as ``json.dumps`` would, but
     reusing the texts that repeat from one candidate to the next (criterion results that carry
@@ -132,6 +142,7 @@ class FastJson:
         self.provenance: dict[object, str] = {}
         self.heads: dict[tuple[object, ...], str] = {}
         self.pieces: dict[int, tuple[CriterionResult, str, str]] = {}
+        self.detailed: dict[object, str] = {}
         self.measures = bool(context.plan.model.measures)
 
     def criterion(self, c: CriterionResult, text: str | None = None) -> str:
@@ -176,21 +187,55 @@ class FastJson:
         provenance = self.provenance.get(r.provenance)
         if provenance is None:
             provenance = self.provenance[r.provenance] = _dumps(r.provenance.to_dict())
-        criterion = self.criterion
-        texts = result_texts(r, self.context.lang)
-        said = texts.criteria.get
         parts += [
-            ', "id": ', _scalar(r.id), ', "status": ', _scalar(r.status), ', "text": ', _scalar(texts.summary),
-            ', "rating": ', _scalar(r.rating),
+            ', "id": ', _scalar(r.id), ', "status": ', _scalar(r.status),
+            ', "text": ', _scalar(headline(r, self.context.lang)), ', "rating": ', _scalar(r.rating),
             ', "score": ', _scalar(r.score), ', "max_score": ', _scalar(r.max_score),
             ', "percent": ', _scalar(r.percent), ', "criteria_set": ', provenance,
-            ', "criteria": [', ", ".join([criterion(c, said(c.id)) for c in r.criteria]), "]",
+            ', "criteria": [', self._criteria(r), "]",
             ', "missing": ', _dumps(list(r.missing)) if r.missing else "[]",
             ', "gap": ', _dumps(r.gap.to_dict()) if r.gap else "null",
             ', "errors": ', _dumps([e.to_dict() for e in r.errors]) if r.errors else "[]",
             ', "measures": ', _dumps(dict(r.measures)) if r.measures else "{}", "}",
         ]  # fmt: skip
         return "".join(parts)
+
+    def _criteria(self, r: Result) -> str:
+        """The criteria of a full result as JSON, each with its sentence. A detailed criterion's
+        text is decided by its verdict, points, reason, values and missing fields (and the
+        result's measures, for a set whose sentences quote them): candidates repeat them, so the
+        text written once is looked up after (keyed with each value's type, so that ``1``,
+        ``1.0`` and ``true`` stay apart; a value that cannot be a key is written afresh)."""
+        plan: Any = r.plan
+        if plan is None or not any(c.reason for c in r.criteria):
+            return ", ".join([self.criterion(c) for c in r.criteria])
+        words = plan_words(plan, self.context.lang)
+        measured = r.measures if words.measured and r.measures else None
+        shared = _typed(measured)
+        detailed = self.detailed
+        out = []
+        for cw, c in zip(words.criteria, r.criteria, strict=True):
+            if not (c.reason or c.values or c.missing or c.aggregates):
+                out.append(self.criterion(c))
+                continue
+            key: object = None
+            piece = None
+            if not c.aggregates:
+                try:
+                    points = repr(c.points) if c.points.__class__ is float else c.points
+                    key = (c.id, c.verdict, points, c.reason, _typed(c.values), c.missing, shared)
+                    piece = detailed.get(key)
+                except TypeError:  # a list among the values: not a key
+                    key = None
+            if piece is None:
+                text = cw.sentence(c, {**measured, **c.values} if measured else None) if c.reason else None
+                piece = _dumps(criterion_dict(c, text))
+                if key is not None:
+                    if len(detailed) > 50_000:
+                        detailed.clear()
+                    detailed[key] = piece
+            out.append(piece)
+        return ", ".join(out)
 
     def _head(self, r: Result) -> str:
         """``, "status": …, "percent": …`` of a compact result: the same few texts repeat
