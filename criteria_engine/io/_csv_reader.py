@@ -235,14 +235,17 @@ class CsvFile:
     def _stray_quote(self, cells: list[str]) -> bool:
         """A record over several lines is a stray quote's doing when a quote inside it is
         misplaced (a quoted cell must end with a quote followed by a delimiter or the end of
-        the line), or when its second line holds no quote and reads alone as a whole row: a
-        cell with a line break does not continue with a line shaped like a row."""
+        the line), or when it breaks the header's number of cells and its second line holds no
+        quote and reads alone as a whole row: the quote swallowed the rows after it. A record
+        that keeps the row's shape is a cell with line breaks, whatever those lines hold."""
         text = "".join(self._lines_of_record)
         try:
             for _ in csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True):
                 pass
         except csv.Error:
             return True
+        if self._fits(cells):  # the row's shape is kept: a cell with a line break
+            return False
         second = self._lines_of_record[1]
         if '"' in second:
             return False
