@@ -35,25 +35,25 @@ def _stat(pid: int) -> tuple[str, int, int] | None:
     return fields[0], int(fields[1]), int(fields[2])
 
 
-def _running(group: int) -> list[int]:
-    """The processes of a process group that are running (zombies left out)."""
+def _live(field: int, value: int) -> list[int]:
+    """The running processes (zombies left out) whose stat ``field`` (1: parent, 2: process
+    group) is ``value``."""
     found = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             stat = _stat(int(entry))
-            if stat is not None and stat[2] == group and stat[0] != "Z":
+            if stat is not None and stat[field] == value and stat[0] != "Z":
                 found.append(int(entry))
     return found
+
+
+def _running(group: int) -> list[int]:
+    """The processes of a process group that are running."""
+    return _live(2, group)
 
 
 def _children(parent: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            stat = _stat(int(entry))
-            if stat is not None and stat[1] == parent and stat[0] != "Z":
-                found.append(int(entry))
-    return found
+    return _live(1, parent)
 
 
 @pytest.fixture(scope="module")
