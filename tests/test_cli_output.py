@@ -340,3 +340,25 @@ def test_fast_json_keeps_apart_values_that_python_finds_equal() -> None:
         c["values"]["income_per_capita"] for line in written for c in line["criteria"] if c["id"] == "B1"
     ]
     assert [repr(v) for v in incomes] == ["0", "0.0", "-0.0", "0", "2600000", "2600000.0"]
+
+
+def test_a_block_of_utf8_lands_in_order_whatever_the_stream(tmp_path: Path) -> None:
+    """Text from workers arrives as UTF-8 bytes: written straight to a UTF-8 file's bytes (after
+    what the text layer holds), decoded for any other stream — the same characters either way."""
+    from criteria_engine.render.writers import write_utf8
+
+    block = "Hộ H1: Đạt\n".encode()
+    path = tmp_path / "out.jsonl"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("đầu\n")
+        write_utf8(handle, block)
+        handle.write("cuối\n")
+    assert path.read_text(encoding="utf-8") == "đầu\nHộ H1: Đạt\ncuối\n"
+    text = io.StringIO()
+    text.write("đầu\n")
+    write_utf8(text, block)
+    assert text.getvalue() == "đầu\nHộ H1: Đạt\n"
+    other = io.TextIOWrapper(io.BytesIO(), encoding="utf-16", newline="")
+    write_utf8(other, block)
+    other.flush()
+    assert other.buffer.getvalue().decode("utf-16") == "Hộ H1: Đạt\n"  # type: ignore[attr-defined]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from criteria_engine import load_registry
 from criteria_engine.errors import DataError
@@ -259,6 +261,32 @@ def test_the_id_tracker_spills_to_disk_and_still_finds_repeats() -> None:
         assert all(ids.first_row(f"H{n}", n) is None for n in range(50))
         assert ids.first_row("H3", 99) == 3 and ids.first_row("H45", 100) == 45
         assert "H7" in ids and "H99" not in ids and ids.count == 50
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    runs=st.lists(
+        st.lists(st.one_of(st.none(), st.sampled_from([f"H{n}" for n in range(12)])), max_size=8), max_size=6
+    ),
+    limit=st.sampled_from([3, 1000]),
+)
+def test_a_run_of_ids_finds_what_one_id_at_a_time_finds(runs: list[list[str | None]], limit: int) -> None:
+    """The batch check of the ids of rows read elsewhere (``--jobs``) agrees with checking
+    them one by one, repeats within a run and across the spill to disk included."""
+    from criteria_engine.io.ids import IdTracker
+
+    row = 2
+    with IdTracker(in_memory=limit) as batch, IdTracker(in_memory=limit) as single:
+        for run in runs:
+            rows = list(range(row, row + len(run)))
+            row += len(run)
+            expected = {}
+            for candidate_id, number in zip(run, rows, strict=True):
+                first = single.first_row(candidate_id, number) if candidate_id is not None else None
+                if first is not None:
+                    expected[number] = first
+            assert batch.first_rows(run, rows) == expected
+            assert batch.count == single.count
 
 
 # --- a run that would be wrong ---------------------------------------------------------------------

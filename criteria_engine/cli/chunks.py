@@ -213,7 +213,7 @@ class Packer:
             text.add(item)
             summary.add(item)
             count += 1
-        return Part(tally, Block(text.text(), summary, count))
+        return Part(tally, Block(text.text().encode("utf-8"), summary, count))
 
 
 def packer(context: Context, fmt: str) -> Packer:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 IN_MEMORY_IDS = 200_000
@@ -42,6 +43,33 @@ class IdTracker:
         self._db.execute("INSERT INTO ids VALUES (?, ?)", (candidate_id, row))
         self.count += 1
         return None
+
+    def first_rows(self, ids: Sequence[str | None], rows: Sequence[int]) -> dict[int, int]:
+        """:meth:`first_row` for a run of rows in file order (an id of None is no id): the rows
+        whose id was seen before, each with the row it was first seen on. In memory the run
+        is checked in one loop (the main process of ``--jobs`` checks every id of the file);
+        a run may take the dict past :data:`IN_MEMORY_IDS` by its own length before it spills."""
+        out: dict[int, int] = {}
+        if self._db is not None:
+            for candidate_id, row in zip(ids, rows, strict=True):
+                if candidate_id is not None:
+                    first = self.first_row(candidate_id, row)
+                    if first is not None:
+                        out[row] = first
+            return out
+        seen = self._rows
+        get = seen.get
+        for candidate_id, row in zip(ids, rows, strict=True):
+            if candidate_id is not None:
+                first = get(candidate_id)
+                if first is None:
+                    seen[candidate_id] = row
+                else:
+                    out[row] = first
+        self.count = len(seen)
+        if len(seen) > self._limit:
+            self._spill()
+        return out
 
     def __contains__(self, candidate_id: object) -> bool:
         if not isinstance(candidate_id, str):

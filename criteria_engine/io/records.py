@@ -193,13 +193,7 @@ class DataSource:
         already used, each with the row it was first used on."""
         tracker = self._ids
         assert tracker is not None, "open_ranges() first"
-        out: dict[int, int] = {}
-        for parent, row in zip(ids, rows, strict=True):
-            if parent is not None:
-                first = tracker.first_row(parent, row)
-                if first is not None:
-                    out[row] = first
-        return out
+        return tracker.first_rows(ids, rows)
 
     @property
     def header_line(self) -> int | None:

@@ -31,9 +31,10 @@ class Item:
 @dataclass(frozen=True)
 class Block:
     """Items already written as text by another process (``--jobs``): the text (see
-    :func:`~.writers.text_block`), the summary of those items and how many there are."""
+    :func:`~.writers.text_block`) in UTF-8 — bytes cross a pipe and reach the file without
+    being decoded and encoded again —, the summary of those items and how many there are."""
 
-    text: str
+    text: bytes
     summary: Summary
     count: int
 

@@ -27,7 +27,7 @@ from ..results import Result, Status
 from .problems import PROBLEMS_SHEET, item_problems, problem_header
 from .safe import printable, spreadsheet_text, workbook_text
 from .summary import Item, Summary, failing_ids, number, rating_label
-from .writers import Context
+from .writers import Context, write_utf8
 from .xlsx_rows import column_letters, row_xml, splice_rows
 
 
@@ -154,9 +154,9 @@ class CsvWriter:
         """Write one row."""
         self.rows.add(item)
 
-    def add_block(self, text: str) -> None:
+    def add_block(self, text: bytes) -> None:
         """Write rows made by :class:`CsvBlock`."""
-        self.stream.write(text)
+        write_utf8(self.stream, text)
 
     def close(self, summary: Summary) -> None:
         """An empty row, then the summary rows."""

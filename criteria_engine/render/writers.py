@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
@@ -290,9 +291,9 @@ class JsonlWriter:
         """Write one line."""
         self.stream.write(one_line(self.json.item(item)) + "\n")
 
-    def add_block(self, text: str) -> None:
+    def add_block(self, text: bytes) -> None:
         """Write lines made by :func:`text_block`."""
-        self.stream.write(text)
+        write_utf8(self.stream, text)
 
     def close(self, summary: Summary) -> None:
         """Write the summary line (with the set that produced the results)."""
@@ -317,10 +318,11 @@ class JsonWriter:
         self.stream.write(("\n" if self.first else ",\n") + self.json.item(item))
         self.first = False
 
-    def add_block(self, text: str) -> None:
+    def add_block(self, text: bytes) -> None:
         """Write results made by :func:`text_block` (nothing for an empty block)."""
         if text:
-            self.stream.write(("\n" if self.first else ",\n") + text)
+            self.stream.write("\n" if self.first else ",\n")
+            write_utf8(self.stream, text)
             self.first = False
 
     def close(self, summary: Summary) -> None:
@@ -330,6 +332,18 @@ class JsonWriter:
             "criteria_set": provenance_dict(self.context, summary),
         }
         self.stream.write('\n],\n"summary": ' + _dumps(data) + "}\n")
+
+
+def write_utf8(stream: IO[str], data: bytes) -> None:
+    """Write UTF-8 ``data`` to a text stream: straight to its bytes when the stream writes UTF-8
+    and its line ends as they are (an output file; standard output on Linux), else as text."""
+    buffer = getattr(stream, "buffer", None)
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if buffer is not None and encoding == "utf8" and os.linesep == "\n":
+        stream.flush()
+        buffer.write(data)
+    else:
+        stream.write(data.decode("utf-8"))
 
 
 class TextBlock(Protocol):
@@ -411,4 +425,5 @@ __all__ = [
     "make_writer",
     "provenance_dict",
     "text_block",
+    "write_utf8",
 ]
