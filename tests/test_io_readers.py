@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import json
 import sys
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -151,14 +150,12 @@ def test_a_100_mb_cell_is_counted_not_kept(tmp_path: Path) -> None:
         for _ in range(34):  # ~100 MB on disk
             out.write(block)
         out.write('",5\nH2,short,6\n')
-    started = time.perf_counter()
     tracemalloc.start()
     try:
         rows = list(iter_rows(path))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert time.perf_counter() - started < 5
     assert peak < 64 * 1024 * 1024  # a few chunks, never the cell
     assert [r.row_number for r in rows] == [2, 3]
     assert rows[0].values == {"id": "H1", "x": "5"}
