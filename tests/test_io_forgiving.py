@@ -360,30 +360,10 @@ def test_group_warnings_keeps_single_ones() -> None:
 
 def test_group_by_an_input_column_converts_like_the_input(tmp_path: Path) -> None:
     data = Path(__file__).parent.parent / "examples" / "data" / "commune"
-    plain = run(
-        "evaluate",
-        "happy-family",
-        data / "household.csv",
-        "--persons",
-        data / "person.csv",
-        "--format",
-        "jsonl",
-        "--detail",
-        "verdicts",
-    )
-    grouped = run(
-        "evaluate",
-        "happy-family",
-        data / "household.csv",
-        "--persons",
-        data / "person.csv",
-        "--format",
-        "jsonl",
-        "--detail",
-        "verdicts",
-        "--group-by",
-        "members",
-    )
+    args = ["happy-family", data / "household.csv", "--persons", data / "person.csv"]
+    args += ["--format", "jsonl", "--detail", "verdicts"]
+    plain = run("evaluate", *args)
+    grouped = run("evaluate", *args, "--group-by", "members")
     statuses = [json.loads(line).get("status") for line in plain.out.splitlines()[:-1]]
     assert [json.loads(line).get("status") for line in grouped.out.splitlines()[:-1]] == statuses
     groups = json.loads(grouped.out.splitlines()[-1])["summary"]["groups"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel
 
@@ -39,19 +39,7 @@ Entity = Literal[
     "collection",
     "check",
 ]
-ENTITIES: tuple[Entity, ...] = (
-    "set",
-    "input",
-    "parameter",
-    "derived",
-    "group",
-    "criterion",
-    "pass",
-    "band",
-    "measure",
-    "collection",
-    "check",
-)
+ENTITIES: tuple[Entity, ...] = get_args(Entity)
 """The parts of a set, in the order a diff lists them."""
 
 KINDS = (
